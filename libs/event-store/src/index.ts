@@ -1,0 +1,10 @@
+export * from './errors';
+export * from './schema';
+export * from './event-store';
+export * from './checkpoints';
+export * from './relay';
+export * from './projections';
+export * from './idempotent-consumer';
+export * from './kafka';
+export * from './log';
+export { Wakeup } from './wakeup';

@@ -1,0 +1,151 @@
+import { Kafka, logLevel, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import { deadLetterTopic, type CloudEvent } from '@county/contracts';
+import { silentLog, type Log } from './log';
+
+export interface KafkaSettings {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+}
+
+export function createKafka(settings: KafkaSettings): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: [...settings.brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { initialRetryTime: 100, retries: 8 },
+  });
+}
+
+/** An idempotent producer: acks from all in-sync replicas, order kept per partition. */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+}
+
+/** Creates topics up front (consumers do not rely on auto-creation). Existing topics are left as they are. */
+export async function ensureTopics(kafka: Kafka, topics: readonly string[], numPartitions = 3): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length) {
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })) }).catch((err: unknown) => {
+        // another process may have created it in between
+        if (!/already exists/i.test(String((err as Error).message))) throw err;
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface Delivery {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+export interface EventConsumerOptions {
+  readonly kafka: Kafka;
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly handle: (event: CloudEvent, delivery: Delivery) => Promise<void>;
+  /** Attempts before a message is parked on the group's dead-letter topic. */
+  readonly maxAttempts?: number;
+  readonly fromBeginning?: boolean;
+  readonly log?: Log;
+}
+
+export class PoisonMessageError extends Error {}
+
+function parseEnvelope(message: KafkaMessage): CloudEvent {
+  const text = message.value?.toString('utf8');
+  if (!text) throw new PoisonMessageError('empty message');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new PoisonMessageError('message is not JSON');
+  }
+  const e = value as Partial<CloudEvent>;
+  if (e.specversion !== '1.0' || typeof e.id !== 'string' || typeof e.type !== 'string' || typeof e.subject !== 'string') {
+    throw new PoisonMessageError('message is not a CloudEvent');
+  }
+  return e as CloudEvent;
+}
+
+/**
+ * Consumes CloudEvents from Kafka. A handler that throws is retried with back-off; after
+ * maxAttempts the message is parked on the group's dead-letter topic (with the error in its
+ * headers) and consumption goes on, so one poison message never blocks a partition forever.
+ * The offset is committed only after the handler succeeded or the message was parked.
+ */
+export class EventConsumer {
+  private consumer?: Consumer;
+  private producer?: Producer;
+  private readonly log: Log;
+
+  constructor(private readonly o: EventConsumerOptions) {
+    this.log = o.log ?? silentLog;
+  }
+
+  async start(): Promise<void> {
+    const consumer = this.o.kafka.consumer({ groupId: this.o.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
+    const producer = this.o.kafka.producer({ allowAutoTopicCreation: true });
+    await producer.connect();
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.o.topics], fromBeginning: this.o.fromBeginning ?? true });
+    const maxAttempts = this.o.maxAttempts ?? 5;
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const delivery = { topic, partition, offset: message.offset };
+        let lastError: unknown;
+        for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+          try {
+            const event = parseEnvelope(message);
+            await this.o.handle(event, delivery);
+            return;
+          } catch (err) {
+            lastError = err;
+            if (err instanceof PoisonMessageError) break;
+            this.log.warn({ err, ...delivery, attempt }, 'event handler failed');
+            await heartbeat();
+            await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+          }
+        }
+        await this.park(message, delivery, lastError);
+      },
+    });
+    this.consumer = consumer;
+    this.producer = producer;
+  }
+
+  private async park(message: KafkaMessage, delivery: Delivery, error: unknown): Promise<void> {
+    const dlq = deadLetterTopic(this.o.groupId);
+    this.log.error({ err: error, ...delivery, deadLetterTopic: dlq }, 'message parked on the dead-letter topic');
+    await this.producer!.send({
+      topic: dlq,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'x-error': String((error as Error)?.message ?? error),
+            'x-original-topic': delivery.topic,
+            'x-original-partition': String(delivery.partition),
+            'x-original-offset': delivery.offset,
+          },
+        },
+      ],
+    });
+  }
+
+  /** Leaves the group cleanly, so that the next member does not wait for a session timeout. */
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+    this.consumer = undefined;
+    this.producer = undefined;
+  }
+}

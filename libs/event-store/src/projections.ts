@@ -1,0 +1,108 @@
+import type { ClientConfig, Pool, PoolClient } from 'pg';
+import { Checkpoints } from './checkpoints';
+import { EventStore, type StoredEvent } from './event-store';
+import { silentLog, type Log } from './log';
+import { inTransaction } from './schema';
+import { Wakeup } from './wakeup';
+
+/**
+ * A read model built from a service's own events. apply() runs in the same transaction as the
+ * projection's checkpoint, so each event is applied exactly once; reset() empties the read model
+ * so that it can be rebuilt from the events.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Creates the read model's tables (idempotent). */
+  init(db: PoolClient): Promise<void>;
+  reset(db: PoolClient): Promise<void>;
+  apply(event: StoredEvent, db: PoolClient): Promise<void>;
+}
+
+export interface ProjectionRunnerOptions {
+  readonly pool: Pool;
+  readonly connection: ClientConfig;
+  readonly store: EventStore;
+  readonly projections: readonly Projection[];
+  readonly batchSize?: number;
+  readonly idleMs?: number;
+  readonly log?: Log;
+}
+
+export class ProjectionRunner {
+  private readonly checkpoints: Checkpoints;
+  private readonly wakeup: Wakeup;
+  private readonly log: Log;
+  private running = false;
+  private loop?: Promise<void>;
+
+  constructor(private readonly o: ProjectionRunnerOptions) {
+    this.checkpoints = new Checkpoints(o.store.schema);
+    this.wakeup = new Wakeup(o.connection, o.store.schema);
+    this.log = o.log ?? silentLog;
+  }
+
+  private subscriber(p: Projection): string {
+    return `projection:${p.name}`;
+  }
+
+  async init(): Promise<void> {
+    for (const p of this.o.projections) {
+      await inTransaction(this.o.pool, async (db) => {
+        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`init:${this.o.store.schema}:${p.name}`]);
+        await p.init(db);
+      });
+    }
+  }
+
+  /** Applies one batch to one projection; returns how many events it applied. */
+  async step(p: Projection): Promise<number> {
+    return inTransaction(this.o.pool, async (db) => {
+      // the lock on the checkpoint row makes concurrent runners take turns
+      const from = await this.checkpoints.read(db, this.subscriber(p), true);
+      const batch = await this.o.store.readAll(from, this.o.batchSize ?? 500, db);
+      for (const event of batch) await p.apply(event, db);
+      if (batch.length) await this.checkpoints.store(db, this.subscriber(p), batch[batch.length - 1].position);
+      return batch.length;
+    });
+  }
+
+  /** Brings every projection up to the last committed event. */
+  async catchUp(): Promise<void> {
+    for (const p of this.o.projections) while ((await this.step(p)) > 0);
+  }
+
+  /** Empties a read model and builds it again from every event. */
+  async rebuild(name: string): Promise<void> {
+    const p = this.o.projections.find((x) => x.name === name);
+    if (!p) throw new Error(`no projection named ${name}`);
+    await inTransaction(this.o.pool, async (db) => {
+      await this.checkpoints.read(db, this.subscriber(p), true);
+      await p.reset(db);
+      await this.checkpoints.reset(db, this.subscriber(p));
+    });
+    while ((await this.step(p)) > 0);
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.wakeup.start();
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          await this.catchUp();
+        } catch (err) {
+          this.log.error({ err }, 'projection batch failed; retrying');
+        }
+        if (this.running) await this.wakeup.wait(this.o.idleMs ?? 250);
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeup.wake();
+    await this.loop;
+    await this.wakeup.stop();
+  }
+}

@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import {
+  ConcurrencyError,
+  EventConsumer,
+  EventStore,
+  OutboxRelay,
+  ProjectionRunner,
+  START,
+  createProducer,
+  ensureTopics,
+  handleOnce,
+  migrateEventStore,
+  type Projection,
+} from '../src';
+import { collectMessages, createTestDatabase, eventually, testKafka, uniqueName, type TestDatabase } from '@county/testing';
+import { deadLetterTopic } from '@county/contracts';
+
+const meta = (n = 0) => ({ time: new Date(Date.UTC(2026, 2, 2, 1, 0, n)).toISOString(), correlationId: 'corr-1', causationId: 'cause-1' });
+const ev = (n: number) => ({ type: 'test.happened.v1', data: { n } });
+
+let db: TestDatabase;
+let store: EventStore;
+let kafka: Kafka;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await migrateEventStore(db.pool, 'svc');
+  store = new EventStore(db.pool, 'svc', 'intake');
+  kafka = testKafka();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+describe('appending to a stream', () => {
+  it('appends with the expected version and reads the stream back in order', async () => {
+    const s = `case-${randomUUID()}`;
+    const first = await store.append(s, [ev(1), ev(2)], { expectedVersion: 'no_stream', metadata: meta() });
+    expect(first.nextVersion).toBe(2);
+    await store.append(s, [ev(3)], { expectedVersion: 2, metadata: meta(1) });
+    const read = await store.readStream(s);
+    expect(read.version).toBe(3);
+    expect(read.events.map((e) => [e.sequence, (e.data as { n: number }).n])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(read.events[0]).toMatchObject({ specversion: '1.0', source: 'intake', subject: s, type: 'test.happened.v1', correlationid: 'corr-1' });
+  });
+
+  it('refuses a stale expected version with a typed error and writes nothing', async () => {
+    const s = `case-${randomUUID()}`;
+    await store.append(s, [ev(1)], { expectedVersion: 'no_stream', metadata: meta() });
+    await expect(store.append(s, [ev(2)], { expectedVersion: 0, metadata: meta() })).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(store.append(s, [ev(2)], { expectedVersion: 'no_stream', metadata: meta() })).rejects.toMatchObject({ code: 'EVENT_STORE.VERSION_CONFLICT', actual: 1 });
+    expect((await store.readStream(s)).version).toBe(1);
+  });
+
+  it('lets exactly one of many concurrent appends at the same version win', async () => {
+    const s = `case-${randomUUID()}`;
+    await store.append(s, [ev(0)], { expectedVersion: 'no_stream', metadata: meta() });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => store.append(s, [ev(i + 1)], { expectedVersion: 1, metadata: meta() })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected).toHaveLength(11);
+    for (const r of rejected) expect(r.reason).toBeInstanceOf(ConcurrencyError);
+    expect((await store.readStream(s)).events).toHaveLength(2);
+  });
+
+  it('rejects a duplicate event id (a retried command with a stable id) without a partial write', async () => {
+    const s = `case-${randomUUID()}`;
+    const id = randomUUID();
+    await store.append(s, [ev(1)], { expectedVersion: 'no_stream', metadata: meta(), ids: [id] });
+    await expect(store.append(`case-${randomUUID()}`, [ev(1), ev(2)], { expectedVersion: 'no_stream', metadata: meta(), ids: [randomUUID(), id] })).rejects.toThrow();
+    expect((await store.readStream(s)).events).toHaveLength(1);
+  });
+});
+
+describe('the global read order', () => {
+  it('does not show an event while an older transaction is still running, so a late commit is never skipped', async () => {
+    const local = new EventStore(db.pool, 'svc', 'intake');
+    const reader = await collectAllAfterNow(local);
+    const slow = await db.pool.connect();
+    await slow.query('BEGIN');
+    const sSlow = `slow-${randomUUID()}`;
+    const sFast = `fast-${randomUUID()}`;
+    // the slow transaction takes its position first but commits last
+    await local.append(sSlow, [ev(1)], { expectedVersion: 'no_stream', metadata: meta(), client: slow });
+    await local.append(sFast, [ev(2)], { expectedVersion: 'no_stream', metadata: meta() });
+    const whileOpen = await reader.readNew();
+    expect(whileOpen.map((e) => e.subject)).not.toContain(sFast);
+    expect(whileOpen.map((e) => e.subject)).not.toContain(sSlow);
+    await slow.query('COMMIT');
+    slow.release();
+    const after = await reader.readNew();
+    expect(after.map((e) => e.subject)).toEqual([sSlow, sFast]);
+  });
+
+  it('refuses an append whose transaction is older than the stream head (it would be read before it)', async () => {
+    const s = `case-${randomUUID()}`;
+    const early = await db.pool.connect();
+    await early.query('BEGIN');
+    await early.query('SELECT pg_current_xact_id()'); // this transaction takes its id now
+    await store.append(s, [ev(1)], { expectedVersion: 'no_stream', metadata: meta() });
+    await expect(store.append(s, [ev(2)], { expectedVersion: 1, metadata: meta(), client: early })).rejects.toBeInstanceOf(ConcurrencyError);
+    await early.query('ROLLBACK');
+    early.release();
+  });
+});
+
+async function collectAllAfterNow(s: EventStore) {
+  let from = START;
+  for (let batch = await s.readAll(from, 1000); batch.length; batch = await s.readAll(from, 1000)) from = batch[batch.length - 1].position;
+  return {
+    async readNew() {
+      const out = await s.readAll(from, 1000);
+      if (out.length) from = out[out.length - 1].position;
+      return out;
+    },
+  };
+}
+
+describe('the outbox relay', () => {
+  it('publishes committed events to Kafka keyed by case id, in stream order, and resumes after a crash without loss', async () => {
+    const schema = uniqueName('relay');
+    await migrateEventStore(db.pool, schema);
+    const s = new EventStore(db.pool, schema, 'intake');
+    const topic = uniqueName('test.relay');
+    await ensureTopics(kafka, [topic]);
+    const cases = Array.from({ length: 5 }, () => randomUUID());
+    for (let v = 1; v <= 4; v++) for (const c of cases) await s.append(c, [ev(v)], { expectedVersion: v - 1, metadata: meta(v) });
+
+    // a relay that dies after Kafka acknowledged its first batch but before its checkpoint
+    const producer = createProducer(kafka);
+    await producer.connect();
+    const crashing = new OutboxRelay({ pool: db.pool, connection: db.connection, store: s, producer: crashAfterSend(producer), topic, batchSize: 7 });
+    await expect(crashing.runOnce()).rejects.toThrow('crashed');
+
+    const relay = new OutboxRelay({ pool: db.pool, connection: db.connection, store: s, producer, topic, batchSize: 7 });
+    expect(await relay.drain()).toBe(20);
+    const collector = await collectMessages(kafka, [topic]);
+    const seen = await collector.waitFor((m) => new Set(m.map((x) => (x.value as { id: string }).id)).size === 20);
+    await collector.stop();
+    await producer.disconnect();
+
+    expect(seen.length).toBe(27); // the 7 of the crashed batch twice: duplicates, never loss
+    for (const c of cases) {
+      const mine = seen.filter((m) => m.key === c);
+      const versions = mine.map((m) => (m.value as { sequence: number }).sequence);
+      // per case, the first delivery of each version comes in order
+      expect([...new Set(versions)]).toEqual([1, 2, 3, 4]);
+      expect(new Set(mine.map((m) => m.partition)).size).toBe(1);
+      expect(mine[0].headers['content-type']).toMatch(/cloudevents\+json/);
+      expect(mine[0].value).toMatchObject({ subject: c, source: 'intake', specversion: '1.0' });
+    }
+  });
+
+  it('runs as a background loop and picks up new events within moments', async () => {
+    const schema = uniqueName('relayloop');
+    await migrateEventStore(db.pool, schema);
+    const s = new EventStore(db.pool, schema, 'intake');
+    const topic = uniqueName('test.loop');
+    await ensureTopics(kafka, [topic]);
+    const producer = createProducer(kafka);
+    await producer.connect();
+    const relay = new OutboxRelay({ pool: db.pool, connection: db.connection, store: s, producer, topic });
+    const standby = new OutboxRelay({ pool: db.pool, connection: db.connection, store: s, producer, topic });
+    await relay.start();
+    await standby.start();
+    const collector = await collectMessages(kafka, [topic]);
+    const c = randomUUID();
+    await s.append(c, [ev(1), ev(2)], { expectedVersion: 'no_stream', metadata: meta() });
+    await collector.waitFor((m) => m.length >= 2);
+    await relay.stop();
+    await standby.stop();
+    await collector.stop();
+    await producer.disconnect();
+    // one leader: no event was published twice by two relays racing
+    expect(collector.messages.map((m) => (m.value as { sequence: number }).sequence)).toEqual([1, 2]);
+  });
+});
+
+function crashAfterSend(producer: ReturnType<typeof createProducer>) {
+  return {
+    ...producer,
+    send: async (record: Parameters<typeof producer.send>[0]) => {
+      await producer.send(record);
+      throw new Error('crashed');
+    },
+  } as typeof producer;
+}
+
+describe('the idempotent consumer', () => {
+  it('applies an effect once however often the event is delivered, also concurrently', async () => {
+    await db.pool.query('CREATE TABLE IF NOT EXISTS svc.counter (id text PRIMARY KEY, n int NOT NULL)');
+    await db.pool.query(`INSERT INTO svc.counter VALUES ('x', 0) ON CONFLICT DO NOTHING`);
+    const eventId = randomUUID();
+    const deliver = () => handleOnce(db.pool, 'svc', 'counter', eventId, async (tx) => (await tx.query(`UPDATE svc.counter SET n = n + 1 WHERE id = 'x' RETURNING n`)).rows[0].n);
+    const results = await Promise.all([deliver(), deliver(), deliver(), deliver()]);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect((await deliver()).duplicate).toBe(true);
+    expect((await db.pool.query(`SELECT n FROM svc.counter WHERE id = 'x'`)).rows[0].n).toBe(1);
+  });
+
+  it('rolls back the processed mark when the effect fails, so a redelivery tries again', async () => {
+    const eventId = randomUUID();
+    await expect(handleOnce(db.pool, 'svc', 'flaky', eventId, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    const second = await handleOnce(db.pool, 'svc', 'flaky', eventId, async () => 'ok');
+    expect(second).toEqual({ duplicate: false, result: 'ok' });
+  });
+
+  it('parks a message that keeps failing on the dead-letter topic and goes on with the next', async () => {
+    const topic = uniqueName('test.consumer');
+    const groupId = uniqueName('group');
+    await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], 1);
+    const handled: string[] = [];
+    const consumer = new EventConsumer({
+      kafka,
+      groupId,
+      topics: [topic],
+      maxAttempts: 2,
+      handle: async (e) => {
+        if ((e.data as { poison?: boolean }).poison) throw new Error('cannot handle');
+        handled.push(e.id);
+      },
+    });
+    await consumer.start();
+    const producer = kafka.producer();
+    await producer.connect();
+    const good = randomUUID();
+    const envelope = (id: string, data: object) => JSON.stringify({ specversion: '1.0', id, type: 't.v1', subject: 'c', data });
+    await producer.send({ topic, messages: [{ key: 'c', value: envelope(randomUUID(), { poison: true }) }, { key: 'c', value: 'not json' }, { key: 'c', value: envelope(good, {}) }] });
+    await eventually(() => (handled.includes(good) ? true : undefined));
+    const dlq = await collectMessages(kafka, [deadLetterTopic(groupId)]);
+    const parked = await dlq.waitFor((m) => m.length >= 1 && m.some((x) => x.headers['x-error'] === 'message is not JSON') && m.some((x) => x.headers['x-error'] === 'cannot handle'));
+    expect(parked).toHaveLength(2);
+    await dlq.stop();
+    await consumer.stop();
+    await producer.disconnect();
+  });
+});
+
+describe('projections', () => {
+  it('build a read model exactly once per event and rebuild it to the same rows', async () => {
+    const schema = uniqueName('proj');
+    await migrateEventStore(db.pool, schema);
+    const s = new EventStore(db.pool, schema, 'intake');
+    const totals: Projection = {
+      name: 'totals',
+      init: async (tx) => void (await tx.query(`CREATE TABLE IF NOT EXISTS ${schema}.totals (stream_id text PRIMARY KEY, total int NOT NULL, events int NOT NULL)`)),
+      reset: async (tx) => void (await tx.query(`TRUNCATE ${schema}.totals`)),
+      apply: async (e, tx) =>
+        void (await tx.query(
+          `INSERT INTO ${schema}.totals VALUES ($1, $2, 1) ON CONFLICT (stream_id) DO UPDATE SET total = totals.total + $2, events = totals.events + 1`,
+          [e.subject, (e.data as { n: number }).n],
+        )),
+    };
+    const runner = new ProjectionRunner({ pool: db.pool, connection: db.connection, store: s, projections: [totals], batchSize: 3 });
+    await runner.init();
+    for (let i = 0; i < 10; i++) await s.append(`c${i % 3}`, [ev(i)], { expectedVersion: 'any', metadata: meta() });
+    await Promise.all([runner.catchUp(), runner.catchUp()]); // two runners at once still apply each event once
+    const before = (await db.pool.query(`SELECT * FROM ${schema}.totals ORDER BY stream_id`)).rows;
+    expect(before).toEqual([
+      { stream_id: 'c0', total: 0 + 3 + 6 + 9, events: 4 },
+      { stream_id: 'c1', total: 1 + 4 + 7, events: 3 },
+      { stream_id: 'c2', total: 2 + 5 + 8, events: 3 },
+    ]);
+    await runner.rebuild('totals');
+    expect((await db.pool.query(`SELECT * FROM ${schema}.totals ORDER BY stream_id`)).rows).toEqual(before);
+  });
+});

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * Where the engines of an integration test run. Filled by the jest global setup (local engines
+ * from deploy/local, or testcontainers where a Docker engine is reachable) through env vars,
+ * so that every test file reads the same addresses.
+ */
+export interface Engines {
+  readonly mode: 'local' | 'containers';
+  readonly postgres: { host: string; port: number; user: string; password: string; database: string };
+  readonly kafkaBrokers: string[];
+  readonly temporalAddress: string;
+}
+
+export function engines(): Engines {
+  const env = process.env;
+  return {
+    mode: env.COUNTY_TEST_ENGINES_MODE === 'containers' ? 'containers' : 'local',
+    postgres: {
+      host: env.PGHOST ?? '127.0.0.1',
+      port: Number(env.PGPORT ?? 5432),
+      user: env.PGUSER ?? 'county',
+      password: env.PGPASSWORD ?? 'county',
+      database: env.PGDATABASE ?? 'county',
+    },
+    kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+  };
+}
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** The folder where deploy/local keeps engines, builds and data. */
+export function enginesHome(): string {
+  return execFileSync('bash', [path.join(repoRoot, 'deploy/local/infra.sh'), 'home'], { encoding: 'utf8' }).trim();
+}
+
+/** Temporal's Java time-skipping test server, installed by deploy/local (infra.sh install). */
+export function timeSkippingServerPath(): string {
+  const exe = process.env.TEMPORAL_TEST_SERVER ?? path.join(enginesHome(), 'bin', 'temporal-test-server');
+  if (!fs.existsSync(exe)) throw new Error(`Temporal's test server is not installed at ${exe}: run npm run infra:up`);
+  return exe;
+}
