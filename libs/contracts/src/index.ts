@@ -2,4 +2,6 @@ export * from './envelope';
 export * from './topics';
 export * from './vocabulary';
 export * from './events';
+export * from './errors';
+export * from './decider';
 export * from './asyncapi';

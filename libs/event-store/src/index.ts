@@ -6,5 +6,6 @@ export * from './relay';
 export * from './projections';
 export * from './idempotent-consumer';
 export * from './kafka';
+export * from './command';
 export * from './log';
 export { Wakeup } from './wakeup';

@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { EXTRA_HEALTH_CHECK, PlatformModule } from '@county/service-kit';
+import { KafkaToTemporalBridge } from './bridge/kafka-to-temporal';
+import { TemporalClient, TemporalWorker } from './temporal';
+
+@Module({})
+export class AppModule {
+  static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'case-worker',
+          logger,
+          env,
+          healthChecks: [TemporalClient, { provide: EXTRA_HEALTH_CHECK, useExisting: TemporalClient }],
+        }),
+      ],
+      providers: [TemporalWorker, KafkaToTemporalBridge],
+    };
+  }
+}

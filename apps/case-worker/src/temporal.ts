@@ -1,0 +1,59 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { CONFIG, ROOT_LOGGER, type NamedCheck, type ServiceConfig } from '@county/service-kit';
+
+/** The Temporal client of case-worker (used by the Kafka bridge and by health checks). */
+@Injectable()
+export class TemporalClient implements OnModuleInit, BeforeApplicationShutdown, NamedCheck {
+  readonly name = 'temporal';
+  private connection?: Connection;
+  client!: Client;
+
+  constructor(@Inject(CONFIG) private readonly config: ServiceConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    this.connection = await Connection.connect({ address: this.config.temporal.address });
+    this.client = new Client({ connection: this.connection, namespace: this.config.temporal.namespace });
+  }
+
+  async check(): Promise<void> {
+    await this.connection!.healthService.check({});
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.connection?.close();
+  }
+}
+
+/** Runs the case workflows on the task queue; stops after the tasks in hand at shutdown. */
+@Injectable()
+export class TemporalWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: ServiceConfig,
+    @Inject(ROOT_LOGGER) private readonly log: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = await NativeConnection.connect({ address: this.config.temporal.address });
+    const options: WorkerOptions = {
+      connection,
+      namespace: this.config.temporal.namespace,
+      taskQueue: this.config.temporal.taskQueue,
+      workflowsPath: require.resolve('./workflows'),
+      activities: {},
+    };
+    this.worker = await Worker.create(options);
+    this.running = this.worker.run().finally(() => connection.close());
+    this.log.info({ taskQueue: this.config.temporal.taskQueue }, 'temporal worker running');
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+  }
+}

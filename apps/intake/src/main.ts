@@ -1,0 +1,15 @@
+import { createRootLogger, createService, listen, loadConfig } from '@county/service-kit';
+import { AppModule } from './app.module';
+
+export async function startIntake(env: NodeJS.ProcessEnv = process.env) {
+  const logger = createRootLogger(loadConfig('intake', env));
+  const app = await createService(AppModule.register(logger, env), {
+    title: 'Intake',
+    description: 'REST for hotline systems, grid apps and robots: every appeal becomes one case.',
+  });
+  const config = await listen(app);
+  logger.info({ port: config.port }, `intake listening on http://127.0.0.1:${config.port} (docs at /docs)`);
+  return app;
+}
+
+if (require.main === module) void startIntake();

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import { DomainErrorFilter } from './errors.filter';
+import { strictValidationPipe } from './validation';
+import { Metrics } from './metrics';
+import type { ServiceConfig } from './config';
+import { CONFIG } from './tokens';
+
+export interface ServiceDocs {
+  readonly title: string;
+  readonly description: string;
+  readonly configure?: (builder: DocumentBuilder) => DocumentBuilder;
+}
+
+/** Builds a service: JSON logs, strict validation, domain errors as HTTP, OpenAPI at /docs and /docs-json, graceful shutdown. */
+export async function createService(module: unknown, docs: ServiceDocs): Promise<INestApplication> {
+  const app = await NestFactory.create(module as never, { bufferLogs: true });
+  app.useLogger(app.get(NestPinoLogger));
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+  const metrics = app.get(Metrics);
+  app.use((req: { method: string; route?: { path: string }; path: string }, res: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
+    const end = metrics.httpDuration.startTimer();
+    res.on('finish', () => end({ method: req.method, route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
+    next();
+  });
+  const builder = new DocumentBuilder().setTitle(docs.title).setDescription(docs.description).setVersion('1.0');
+  const document = SwaggerModule.createDocument(app, (docs.configure ? docs.configure(builder) : builder).build());
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
+
+/** Listens on the configured port (0 picks a free one) and returns the config with the actual port. */
+export async function listen(app: INestApplication): Promise<ServiceConfig> {
+  const config = app.get<ServiceConfig>(CONFIG);
+  await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+  const address = app.getHttpServer().address() as { port: number };
+  return { ...config, port: address.port };
+}

@@ -1,0 +1,66 @@
+import type { ClientConfig } from 'pg';
+import { TOPICS, type ServiceName } from '@county/contracts';
+
+/** Default HTTP ports (DESIGN.md section 6). */
+export const DEFAULT_PORTS: Record<ServiceName, number> = {
+  intake: 3001,
+  dispatch: 3002,
+  handling: 3003,
+  evaluation: 3004,
+  'case-worker': 3005,
+};
+
+export interface ServiceConfig {
+  readonly service: ServiceName;
+  /** PostgreSQL schema owned by this service. */
+  readonly schema: string;
+  readonly port: number;
+  readonly postgres: ClientConfig & { max: number };
+  readonly kafka: { readonly brokers: string[]; readonly clientId: string; readonly topicPrefix: string };
+  readonly temporal: { readonly address: string; readonly namespace: string; readonly taskQueue: string };
+  readonly logLevel: string;
+  /** Secret of the keyed hash that turns a resident's phone into a pseudonymous id. */
+  readonly residentIdKey: string;
+}
+
+/**
+ * Configuration from the environment; every variable has a default that fits deploy/local.
+ * docker-compose.yml sets the same variables.
+ */
+export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  return {
+    service,
+    schema: service.replace('-', '_'),
+    port: Number(env.PORT ?? DEFAULT_PORTS[service]),
+    postgres: {
+      host: env.PGHOST ?? '127.0.0.1',
+      port: Number(env.PGPORT ?? 5432),
+      user: env.PGUSER ?? 'county',
+      password: env.PGPASSWORD ?? 'county',
+      database: env.PGDATABASE ?? 'county',
+      max: Number(env.PG_POOL_SIZE ?? 20),
+    },
+    kafka: {
+      brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()),
+      clientId: `county-${service}`,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
+    },
+    temporal: {
+      address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'case-workflows',
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+    residentIdKey: env.RESIDENT_ID_KEY ?? 'local-development-key-change-me',
+  };
+}
+
+/** The topic a service publishes to, with the optional prefix (tests isolate themselves with one). */
+export function topicFor(config: Pick<ServiceConfig, 'kafka'>, producer: ServiceName): string {
+  return `${config.kafka.topicPrefix}${TOPICS[producer]}`;
+}
+
+/** The consumer group of a service's consumer, with the same prefix. */
+export function groupFor(config: Pick<ServiceConfig, 'kafka' | 'service'>, purpose: string): string {
+  return `${config.kafka.topicPrefix}${config.service}.${purpose}`;
+}

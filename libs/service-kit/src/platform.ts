@@ -1,0 +1,203 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import * as crypto from 'node:crypto';
+import { Pool } from 'pg';
+import type { Kafka, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { SERVICE_NAMES, deadLetterTopic, type CloudEvent, type ServiceName } from '@county/contracts';
+import {
+  EventConsumer,
+  EventStore,
+  OutboxRelay,
+  createKafka,
+  createProducer,
+  ensureTopics,
+  migrateEventStore,
+  type Delivery,
+} from '@county/event-store';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { groupFor, loadConfig, topicFor, type ServiceConfig } from './config';
+import { eventLogFields } from './logging';
+import { Metrics, MetricsController } from './metrics';
+import { HealthController, HEALTH_CHECKS } from './health';
+import { CONFIG, EVENT_STORE, KAFKA, PG_POOL } from './tokens';
+
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
+
+/** Extra tables of a service (read models, reference tables), created after the event store. */
+export type Migration = (pool: Pool) => Promise<void>;
+export const MIGRATIONS = Symbol('MIGRATIONS');
+
+@Injectable()
+export class Database implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(PG_POOL) readonly pool: Pool,
+    @Inject(CONFIG) private readonly config: ServiceConfig,
+    @Inject(MIGRATIONS) private readonly migrations: Migration[],
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await migrateEventStore(this.pool, this.config.schema);
+    for (const m of this.migrations) await m(this.pool);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+  }
+}
+
+/** Creates every topic up front and relays this service's committed events to its topic. */
+@Injectable()
+export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private producer?: Producer;
+  private relay?: OutboxRelay;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: ServiceConfig,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(ROOT_LOGGER) private readonly log: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureTopics(this.kafka, SERVICE_NAMES.map((s) => topicFor(this.config, s)));
+    this.producer = createProducer(this.kafka);
+    await this.producer.connect();
+    this.relay = new OutboxRelay({
+      pool: this.pool,
+      connection: this.config.postgres,
+      store: this.store,
+      producer: this.producer,
+      topic: topicFor(this.config, this.config.service),
+      log: this.log.child({ component: 'outbox-relay' }),
+    });
+    await this.relay.start();
+  }
+
+  /** Publishes whatever is committed and not yet relayed (used by tests and at shutdown). */
+  async drain(): Promise<number> {
+    return this.relay ? this.relay.drain() : 0;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+}
+
+export interface ConsumerRegistration {
+  /** Names the consumer group (with the service name) and the idempotency inbox. */
+  readonly purpose: string;
+  readonly from: readonly ServiceName[];
+  readonly handle: (event: CloudEvent, delivery: Delivery, log: Logger) => Promise<void>;
+}
+
+/** The service's Kafka consumers: registered by the app's modules, started once the app is up, stopped first at shutdown. */
+@Injectable()
+export class Consumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly registrations: ConsumerRegistration[] = [];
+  private readonly running: EventConsumer[] = [];
+
+  constructor(
+    @Inject(CONFIG) private readonly config: ServiceConfig,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(ROOT_LOGGER) private readonly log: Logger,
+    private readonly metrics: Metrics,
+  ) {}
+
+  register(registration: ConsumerRegistration): void {
+    this.registrations.push(registration);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const r of this.registrations) {
+      const groupId = groupFor(this.config, r.purpose);
+      await ensureTopics(this.kafka, [deadLetterTopic(groupId)], 1);
+      const log = this.log.child({ component: `consumer:${r.purpose}` });
+      const consumer = new EventConsumer({
+        kafka: this.kafka,
+        groupId,
+        topics: r.from.map((s) => topicFor(this.config, s)),
+        log,
+        handle: async (event, delivery) => {
+          const eventLog = log.child(eventLogFields(event));
+          try {
+            await r.handle(event, delivery, eventLog);
+            this.metrics.eventsConsumed.inc({ type: event.type, outcome: 'ok' });
+          } catch (err) {
+            this.metrics.eventsConsumed.inc({ type: event.type, outcome: 'error' });
+            throw err;
+          }
+        },
+      });
+      await consumer.start();
+      this.running.push(consumer);
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.running.map((c) => c.stop()));
+  }
+}
+
+export interface PlatformOptions {
+  readonly service: ServiceName;
+  readonly migrations?: Migration[];
+  /** Extra health checks (e.g. Temporal for case-worker). */
+  readonly healthChecks?: DynamicModule['providers'];
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+}
+
+/** Config, PostgreSQL, the event store, Kafka (outbox relay and consumers), /health and /metrics. */
+@Module({})
+export class PlatformModule {
+  static forService(options: PlatformOptions): DynamicModule {
+    const config = loadConfig(options.service, options.env);
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        TerminusModule,
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger: options.logger,
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+            genReqId: (req) => String(req.headers['x-correlation-id'] ?? req.headers['x-request-id'] ?? crypto.randomUUID()),
+            customProps: (req) => ({ correlationId: req.id }),
+            serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+          },
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: ROOT_LOGGER, useValue: options.logger },
+        { provide: MIGRATIONS, useValue: options.migrations ?? [] },
+        { provide: PG_POOL, useFactory: () => new Pool(config.postgres) },
+        { provide: EVENT_STORE, useFactory: (pool: Pool) => new EventStore(pool, config.schema, config.service), inject: [PG_POOL] },
+        { provide: KAFKA, useFactory: () => createKafka(config.kafka) },
+        { provide: HEALTH_CHECKS, useValue: [] },
+        ...(options.healthChecks ?? []),
+        Database,
+        Outbox,
+        Consumers,
+        Metrics,
+      ],
+      exports: [
+        CONFIG, ROOT_LOGGER, PG_POOL, EVENT_STORE, KAFKA, Database, Outbox, Consumers, Metrics,
+        ...(options.healthChecks ?? []).map((p) => (typeof p === 'function' ? p : (p as { provide: unknown }).provide as never)),
+      ],
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import type { INestApplication } from '@nestjs/common';
+import { Outbox } from '@county/service-kit';
+import { createTestDatabase, engines, uniqueName, type TestDatabase } from '@county/testing';
+import { startIntake } from '../../apps/intake/src/main';
+import { startDispatch } from '../../apps/dispatch/src/main';
+import { startHandling } from '../../apps/handling/src/main';
+import { startEvaluation } from '../../apps/evaluation/src/main';
+import { startCaseWorker } from '../../apps/case-worker/src/main';
+
+const STARTERS = {
+  intake: startIntake,
+  dispatch: startDispatch,
+  handling: startHandling,
+  evaluation: startEvaluation,
+  'case-worker': startCaseWorker,
+} as const;
+
+export type ServiceKey = keyof typeof STARTERS;
+
+export interface RunningSystem {
+  readonly db: TestDatabase;
+  readonly env: NodeJS.ProcessEnv;
+  readonly topicPrefix: string;
+  readonly taskQueue: string;
+  readonly apps: Partial<Record<ServiceKey, INestApplication>>;
+  url(service: ServiceKey): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts services in this process against the real engines, isolated from every other test by
+ * their own database, topic prefix and task queue, each on a free port.
+ */
+export async function startSystem(services: ServiceKey[]): Promise<RunningSystem> {
+  const db = await createTestDatabase();
+  const e = engines();
+  const topicPrefix = `${uniqueName('e2e')}.`;
+  const taskQueue = uniqueName('cases');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PGHOST: e.postgres.host,
+    PGPORT: String(e.postgres.port),
+    PGUSER: e.postgres.user,
+    PGPASSWORD: e.postgres.password,
+    PGDATABASE: db.name,
+    KAFKA_BROKERS: e.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    TEMPORAL_ADDRESS: e.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  const apps: Partial<Record<ServiceKey, INestApplication>> = {};
+  const ports: Partial<Record<ServiceKey, number>> = {};
+  for (const s of services) {
+    const app = await STARTERS[s](env);
+    apps[s] = app;
+    ports[s] = (app.getHttpServer().address() as { port: number }).port;
+  }
+  return {
+    db,
+    env,
+    topicPrefix,
+    taskQueue,
+    apps,
+    url: (s) => `http://127.0.0.1:${ports[s]}`,
+    async stop() {
+      for (const s of [...services].reverse()) await apps[s]?.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Publishes what a service has committed and not yet relayed (no waiting on the relay's timer). */
+export async function drainOutbox(system: RunningSystem, service: ServiceKey): Promise<void> {
+  await system.apps[service]!.get(Outbox).drain();
+}
