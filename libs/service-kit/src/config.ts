@@ -23,6 +23,13 @@ export interface ServiceConfig {
   readonly residentIdKey: string;
 }
 
+/** Every environment variable a service reads (docker-compose.yml sets only these). */
+export const CONFIG_ENV_VARS = [
+  'PORT', 'HOST', 'PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'PGDATABASE', 'PG_POOL_SIZE',
+  'KAFKA_BROKERS', 'KAFKA_TOPIC_PREFIX', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE',
+  'LOG_LEVEL', 'RESIDENT_ID_KEY',
+] as const;
+
 /**
  * Configuration from the environment; every variable has a default that fits deploy/local.
  * docker-compose.yml sets the same variables.

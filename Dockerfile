@@ -1,0 +1,21 @@
+# One image for the five services; docker-compose.yml picks the entry point of each.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY apps/intake/package.json apps/intake/
+COPY apps/dispatch/package.json apps/dispatch/
+COPY apps/handling/package.json apps/handling/
+COPY apps/evaluation/package.json apps/evaluation/
+COPY apps/case-worker/package.json apps/case-worker/
+COPY libs/contracts/package.json libs/contracts/
+COPY libs/event-store/package.json libs/event-store/
+COPY libs/service-kit/package.json libs/service-kit/
+COPY libs/reference/package.json libs/reference/
+COPY libs/testing/package.json libs/testing/
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY tsconfig.base.json tsconfig.json ./
+COPY scripts ./scripts
+COPY apps ./apps
+COPY libs ./libs
+ENV NODE_ENV=production HOST=0.0.0.0
+USER node

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The full test suite on real engines: dependencies, engines, lint and typecheck (through Nx,
+# cached), then every jest test (unit, integration, end to end). Extra arguments go to jest.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NX_DAEMON=false NX_NO_CLOUD=true
+bash scripts/ensure-deps.sh
+bash deploy/local/infra.sh up
+npx nx run-many -t lint typecheck --output-style=stream-without-prefixes
+mkdir -p .cache
+npx jest --ci --maxWorkers=2 --json --outputFile=.cache/jest-results.json "$@"

@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { SERVICE_NAMES } from '@county/contracts';
+import { CONFIG_ENV_VARS, DEFAULT_PORTS, loadConfig } from '@county/service-kit';
+
+const root = path.join(__dirname, '..', '..');
+const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, { image?: string; command?: string[]; environment?: Record<string, string>; ports?: string[] }>;
+};
+const versions = Object.fromEntries(
+  fs.readFileSync(path.join(root, 'deploy/local/versions.env'), 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split('=') as [string, string]),
+);
+
+describe('docker-compose.yml agrees with deploy/local and the services', () => {
+  it('has the three engines and the five services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['postgres', 'kafka', 'temporal', ...SERVICE_NAMES].sort());
+  });
+
+  it.each(SERVICE_NAMES)('%s listens on its default port and reads only variables the service knows', (name) => {
+    const svc = compose.services[name];
+    expect(svc.environment?.PORT).toBe(String(DEFAULT_PORTS[name]));
+    expect(svc.ports).toEqual([`${DEFAULT_PORTS[name]}:${DEFAULT_PORTS[name]}`]);
+    for (const key of Object.keys(svc.environment ?? {})) expect(CONFIG_ENV_VARS).toContain(key);
+    expect(svc.command).toEqual(['node', '-r', './scripts/register.js', `apps/${name}/src/main.ts`]);
+    const config = loadConfig(name, svc.environment);
+    expect(config.postgres).toMatchObject({ host: 'postgres', port: 5432, user: 'county', database: 'county' });
+    expect(config.temporal).toEqual({ address: 'temporal:7233', namespace: 'default', taskQueue: loadConfig(name, {}).temporal.taskQueue });
+  });
+
+  it('uses the engine versions pinned for deploy/local', () => {
+    expect(compose.services.postgres.image).toBe(`postgres:${versions.PG_MAJOR}`);
+    const kafkaTag = compose.services.kafka.image!.split(':')[1];
+    expect(kafkaTag.split('.').slice(0, 2)).toEqual(versions.KAFKA_VERSION.split('.').slice(0, 2));
+    expect(compose.services.temporal.image).toBe(`temporalio/temporal:${versions.TEMPORAL_CLI_VERSION.replace(/^v/, '')}`);
+  });
+
+  it('registers the same search attributes as deploy/local', () => {
+    const local = fs
+      .readFileSync(path.join(root, 'deploy/local/search-attributes.txt'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    const cmd = compose.services.temporal.command!;
+    const registered = cmd.flatMap((arg, i) => (cmd[i - 1] === '--search-attribute' ? [arg] : []));
+    expect(registered.sort()).toEqual(local.sort());
+    expect(cmd).toEqual(expect.arrayContaining(['--port', '7233', '--ui-port', '8233']));
+  });
+});
