@@ -12,7 +12,7 @@ export async function executeCommand<C, E extends NewEvent, S>(
   decider: Decider<C, E, S>,
   command: C,
   metadata: EventMetadata,
-  options: { client?: PoolClient; ids?: readonly string[] } = {},
+  options: { client?: PoolClient; ids?: readonly string[]; subject?: string } = {},
 ): Promise<{ state: S; events: readonly CloudEvent[]; version: number }> {
   const { version, events: history } = await store.readStream(streamId, options.client);
   const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState);
@@ -23,6 +23,7 @@ export async function executeCommand<C, E extends NewEvent, S>(
     metadata,
     client: options.client,
     ids: options.ids,
+    subject: options.subject,
   });
   return { state: decided.reduce(decider.evolve, state), events: appended.events, version: appended.nextVersion };
 }

@@ -21,6 +21,8 @@ export interface AppendOptions {
   readonly metadata: EventMetadata;
   /** Event ids chosen by the caller (stable under retries); random when absent. */
   readonly ids?: readonly string[];
+  /** The CloudEvents subject (and Kafka key): the case id. Defaults to the stream id. */
+  readonly subject?: string;
   /** Append inside the caller's transaction; otherwise the append is a transaction of its own. */
   readonly client?: PoolClient;
 }
@@ -38,6 +40,7 @@ type Row = {
   transaction_id: string;
   stream_id: string;
   stream_version: number;
+  subject: string;
   event_id: string;
   event_type: string;
   source: ServiceName;
@@ -48,7 +51,7 @@ type Row = {
 };
 
 const COLUMNS =
-  'global_position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, source, event_time, correlation_id, causation_id, data';
+  'global_position, transaction_id::text AS transaction_id, stream_id, stream_version, subject, event_id, event_type, source, event_time, correlation_id, causation_id, data';
 
 function toEvent(row: Row): StoredEvent {
   return {
@@ -56,7 +59,7 @@ function toEvent(row: Row): StoredEvent {
     id: row.event_id,
     source: row.source,
     type: row.event_type,
-    subject: row.stream_id,
+    subject: row.subject,
     time: row.event_time.toISOString(),
     datacontenttype: 'application/json',
     data: row.data,
@@ -107,14 +110,15 @@ export class EventStore {
     if (headTx !== null && BigInt(headTx) > BigInt(head.rows[0].me)) throw new ConcurrencyError(streamId, expectedVersion, current);
 
     const { metadata } = options;
+    const subject = options.subject ?? streamId;
     const ids = events.map((_, i) => options.ids?.[i] ?? randomUUID());
     const versions = events.map((_, i) => current + i + 1);
     try {
       await client.query(
-        `INSERT INTO ${this.t} (stream_id, stream_version, event_id, event_type, source, event_time, correlation_id, causation_id, data)
-         SELECT $1, v, id, type, $5, $6, $7, $8, data
+        `INSERT INTO ${this.t} (stream_id, stream_version, subject, event_id, event_type, source, event_time, correlation_id, causation_id, data)
+         SELECT $1, v, $10, id, type, $5, $6, $7, $8, data
            FROM unnest($2::int[], $3::uuid[], $4::text[], $9::jsonb[]) AS e(v, id, type, data)`,
-        [streamId, versions, ids, events.map((e) => e.type), this.source, metadata.time, metadata.correlationId, metadata.causationId, events.map((e) => JSON.stringify(e.data))],
+        [streamId, versions, ids, events.map((e) => e.type), this.source, metadata.time, metadata.correlationId, metadata.causationId, events.map((e) => JSON.stringify(e.data)), subject],
       );
     } catch (err) {
       if ((err as { code?: string; constraint?: string }).code === '23505' && /stream_id_stream_version/.test((err as { constraint?: string }).constraint ?? '')) {
@@ -130,7 +134,7 @@ export class EventStore {
         id: ids[i],
         source: this.source,
         type: e.type,
-        subject: streamId,
+        subject,
         time: new Date(metadata.time).toISOString(),
         datacontenttype: 'application/json',
         data: e.data,

@@ -25,6 +25,7 @@ export async function migrateEventStore(pool: Pool, schema: string): Promise<voi
       transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
       stream_id       text        NOT NULL,
       stream_version  integer     NOT NULL CHECK (stream_version > 0),
+      subject         text        NOT NULL,
       event_id        uuid        NOT NULL UNIQUE,
       event_type      text        NOT NULL,
       source          text        NOT NULL,

@@ -45,6 +45,16 @@ describe('appending to a stream', () => {
     expect(read.events[0]).toMatchObject({ specversion: '1.0', source: 'intake', subject: s, type: 'test.happened.v1', correlationid: 'corr-1' });
   });
 
+  it('keeps the case id as subject when the stream is another aggregate of the case', async () => {
+    const caseId = randomUUID();
+    const appended = await store.append(`whistle-${randomUUID()}`, [ev(1)], { expectedVersion: 'no_stream', metadata: meta(), subject: caseId });
+    expect(appended.events[0].subject).toBe(caseId);
+    const read = await store.readStream(`whistle-${appended.events[0].id}`);
+    expect(read.version).toBe(0);
+    const all = await store.readAll(START, 10_000);
+    expect(all.find((e) => e.id === appended.events[0].id)?.subject).toBe(caseId);
+  });
+
   it('refuses a stale expected version with a typed error and writes nothing', async () => {
     const s = `case-${randomUUID()}`;
     await store.append(s, [ev(1)], { expectedVersion: 'no_stream', metadata: meta() });
