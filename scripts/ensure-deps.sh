@@ -6,6 +6,8 @@ command -v node >/dev/null || { echo "Node.js 20 is needed (node was not found)"
 major=$(node -p 'process.versions.node.split(".")[0]')
 ((major >= 20)) || { echo "Node.js 20 or later is needed (found $(node --version))" >&2; exit 1; }
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm install, not npm ci: npm ci refuses this lock file for lacking other platforms' optional
+  # binaries (@swc/core-*, @unrs/resolver-binding-*); install keeps the lock file as it is
+  echo "installing npm dependencies"
+  npm install --no-audit --no-fund --loglevel=error
 fi
