@@ -6,6 +6,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true
 bash scripts/ensure-deps.sh
 bash deploy/local/infra.sh up
-npx nx run-many -t lint typecheck --output-style=stream-without-prefixes
+npx nx run-many -t lint typecheck build --output-style=stream-without-prefixes
 mkdir -p .cache
 npx jest --ci --maxWorkers=2 --json --outputFile=.cache/jest-results.json "$@"
