@@ -33,6 +33,20 @@ afterAll(async () => {
   await db.drop();
 });
 
+describe('schema migrations', () => {
+  it('bring an event store created before the subject column up to date, once', async () => {
+    const schema = uniqueName('old');
+    await db.pool.query(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.events (global_position bigserial PRIMARY KEY, transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(), stream_id text NOT NULL, stream_version integer NOT NULL, event_id uuid NOT NULL UNIQUE, event_type text NOT NULL, source text NOT NULL, event_time timestamptz NOT NULL, correlation_id text NOT NULL, causation_id text NOT NULL, data jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now(), UNIQUE (stream_id, stream_version))`);
+    await db.pool.query(`INSERT INTO ${schema}.events (stream_id, stream_version, event_id, event_type, source, event_time, correlation_id, causation_id, data) VALUES ('c-old', 1, $1, 'test.happened.v1', 'intake', now(), 'c', 'c', '{}')`, [randomUUID()]);
+    await Promise.all([migrateEventStore(db.pool, schema), migrateEventStore(db.pool, schema)]);
+    await migrateEventStore(db.pool, schema);
+    const old = await new EventStore(db.pool, schema, 'intake').readStream('c-old');
+    expect(old.events[0].subject).toBe('c-old');
+    const applied = await db.pool.query(`SELECT component, version FROM ${schema}.schema_migrations ORDER BY version`);
+    expect(applied.rows).toEqual([{ component: 'event-store', version: 1 }, { component: 'event-store', version: 2 }]);
+  });
+});
+
 describe('appending to a stream', () => {
   it('appends with the expected version and reads the stream back in order', async () => {
     const s = `case-${randomUUID()}`;
