@@ -19,7 +19,8 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // whole-system tests start several apps through the root test/support helpers
+          allow: ['../../../test/support/*'],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:domain', 'type:infrastructure', 'type:testing'] },
             { sourceTag: 'type:infrastructure', onlyDependOnLibsWithTags: ['type:contract', 'type:domain', 'type:infrastructure', 'type:testing'] },

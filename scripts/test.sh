@@ -7,5 +7,6 @@ export NX_DAEMON=false NX_NO_CLOUD=true
 bash scripts/ensure-deps.sh
 bash deploy/local/infra.sh up
 npx nx run-many -t lint typecheck build --output-style=stream-without-prefixes
+npx tsc -p test/tsconfig.json   # the whole-system tests and repository checks under test/
 mkdir -p .cache
 npx jest --ci --maxWorkers=2 --json --outputFile=.cache/jest-results.json "$@"
