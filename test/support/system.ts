@@ -53,10 +53,17 @@ export async function startSystem(services: ServiceKey[]): Promise<RunningSystem
   };
   const apps: Partial<Record<ServiceKey, INestApplication>> = {};
   const ports: Partial<Record<ServiceKey, number>> = {};
-  for (const s of services) {
-    const app = await STARTERS[s](env);
-    apps[s] = app;
-    ports[s] = (app.getHttpServer().address() as { port: number }).port;
+  try {
+    for (const s of services) {
+      const app = await STARTERS[s](env);
+      apps[s] = app;
+      ports[s] = (app.getHttpServer().address() as { port: number }).port;
+    }
+  } catch (err) {
+    // stop what did start, or the test run hangs on its open consumers and pools
+    for (const s of [...services].reverse()) await apps[s]?.close().catch(() => undefined);
+    await db.drop().catch(() => undefined);
+    throw err;
   }
   return {
     db,

@@ -32,9 +32,6 @@ export interface AppendResult {
   readonly events: readonly CloudEvent[];
 }
 
-/** Channel on which every append notifies, so that subscribers wake up without polling delay. */
-export const EVENTS_NOTIFY_CHANNEL = 'county_events_appended';
-
 type Row = {
   global_position: string;
   transaction_id: string;
@@ -126,7 +123,6 @@ export class EventStore {
       }
       throw err;
     }
-    await client.query('SELECT pg_notify($1, $2)', [EVENTS_NOTIFY_CHANNEL, this.schema]);
     return {
       nextVersion: current + events.length,
       events: events.map((e, i) => ({

@@ -34,6 +34,18 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[], numP
         if (!/already exists/i.test(String((err as Error).message))) throw err;
       });
     }
+    // a topic just created (here or by another process) may not be served yet: wait until
+    // every partition has a leader, so that the first produce or subscribe does not fail
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { topics: meta } = await admin.fetchTopicMetadata({ topics: [...topics] });
+        if (meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) break;
+      } catch (err) {
+        if (attempt >= 50) throw err;
+      }
+      if (attempt >= 50) throw new Error(`topics have no leader yet: ${topics.join(', ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   } finally {
     await admin.disconnect();
   }

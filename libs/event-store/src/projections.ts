@@ -20,7 +20,8 @@ export interface Projection {
 
 export interface ProjectionRunnerOptions {
   readonly pool: Pool;
-  readonly connection: ClientConfig;
+  /** @deprecated not used any more: subscribers poll. */
+  readonly connection?: ClientConfig;
   readonly store: EventStore;
   readonly projections: readonly Projection[];
   readonly batchSize?: number;
@@ -37,7 +38,7 @@ export class ProjectionRunner {
 
   constructor(private readonly o: ProjectionRunnerOptions) {
     this.checkpoints = new Checkpoints(o.store.schema);
-    this.wakeup = new Wakeup(o.connection, o.store.schema);
+    this.wakeup = new Wakeup();
     this.log = o.log ?? silentLog;
   }
 
@@ -86,7 +87,6 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.wakeup.start();
     this.loop = (async () => {
       while (this.running) {
         try {
@@ -94,7 +94,7 @@ export class ProjectionRunner {
         } catch (err) {
           this.log.error({ err }, 'projection batch failed; retrying');
         }
-        if (this.running) await this.wakeup.wait(this.o.idleMs ?? 250);
+        if (this.running) await this.wakeup.wait(this.o.idleMs ?? 100);
       }
     })();
   }
@@ -103,6 +103,5 @@ export class ProjectionRunner {
     this.running = false;
     this.wakeup.wake();
     await this.loop;
-    await this.wakeup.stop();
   }
 }

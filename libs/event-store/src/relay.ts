@@ -8,7 +8,8 @@ import { Wakeup } from './wakeup';
 
 export interface RelayOptions {
   readonly pool: Pool;
-  readonly connection: ClientConfig;
+  /** @deprecated not used any more: subscribers poll. */
+  readonly connection?: ClientConfig;
   readonly store: EventStore;
   readonly producer: Producer;
   readonly topic: string;
@@ -49,9 +50,9 @@ export class OutboxRelay {
     this.checkpoints = new Checkpoints(o.store.schema);
     this.subscriber = o.subscriber ?? 'kafka-relay';
     this.batchSize = o.batchSize ?? 500;
-    this.idleMs = o.idleMs ?? 250;
+    this.idleMs = o.idleMs ?? 50;
     this.log = o.log ?? silentLog;
-    this.wakeup = new Wakeup(o.connection, o.store.schema);
+    this.wakeup = new Wakeup();
   }
 
   /** Publishes one batch; returns how many events it published (0 when caught up). */
@@ -75,7 +76,6 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.wakeup.start();
     this.loop = this.run();
   }
 
@@ -118,7 +118,6 @@ export class OutboxRelay {
     this.running = false;
     this.wakeup.wake();
     await this.loop;
-    await this.wakeup.stop();
     if (this.leader) {
       await this.leader.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
       this.leader.release();

@@ -1,29 +1,10 @@
-import { Client, type ClientConfig } from 'pg';
-import { EVENTS_NOTIFY_CHANNEL } from './event-store';
-
 /**
- * Polling with a wake-up call: waits until an append in `schema` is notified or `idleMs`
- * passes, whichever comes first. A lost notification costs at most idleMs.
+ * An interruptible pause between polls: waits idleMs, or less when wake() is called (at stop).
+ * Subscribers poll rather than LISTEN: a NOTIFY inside the append transaction would take
+ * PostgreSQL's global notification lock at every commit and serialise all appends.
  */
 export class Wakeup {
-  private client?: Client;
   private waiter?: () => void;
-
-  constructor(
-    private readonly connection: ClientConfig,
-    private readonly schema: string,
-  ) {}
-
-  async start(): Promise<void> {
-    const client = new Client(this.connection);
-    client.on('notification', (msg) => {
-      if (msg.payload === this.schema) this.wake();
-    });
-    client.on('error', () => undefined);
-    await client.connect();
-    await client.query(`LISTEN ${EVENTS_NOTIFY_CHANNEL}`);
-    this.client = client;
-  }
 
   wake(): void {
     const w = this.waiter;
@@ -39,11 +20,5 @@ export class Wakeup {
         resolve();
       };
     });
-  }
-
-  async stop(): Promise<void> {
-    this.wake();
-    await this.client?.end().catch(() => undefined);
-    this.client = undefined;
   }
 }
