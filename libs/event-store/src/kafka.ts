@@ -30,8 +30,9 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[], numP
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length) {
       await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })) }).catch((err: unknown) => {
-        // another process may have created it in between
-        if (!/already exists/i.test(String((err as Error).message))) throw err;
+        // another process may have created it in between, or the new topic is not served yet
+        // (the wait below covers both)
+        if (!/already exists|does not host this topic-partition|leader/i.test(String((err as Error).message))) throw err;
       });
     }
     // a topic just created (here or by another process) may not be served yet: wait until

@@ -37,7 +37,13 @@ export async function createService(module: unknown, docs: ServiceDocs): Promise
 /** Listens on the configured port (0 picks a free one) and returns the config with the actual port. */
 export async function listen(app: INestApplication): Promise<ServiceConfig> {
   const config = app.get<ServiceConfig>(CONFIG);
-  await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+  try {
+    await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+  } catch (err) {
+    // a failed start (an engine away, a port taken) must not leave pools and consumers open
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   const address = app.getHttpServer().address() as { port: number };
   return { ...config, port: address.port };
 }

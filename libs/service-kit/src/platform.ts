@@ -184,7 +184,15 @@ export class PlatformModule {
         { provide: CONFIG, useValue: config },
         { provide: ROOT_LOGGER, useValue: options.logger },
         { provide: MIGRATIONS, useValue: options.migrations ?? [] },
-        { provide: PG_POOL, useFactory: () => new Pool(config.postgres) },
+        {
+          provide: PG_POOL,
+          useFactory: () => {
+            const pool = new Pool(config.postgres);
+            // an idle connection that the server drops must not take the process down
+            pool.on('error', (err) => options.logger.warn({ err }, 'idle database connection lost'));
+            return pool;
+          },
+        },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new EventStore(pool, config.schema, config.service), inject: [PG_POOL] },
         { provide: KAFKA, useFactory: () => createKafka(config.kafka) },
         { provide: HEALTH_CHECKS, useValue: [] },

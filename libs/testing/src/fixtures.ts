@@ -24,6 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const connection: ClientConfig = { ...e, database: name };
   const pool = new Pool({ ...connection, max: 20 });
+  pool.on('error', () => undefined); // idle clients are cut when the database is dropped
   return {
     name,
     connection,
