@@ -9,7 +9,7 @@ const appeal = {
   channel: 'hotline',
   channelReference: 'HL-20260302-000123',
   appealType: 'complaint',
-  categoryCode: 'URB-ORDER-PARKING',
+  categoryCode: 'UM.ORDER.PARKING',
   urgency: 'normal',
   description: '小区门口有车辆长期占用消防通道',
   location: { address: '人民路 12 号' },
@@ -38,7 +38,7 @@ it('takes a case from an HTTP POST through Kafka and dispatch to its workflow in
 
   const res = await fetch(`${system.url('intake')}/api/v1/cases`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-e2e-1' },
+    headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-e2e-1', 'x-api-key': 'dev-hotline-key' },
     body: JSON.stringify(appeal),
   });
   expect(res.status).toBe(201);
@@ -50,7 +50,7 @@ it('takes a case from an HTTP POST through Kafka and dispatch to its workflow in
     const d = await handle.describe();
     return d.typedSearchAttributes.get(SA.status) === 'dispatched' ? d : undefined;
   }, 60_000, 200);
-  expect(description.typedSearchAttributes.get(SA.category)).toBe('URB-ORDER-PARKING');
+  expect(description.typedSearchAttributes.get(SA.category)).toBe('UM.ORDER.PARKING');
   expect(description.typedSearchAttributes.get(SA.urgency)).toBe('normal');
   expect(description.typedSearchAttributes.get(SA.channel)).toBe('hotline');
   expect(description.typedSearchAttributes.get(SA.responsibleUnit)).toBe('CENTRE');
@@ -76,7 +76,7 @@ it('answers bad input with a 400 that names each bad field, and stores nothing',
   const before = await system.db.pool.query('SELECT count(*)::int AS n FROM intake.events');
   const res = await fetch(`${system.url('intake')}/api/v1/cases`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': 'dev-hotline-key' },
     body: JSON.stringify({ ...appeal, channel: 'fax', urgency: undefined, location: { latitude: 300 }, unexpected: true }),
   });
   expect(res.status).toBe(400);

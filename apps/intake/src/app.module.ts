@@ -1,30 +1,38 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { Pool } from 'pg';
 import { PlatformModule } from '@county/service-kit';
+import { ApiKeyGuard, KeyCache, KeyRateLimiter, Open311KeyGuard } from './auth/api-key.guard';
+import { CaseQueries } from './cases/case-queries';
+import { GetCaseController } from './cases/get-case/get-case.controller';
+import { ListCasesController } from './cases/list-cases/list-cases.controller';
+import { MergeCaseController } from './cases/merge-case/merge-case.controller';
+import { MergeCaseHandler } from './cases/merge-case/merge-case.handler';
 import { ReceiveCaseController } from './cases/receive-case/receive-case.controller';
 import { ReceiveCaseHandler } from './cases/receive-case/receive-case.handler';
-import { GetCaseController } from './cases/get-case/get-case.controller';
-
-/** Intake's own tables besides its event store. The resident's name and phone live only here. */
-export async function migrateIntake(pool: Pool): Promise<void> {
-  await pool.query(`
-    CREATE TABLE IF NOT EXISTS intake.resident_contacts (
-      case_id text PRIMARY KEY,
-      name    text,
-      phone   text
-    );
-  `);
-}
+import { Open311Controller } from './open311/open311.controller';
+import { INTAKE_SETTINGS, loadIntakeSettings } from './settings';
+import { CaseStatusConsumer } from './storage/case-status.consumer';
+import { intakeMigrations } from './storage/migrations';
 
 @Module({})
 export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
+    const settings = loadIntakeSettings(env);
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'intake', logger, env, migrations: [migrateIntake] })],
-      controllers: [ReceiveCaseController, GetCaseController],
-      providers: [ReceiveCaseHandler],
+      imports: [PlatformModule.forService({ service: 'intake', logger, env, migrations: intakeMigrations(settings) })],
+      controllers: [ReceiveCaseController, ListCasesController, GetCaseController, MergeCaseController, Open311Controller],
+      providers: [
+        { provide: INTAKE_SETTINGS, useValue: settings },
+        KeyRateLimiter,
+        KeyCache,
+        ApiKeyGuard,
+        Open311KeyGuard,
+        CaseQueries,
+        ReceiveCaseHandler,
+        MergeCaseHandler,
+        CaseStatusConsumer,
+      ],
     };
   }
 }

@@ -5,7 +5,10 @@ export async function startIntake(env: NodeJS.ProcessEnv = process.env) {
   const logger = createRootLogger(loadConfig('intake', env));
   const app = await createService(AppModule.register(logger, env), {
     title: 'Intake',
-    description: 'REST for hotline systems, grid apps and robots: every appeal becomes one case.',
+    description:
+      'REST for hotline systems, grid apps and robots: every appeal becomes one case. Native API under /api/v1 (X-Api-Key header); ' +
+      'Open311 GeoReport v2 under /open311/v2 (.json and .xml; api_key in the form).',
+    configure: (builder) => builder.addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key'),
   });
   const config = await listen(app);
   logger.info({ port: config.port }, `intake listening on http://127.0.0.1:${config.port} (docs at /docs)`);

@@ -89,6 +89,78 @@ export const CaseReceived = defineEvent({
   },
 });
 
-export type IntakeEvent = { type: typeof CaseReceived.type; data: CaseReceivedData };
+/** The same resident came back about the same matter at the same place while the case was open (重复诉求). */
+export interface CaseRepeatAppealRecordedData {
+  readonly caseId: string;
+  readonly channel: Channel;
+  readonly channelReference: string;
+  readonly receivedAt: string;
+  /** How many repeat appeals the case has now, this one included. */
+  readonly repeatCount: number;
+  readonly residentId?: string;
+}
 
-export const INTAKE_EVENTS = [CaseReceived];
+export const CaseRepeatAppealRecorded = defineEvent({
+  type: 'case.repeat-appeal-recorded.v1',
+  source: 'intake',
+  summary: 'A repeat appeal (same resident, matter and place) was recorded on an open case instead of opening a new one.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'channel', 'channelReference', 'receivedAt', 'repeatCount'],
+    properties: {
+      caseId: str,
+      channel: { enum: [...CHANNELS] },
+      channelReference: str,
+      receivedAt: dateTime,
+      repeatCount: { type: 'integer', minimum: 1 },
+      residentId: { type: 'string', pattern: '^r_[0-9a-f]{32}$' },
+    },
+  },
+});
+
+/** Centre staff merged a case (caseId) into another one (intoCaseId): the merged case is handled as part of the other. */
+export interface CaseMergedData {
+  readonly caseId: string;
+  readonly intoCaseId: string;
+  readonly reason: string;
+}
+
+export const CaseMerged = defineEvent({
+  type: 'case.merged.v1',
+  source: 'intake',
+  summary: 'Centre staff merged a case into another case; the merged case is no longer handled on its own.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'intoCaseId', 'reason'],
+    properties: { caseId: str, intoCaseId: str, reason: { type: 'string', minLength: 1, maxLength: 500 } },
+  },
+});
+
+/** Centre staff undid a merge: the case (caseId) is handled on its own again. */
+export interface CaseMergeUndoneData {
+  readonly caseId: string;
+  readonly intoCaseId: string;
+  readonly reason: string;
+}
+
+export const CaseMergeUndone = defineEvent({
+  type: 'case.merge-undone.v1',
+  source: 'intake',
+  summary: 'Centre staff undid a merge; the case is handled on its own again.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'intoCaseId', 'reason'],
+    properties: { caseId: str, intoCaseId: str, reason: { type: 'string', minLength: 1, maxLength: 500 } },
+  },
+});
+
+export type IntakeEvent =
+  | { type: typeof CaseReceived.type; data: CaseReceivedData }
+  | { type: typeof CaseRepeatAppealRecorded.type; data: CaseRepeatAppealRecordedData }
+  | { type: typeof CaseMerged.type; data: CaseMergedData }
+  | { type: typeof CaseMergeUndone.type; data: CaseMergeUndoneData };
+
+export const INTAKE_EVENTS = [CaseReceived, CaseRepeatAppealRecorded, CaseMerged, CaseMergeUndone];

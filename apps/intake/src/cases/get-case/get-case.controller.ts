@@ -1,32 +1,28 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError, type CaseReceivedData } from '@county/contracts';
-import type { EventStore } from '@county/event-store';
-import { EVENT_STORE } from '@county/service-kit';
+import { Controller, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { DomainError } from '@county/contracts';
+import { ApiKeyGuard } from '../../auth/api-key.guard';
+import { CaseQueries, type CaseDetail } from '../case-queries';
 
 @ApiTags('cases')
+@ApiSecurity('api-key')
 @Controller('api/v1/cases')
+@UseGuards(ApiKeyGuard)
 export class GetCaseController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly cases: CaseQueries) {}
 
   @Get(':caseId')
-  @ApiOkResponse({ description: 'the case as the resident may see it' })
+  @ApiOkResponse({ description: 'the case as the resident may see it: status, responsible unit, handling deadline and the timeline of public steps' })
   @ApiNotFoundResponse({ description: 'no such case' })
-  async get(@Param('caseId') caseId: string) {
-    const { events } = await this.store.readStream(caseId);
-    const received = events.find((e) => e.type === 'case.received.v1');
-    if (!received) throw new DomainError('CASE.NOT_FOUND', `no case ${caseId}`, 'not-found');
-    const data = received.data as CaseReceivedData;
-    return {
-      caseId,
-      status: 'received',
-      channel: data.channel,
-      channelReference: data.channelReference,
-      appealType: data.appealType,
-      categoryCode: data.categoryCode,
-      urgency: data.urgency,
-      receivedAt: data.receivedAt,
-      timeline: events.map((e) => ({ type: e.type, time: e.time })),
-    };
+  @ApiUnauthorizedResponse({ description: 'no API key' })
+  @ApiForbiddenResponse({ description: 'unknown or revoked key' })
+  get(
+    @Param(
+      'caseId',
+      new ParseUUIDPipe({ exceptionFactory: () => new DomainError('CASE.NOT_FOUND', 'no such case', 'not-found') }),
+    )
+    caseId: string,
+  ): Promise<CaseDetail> {
+    return this.cases.detail(caseId);
   }
 }

@@ -16,6 +16,7 @@ import {
   MaxLength,
   ValidateNested,
   IsDefined,
+  IsEmail,
 } from 'class-validator';
 import { APPEAL_TYPES, CHANNELS, URGENCIES, type AppealType, type Channel, type Urgency } from '@county/contracts';
 
@@ -26,7 +27,7 @@ export class LocationDto {
   @MaxLength(300)
   readonly address?: string;
 
-  @ApiPropertyOptional({ example: 'G-CG-01-03', description: 'grid code from the reference data' })
+  @ApiPropertyOptional({ example: 'QH-CG-01-03', description: 'grid code from the reference data' })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/)
@@ -56,6 +57,12 @@ export class ResidentDto {
   @Matches(/^\+?[0-9][0-9 -]{5,19}$/, { message: 'phone must be 6 to 20 digits' })
   readonly phone?: string;
 
+  @ApiPropertyOptional({ example: 'zhang@example.cn', maxLength: 100 })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(100)
+  readonly email?: string;
+
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
@@ -76,7 +83,7 @@ export class ReceiveCaseDto {
   @IsIn(APPEAL_TYPES)
   readonly appealType!: AppealType;
 
-  @ApiProperty({ example: 'URB-ORDER-PARKING', description: 'leaf category code from the catalogue' })
+  @ApiProperty({ example: 'UM.ORDER.PARKING', description: 'leaf (level-3) category code from the catalogue' })
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/)
   readonly categoryCode!: string;
@@ -111,5 +118,6 @@ export class ReceiveCaseDto {
   @IsArray()
   @ArrayMaxSize(10)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
+  @MaxLength(500, { each: true })
   readonly attachments?: string[];
 }

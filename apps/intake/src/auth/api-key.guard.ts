@@ -1,0 +1,103 @@
+import { Inject, Injectable, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Pool } from 'pg';
+import { DomainError } from '@county/contracts';
+import { PG_POOL } from '@county/service-kit';
+import { findApiKey, type ApiKey } from './api-keys';
+import { RateLimiter } from './rate-limiter';
+
+type WithKey = Request & { apiKey?: ApiKey };
+
+/** The one rate limiter of the process (per key). */
+@Injectable()
+export class KeyRateLimiter extends RateLimiter {}
+
+/** Known keys are remembered for a moment (a revocation takes effect within KEY_CACHE_MS); unknown ones never. */
+export const KEY_CACHE_MS = 2000;
+
+@Injectable()
+export class KeyCache {
+  private readonly known = new Map<string, { key: ApiKey; until: number }>();
+
+  async find(pool: Pool, secret: string, nowMs: number): Promise<ApiKey | undefined> {
+    const hit = this.known.get(secret);
+    if (hit && hit.until > nowMs) return hit.key;
+    const key = await findApiKey(pool, secret);
+    if (key) {
+      if (this.known.size > 10_000) this.known.clear();
+      this.known.set(secret, { key, until: nowMs + KEY_CACHE_MS });
+    } else this.known.delete(secret);
+    return key;
+  }
+}
+
+/**
+ * Who may call: the key comes in the `X-Api-Key` header (native API) or the `api_key` field
+ * (Open311). No key: 401 (Open311: 403, as its spec says); unknown or revoked key: 403;
+ * over the key's rate: 429 with Retry-After. Guards run before validation and handlers, so a
+ * refused caller never stores anything.
+ */
+abstract class KeyGuard implements CanActivate {
+  protected abstract readonly missingKind: 'unauthorised' | 'forbidden';
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly limiter: KeyRateLimiter,
+    private readonly keys: KeyCache,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<WithKey>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const secret = secretOf(req);
+    if (!secret) throw new DomainError('AUTH.KEY_MISSING', 'an API key is required (X-Api-Key header or api_key)', this.missingKind);
+    const key = await this.keys.find(this.pool, secret, Date.now());
+    if (!key) throw new DomainError('AUTH.KEY_INVALID', 'the API key is not valid', 'forbidden');
+    if (key.revoked) throw new DomainError('AUTH.KEY_REVOKED', 'the API key was revoked', 'forbidden');
+    const taken = this.limiter.take(key.keyId, key.ratePerMinute, key.burst, Date.now());
+    if (!taken.allowed) {
+      res.setHeader('Retry-After', String(taken.retryAfterSeconds));
+      throw new DomainError('AUTH.RATE_LIMITED', `too many requests for this key; retry after ${taken.retryAfterSeconds} s`, 'rate-limited', { retryAfterSeconds: taken.retryAfterSeconds });
+    }
+    req.apiKey = key;
+    return true;
+  }
+}
+
+function secretOf(req: WithKey): string | undefined {
+  const header = req.headers['x-api-key'];
+  if (typeof header === 'string' && header.length > 0) return header;
+  const body = req.body as Record<string, unknown> | undefined;
+  const fromBody = body && typeof body === 'object' ? body.api_key : undefined;
+  if (typeof fromBody === 'string' && fromBody.length > 0) return fromBody;
+  const fromQuery = req.query?.api_key;
+  return typeof fromQuery === 'string' && fromQuery.length > 0 ? fromQuery : undefined;
+}
+
+@Injectable()
+export class ApiKeyGuard extends KeyGuard implements CanActivate {
+  protected readonly missingKind = 'unauthorised' as const;
+  constructor(@Inject(PG_POOL) pool: Pool, limiter: KeyRateLimiter, keys: KeyCache) {
+    super(pool, limiter, keys);
+  }
+}
+
+@Injectable()
+export class Open311KeyGuard extends KeyGuard implements CanActivate {
+  protected readonly missingKind = 'forbidden' as const;
+  constructor(@Inject(PG_POOL) pool: Pool, limiter: KeyRateLimiter, keys: KeyCache) {
+    super(pool, limiter, keys);
+  }
+}
+
+/** The calling key, as checked by the guard. */
+export const CallerKey = createParamDecorator((_: unknown, context: ExecutionContext): ApiKey => {
+  const key = context.switchToHttp().getRequest<WithKey>().apiKey;
+  if (!key) throw new DomainError('AUTH.KEY_MISSING', 'an API key is required', 'unauthorised');
+  return key;
+});
+
+/** Only centre staff's keys may merge cases. */
+export function requireCentre(key: ApiKey): void {
+  if (key.role !== 'centre') throw new DomainError('AUTH.CENTRE_ONLY', 'only centre staff may do this', 'forbidden');
+}
