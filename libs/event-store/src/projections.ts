@@ -1,4 +1,4 @@
-import type { ClientConfig, Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { Checkpoints } from './checkpoints';
 import { EventStore, type StoredEvent } from './event-store';
 import { silentLog, type Log } from './log';
@@ -20,8 +20,6 @@ export interface Projection {
 
 export interface ProjectionRunnerOptions {
   readonly pool: Pool;
-  /** @deprecated not used any more: subscribers poll. */
-  readonly connection?: ClientConfig;
   readonly store: EventStore;
   readonly projections: readonly Projection[];
   readonly batchSize?: number;

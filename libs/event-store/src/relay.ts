@@ -1,4 +1,4 @@
-import type { Pool, PoolClient, ClientConfig } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Producer } from 'kafkajs';
 import { CLOUDEVENTS_CONTENT_TYPE, type CloudEvent } from '@county/contracts';
 import { Checkpoints } from './checkpoints';
@@ -8,8 +8,6 @@ import { Wakeup } from './wakeup';
 
 export interface RelayOptions {
   readonly pool: Pool;
-  /** @deprecated not used any more: subscribers poll. */
-  readonly connection?: ClientConfig;
   readonly store: EventStore;
   readonly producer: Producer;
   readonly topic: string;

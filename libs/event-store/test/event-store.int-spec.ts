@@ -154,10 +154,10 @@ describe('the outbox relay', () => {
     // a relay that dies after Kafka acknowledged its first batch but before its checkpoint
     const producer = createProducer(kafka);
     await producer.connect();
-    const crashing = new OutboxRelay({ pool: db.pool, connection: db.connection, store: s, producer: crashAfterSend(producer), topic, batchSize: 7 });
+    const crashing = new OutboxRelay({ pool: db.pool, store: s, producer: crashAfterSend(producer), topic, batchSize: 7 });
     await expect(crashing.runOnce()).rejects.toThrow('crashed');
 
-    const relay = new OutboxRelay({ pool: db.pool, connection: db.connection, store: s, producer, topic, batchSize: 7 });
+    const relay = new OutboxRelay({ pool: db.pool, store: s, producer, topic, batchSize: 7 });
     expect(await relay.drain()).toBe(20);
     const collector = await collectMessages(kafka, [topic]);
     const seen = await collector.waitFor((m) => new Set(m.map((x) => (x.value as { id: string }).id)).size === 20);
@@ -184,8 +184,8 @@ describe('the outbox relay', () => {
     await ensureTopics(kafka, [topic]);
     const producer = createProducer(kafka);
     await producer.connect();
-    const relay = new OutboxRelay({ pool: db.pool, connection: db.connection, store: s, producer, topic });
-    const standby = new OutboxRelay({ pool: db.pool, connection: db.connection, store: s, producer, topic });
+    const relay = new OutboxRelay({ pool: db.pool, store: s, producer, topic });
+    const standby = new OutboxRelay({ pool: db.pool, store: s, producer, topic });
     await relay.start();
     await standby.start();
     const collector = await collectMessages(kafka, [topic]);
@@ -276,7 +276,7 @@ describe('projections', () => {
           [e.subject, (e.data as { n: number }).n],
         )),
     };
-    const runner = new ProjectionRunner({ pool: db.pool, connection: db.connection, store: s, projections: [totals], batchSize: 3 });
+    const runner = new ProjectionRunner({ pool: db.pool, store: s, projections: [totals], batchSize: 3 });
     await runner.init();
     for (let i = 0; i < 10; i++) await s.append(`c${i % 3}`, [ev(i)], { expectedVersion: 'any', metadata: meta() });
     await Promise.all([runner.catchUp(), runner.catchUp()]); // two runners at once still apply each event once

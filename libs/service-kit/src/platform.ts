@@ -75,7 +75,6 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
     await this.producer.connect();
     this.relay = new OutboxRelay({
       pool: this.pool,
-      connection: this.config.postgres,
       store: this.store,
       producer: this.producer,
       topic: topicFor(this.config, this.config.service),
