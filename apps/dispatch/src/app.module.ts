@@ -1,7 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@county/service-kit';
+import { CaseCommands } from './cases/case-commands';
+import { Queues } from './cases/queues';
+import { GetCaseController } from './cases/get-case/get-case.controller';
+import { TriageController } from './cases/triage/triage.controller';
+import { DispatchCaseController } from './cases/dispatch-case/dispatch-case.controller';
+import { TransfersController } from './cases/transfers/transfers.controller';
+import { ReviewController } from './cases/review/review.controller';
+import { ExtensionsController } from './cases/extensions/extensions.controller';
+import { PausesController } from './cases/pauses/pauses.controller';
+import { Projections } from './projections/projections';
+import { ResponsibilityListController } from './responsibility-list/responsibility-list.controller';
+import { ResponsibilityListStore } from './responsibility-list/responsibility-list.store';
 import { RouteReceivedCase } from './routing/route-received-case';
+import { UnitRequestsConsumer } from './unit-requests/unit-requests.consumer';
 
 @Module({})
 export class AppModule {
@@ -9,7 +22,17 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forService({ service: 'dispatch', logger, env })],
-      providers: [RouteReceivedCase],
+      controllers: [
+        GetCaseController,
+        TriageController,
+        DispatchCaseController,
+        TransfersController,
+        ReviewController,
+        ExtensionsController,
+        PausesController,
+        ResponsibilityListController,
+      ],
+      providers: [CaseCommands, Queues, Projections, ResponsibilityListStore, RouteReceivedCase, UnitRequestsConsumer],
     };
   }
 }

@@ -1,82 +1,508 @@
-import { DomainError, type CaseDispatchedData, type CaseReceivedData, type Decider, type DispatchBasis } from '@county/contracts';
+import {
+  DomainError,
+  type CaseClockPausedData,
+  type CaseClockResumedData,
+  type CaseDispatchedData,
+  type CaseExtensionApprovedData,
+  type CaseExtensionRejectedData,
+  type CaseExtensionRequestRegisteredData,
+  type CasePauseRejectedData,
+  type CasePauseRequestRegisteredData,
+  type CaseReceivedData,
+  type CaseResultApprovedData,
+  type CaseResultRegisteredData,
+  type CaseResultSentBackData,
+  type CaseSentToTriageData,
+  type CaseTransferApprovedData,
+  type CaseTransferRejectedData,
+  type CaseTransferRequestRegisteredData,
+  type Decider,
+  type DispatchAssignment,
+} from '@county/contracts';
+import { addWorkingDays, addWorkingTime, deadlineFor, deadlinePolicy, defaultCalendar, isUrgency, unitByCode, workingTimeBetween, type TimeAmount } from '@county/reference';
+import type { RoutingOutcome } from './routing';
 
 /**
- * The case as the centre sees it: received from intake, then dispatched to a unit.
+ * The case as the centre sees it (派、转、审): routed by the responsibility list or sent to triage,
+ * dispatched (also jointly, or by a dispatcher's override), returned by a unit (退单) and
+ * re-dispatched, reviewed (审核), extended (延期) and paused.
  * Events -> state -> evolve -> commands -> decide.
+ *
+ * A unit's requests arrive as handling's events; the centre first registers them (or refuses
+ * them at once when the rules leave no choice: too late, final assignment, not the unit's case),
+ * then a dispatcher rules on them through the REST API.
  */
 
+/** At most this many transfers; the centre's assignment after the last one is final. */
+export const MAX_TRANSFERS = 2;
+/** Used when a category has no deadline policy (an uncatalogued category dispatched by hand). */
+const DEFAULT_TRANSFER_WINDOW: TimeAmount = { value: 2, unit: 'working-days' };
+const DEFAULT_HANDLING_LIMIT: TimeAmount = { value: 5, unit: 'working-days' };
+const DEFAULT_MAX_EXTENSION_DAYS = 10;
+
 // events
-export type DispatchCaseEvent = { type: 'case.dispatched.v1'; data: CaseDispatchedData };
+export type DispatchCaseEvent =
+  | { type: 'case.dispatched.v1'; data: CaseDispatchedData }
+  | { type: 'case.sent-to-triage.v1'; data: CaseSentToTriageData }
+  | { type: 'case.transfer-request-registered.v1'; data: CaseTransferRequestRegisteredData }
+  | { type: 'case.transfer-approved.v1'; data: CaseTransferApprovedData }
+  | { type: 'case.transfer-rejected.v1'; data: CaseTransferRejectedData }
+  | { type: 'case.result-registered.v1'; data: CaseResultRegisteredData }
+  | { type: 'case.result-approved.v1'; data: CaseResultApprovedData }
+  | { type: 'case.result-sent-back.v1'; data: CaseResultSentBackData }
+  | { type: 'case.extension-request-registered.v1'; data: CaseExtensionRequestRegisteredData }
+  | { type: 'case.extension-approved.v1'; data: CaseExtensionApprovedData }
+  | { type: 'case.extension-rejected.v1'; data: CaseExtensionRejectedData }
+  | { type: 'case.pause-request-registered.v1'; data: CasePauseRequestRegisteredData }
+  | { type: 'case.clock-paused.v1'; data: CaseClockPausedData }
+  | { type: 'case.clock-resumed.v1'; data: CaseClockResumedData }
+  | { type: 'case.pause-rejected.v1'; data: CasePauseRejectedData };
 
 // state
+interface CaseFacts {
+  readonly caseId: string;
+  readonly categoryCode: string;
+  readonly urgency: string;
+  readonly townshipCode?: string;
+}
+
+export interface Pending {
+  readonly transfer?: { readonly unitCode: string; readonly reason: string; readonly requestedAt: string };
+  readonly review?: { readonly unitCode: string; readonly submittedAt: string };
+  readonly extension?: { readonly unitCode: string; readonly extraWorkingDays: number; readonly reason: string };
+  readonly pause?: { readonly unitCode: string; readonly reason: string };
+}
+
 export type DispatchCaseState =
-  | { status: 'none' }
-  | { status: 'dispatched'; caseId: string; primaryUnitCode: string; cooperatingUnitCodes: readonly string[] };
+  | { readonly status: 'none' }
+  | (CaseFacts & { readonly status: 'triage'; readonly reason: string })
+  | (CaseFacts & {
+      readonly status: 'dispatched';
+      readonly primaryUnitCode: string;
+      readonly cooperatingUnitCodes: readonly string[];
+      readonly assignments?: readonly DispatchAssignment[];
+      /** When the current unit got the case (its transfer window runs from here). */
+      readonly dispatchedAt: string;
+      /** The first dispatch: the handling clock runs from here and never restarts. */
+      readonly firstDispatchedAt: string;
+      readonly final: boolean;
+      readonly transferCount: number;
+      readonly pending: Pending;
+      readonly paused?: { readonly unitCode: string; readonly since: string };
+      readonly pausedWorkingMinutes: number;
+      readonly extensionDays: number;
+      readonly resultApproved: boolean;
+    });
+
+export type DispatchedState = Extract<DispatchCaseState, { status: 'dispatched' }>;
 
 export const initialState: DispatchCaseState = { status: 'none' };
 
 export function evolve(state: DispatchCaseState, event: DispatchCaseEvent): DispatchCaseState {
   switch (event.type) {
-    case 'case.dispatched.v1':
-      return { status: 'dispatched', caseId: event.data.caseId, primaryUnitCode: event.data.primaryUnitCode, cooperatingUnitCodes: event.data.cooperatingUnitCodes };
+    case 'case.sent-to-triage.v1':
+      return {
+        status: 'triage',
+        caseId: event.data.caseId,
+        categoryCode: event.data.categoryCode ?? 'unknown',
+        urgency: event.data.urgency ?? 'normal',
+        ...(event.data.townshipCode !== undefined && { townshipCode: event.data.townshipCode }),
+        reason: event.data.reason,
+      };
+    case 'case.dispatched.v1': {
+      const d = event.data;
+      const before = state.status === 'dispatched' ? state : undefined;
+      return {
+        status: 'dispatched',
+        caseId: d.caseId,
+        categoryCode: d.categoryCode,
+        urgency: d.urgency,
+        ...(d.townshipCode !== undefined && { townshipCode: d.townshipCode }),
+        primaryUnitCode: d.primaryUnitCode,
+        cooperatingUnitCodes: d.cooperatingUnitCodes,
+        ...(d.assignments !== undefined && { assignments: d.assignments }),
+        dispatchedAt: d.dispatchedAt,
+        firstDispatchedAt: before?.firstDispatchedAt ?? d.dispatchedAt,
+        final: d.final === true || (before?.final ?? false),
+        transferCount: before?.transferCount ?? 0,
+        // requests belong to the unit that asked: a new unit starts with a clean desk
+        pending: {},
+        ...(before?.paused !== undefined && { paused: before.paused }),
+        pausedWorkingMinutes: before?.pausedWorkingMinutes ?? 0,
+        extensionDays: before?.extensionDays ?? 0,
+        resultApproved: false,
+      };
+    }
+    default:
+      return state.status === 'dispatched' ? evolveDispatched(state, event) : state;
   }
 }
 
-// commands
-export interface RoutingDecision {
-  readonly primaryUnitCode: string;
-  readonly cooperatingUnitCodes: readonly string[];
-  readonly basis: DispatchBasis;
+function evolveDispatched(state: DispatchedState, event: DispatchCaseEvent): DispatchedState {
+  const { pending } = state;
+  switch (event.type) {
+    case 'case.transfer-request-registered.v1':
+      return { ...state, pending: { ...pending, transfer: { unitCode: event.data.unitCode, reason: event.data.reason, requestedAt: event.data.requestedAt } } };
+    case 'case.transfer-approved.v1':
+      return { ...state, transferCount: event.data.transferCount, pending: { ...pending, transfer: undefined } };
+    case 'case.transfer-rejected.v1':
+      return { ...state, pending: { ...pending, transfer: undefined } };
+    case 'case.result-registered.v1':
+      return { ...state, resultApproved: false, pending: { ...pending, review: { unitCode: event.data.unitCode, submittedAt: event.data.submittedAt } } };
+    case 'case.result-approved.v1':
+      return { ...state, resultApproved: true, pending: { ...pending, review: undefined } };
+    case 'case.result-sent-back.v1':
+      return { ...state, pending: { ...pending, review: undefined } };
+    case 'case.extension-request-registered.v1':
+      return { ...state, pending: { ...pending, extension: { unitCode: event.data.unitCode, extraWorkingDays: event.data.extraWorkingDays, reason: event.data.reason } } };
+    case 'case.extension-approved.v1':
+      return { ...state, extensionDays: state.extensionDays + event.data.extraWorkingDays, pending: { ...pending, extension: undefined } };
+    case 'case.extension-rejected.v1':
+      return { ...state, pending: { ...pending, extension: undefined } };
+    case 'case.pause-request-registered.v1':
+      return { ...state, pending: { ...pending, pause: { unitCode: event.data.unitCode, reason: event.data.reason } } };
+    case 'case.clock-paused.v1':
+      return { ...state, paused: { unitCode: event.data.unitCode, since: event.data.pausedAt ?? state.dispatchedAt }, pending: { ...pending, pause: undefined } };
+    case 'case.pause-rejected.v1':
+      return { ...state, pending: { ...pending, pause: undefined } };
+    case 'case.clock-resumed.v1': {
+      if (!state.paused) return state;
+      const minutes = event.data.resumedAt ? Math.max(0, workingTimeBetween(new Date(state.paused.since), new Date(event.data.resumedAt), defaultCalendar, 'working-minutes')) : 0;
+      return { ...state, paused: undefined, pausedWorkingMinutes: state.pausedWorkingMinutes + minutes };
+    }
+    default:
+      return state;
+  }
 }
 
-export type RouteReceivedCase = { type: 'RouteReceivedCase'; received: CaseReceivedData; routing: RoutingDecision; now: string };
-export type DispatchCaseCommand = RouteReceivedCase;
+// rules that read the reference data (pure)
+
+function policyOf(state: CaseFacts) {
+  return isUrgency(state.urgency) ? deadlinePolicy(state.categoryCode, state.urgency) : undefined;
+}
+
+/** The end of the window in which the current unit may ask to return the case. */
+export function transferWindowEnd(state: DispatchedState): Date {
+  return deadlineFor(policyOf(state)?.limits.transferRequest ?? DEFAULT_TRANSFER_WINDOW, new Date(state.dispatchedAt), defaultCalendar);
+}
+
+/** The handling deadline as the centre knows it: from the first dispatch, plus approved extensions and paused working time. */
+export function handlingDeadline(state: DispatchedState): Date {
+  const base = deadlineFor(policyOf(state)?.limits.handling ?? DEFAULT_HANDLING_LIMIT, new Date(state.firstDispatchedAt), defaultCalendar);
+  const extended = addWorkingDays(base, state.extensionDays, defaultCalendar);
+  return state.pausedWorkingMinutes > 0 ? addWorkingTime(extended, { value: state.pausedWorkingMinutes, unit: 'working-minutes' }, defaultCalendar) : extended;
+}
+
+export function maxExtensionDays(state: CaseFacts): number {
+  const max = policyOf(state)?.maxExtension;
+  return max?.unit === 'working-days' ? max.value : DEFAULT_MAX_EXTENSION_DAYS;
+}
+
+// commands
+export type RouteReceivedCase = { type: 'RouteReceivedCase'; received: CaseReceivedData; routing: RoutingOutcome; now: string };
+export type DispatchManually = {
+  type: 'DispatchManually';
+  /** Exactly one lead; co-handlers optional, each with its own part. */
+  assignments: readonly DispatchAssignment[];
+  cooperatingUnitCodes: readonly string[];
+  reason: string;
+  final: boolean;
+  categoryCode?: string;
+  now: string;
+};
+export type RegisterTransferRequest = { type: 'RegisterTransferRequest'; unitCode: string; reason: string; requestedAt: string };
+export type ApproveTransfer = { type: 'ApproveTransfer'; toUnitCode: string; cooperatingUnitCodes: readonly string[]; reason: string; now: string };
+export type RejectTransfer = { type: 'RejectTransfer'; reason: string; now: string };
+export type RegisterResult = { type: 'RegisterResult'; unitCode: string; result: string; evidenceUrls: readonly string[]; submittedAt: string };
+export type ApproveResult = { type: 'ApproveResult'; now: string };
+export type SendBackResult = { type: 'SendBackResult'; reason: string; now: string };
+export type RegisterExtensionRequest = { type: 'RegisterExtensionRequest'; unitCode: string; extraWorkingDays: number; reason: string; requestedAt: string };
+export type ApproveExtension = { type: 'ApproveExtension'; extraWorkingDays: number; reason: string; now: string };
+export type RejectExtension = { type: 'RejectExtension'; reason: string; now: string };
+export type RegisterPauseRequest = { type: 'RegisterPauseRequest'; unitCode: string; reason: string; requestedAt: string };
+export type ApprovePause = { type: 'ApprovePause'; now: string };
+export type RejectPause = { type: 'RejectPause'; reason: string; now: string };
+/** By the centre, on its own or on the unit's request (unitCode names the unit that asked). */
+export type ResumeClock = { type: 'ResumeClock'; unitCode?: string; now: string };
+
+export type DispatchCaseCommand =
+  | RouteReceivedCase
+  | DispatchManually
+  | RegisterTransferRequest
+  | ApproveTransfer
+  | RejectTransfer
+  | RegisterResult
+  | ApproveResult
+  | SendBackResult
+  | RegisterExtensionRequest
+  | ApproveExtension
+  | RejectExtension
+  | RegisterPauseRequest
+  | ApprovePause
+  | RejectPause
+  | ResumeClock;
+
+/** Commands that come from a unit (through handling's events): they never fail, they are registered or refused. */
+export const UNIT_REQUESTS = ['RegisterTransferRequest', 'RegisterResult', 'RegisterExtensionRequest', 'RegisterPauseRequest'] as const;
+
+function notFound(): DomainError {
+  return new DomainError('CASE.NOT_FOUND', 'the centre has no such case', 'not-found');
+}
+
+function dispatched(state: DispatchCaseState): DispatchedState {
+  if (state.status === 'none') throw notFound();
+  if (state.status !== 'dispatched') throw new DomainError('CASE.NOT_DISPATCHED', `case ${state.caseId} is in triage: dispatch it first`, 'conflict');
+  return state;
+}
+
+function checkHandlingUnit(code: string, role: string): void {
+  const unit = unitByCode(code);
+  if (!unit) throw new DomainError('CASE.UNKNOWN_UNIT', `${role} ${code} is not a unit of the reference data`, 'unprocessable');
+  if (unit.kind === 'centre' || unit.kind === 'supervision') throw new DomainError('CASE.NOT_A_HANDLING_UNIT', `${role} ${code} does not handle cases`, 'unprocessable');
+}
+
+function facts(state: CaseFacts): Pick<CaseDispatchedData, 'caseId' | 'categoryCode' | 'urgency' | 'townshipCode'> {
+  return { caseId: state.caseId, categoryCode: state.categoryCode, urgency: state.urgency, ...(state.townshipCode !== undefined && { townshipCode: state.townshipCode }) };
+}
 
 export function decide(command: DispatchCaseCommand, state: DispatchCaseState): DispatchCaseEvent[] {
   switch (command.type) {
     case 'RouteReceivedCase': {
-      if (state.status !== 'none') throw new DomainError('CASE.ALREADY_DISPATCHED', `case ${state.caseId} was already dispatched`, 'conflict');
+      if (state.status !== 'none') throw new DomainError('CASE.ALREADY_ROUTED', `case ${state.caseId} was already routed`, 'conflict');
       const { received, routing } = command;
+      const caseFacts = {
+        caseId: received.caseId,
+        categoryCode: received.categoryCode,
+        urgency: received.urgency,
+        ...(received.location.townshipCode !== undefined && { townshipCode: received.location.townshipCode }),
+      };
+      if (routing.kind === 'uncovered') {
+        return [{ type: 'case.sent-to-triage.v1', data: { ...caseFacts, reason: routing.reason, sentAt: command.now } }];
+      }
+      return [
+        {
+          type: 'case.dispatched.v1',
+          data: { ...caseFacts, primaryUnitCode: routing.primaryUnitCode, cooperatingUnitCodes: routing.cooperatingUnitCodes, basis: routing.basis, dispatchedAt: command.now },
+        },
+      ];
+    }
+
+    case 'DispatchManually': {
+      if (state.status === 'none') throw notFound();
+      const leads = command.assignments.filter((a) => a.role === 'lead');
+      if (leads.length !== 1) throw new DomainError('CASE.ONE_LEAD', 'a dispatch names exactly one lead unit (主办)', 'unprocessable');
+      const codes = command.assignments.map((a) => a.unitCode);
+      if (new Set(codes).size !== codes.length) throw new DomainError('CASE.DUPLICATE_UNIT', 'a unit appears twice in the assignments', 'unprocessable');
+      command.assignments.forEach((a) => checkHandlingUnit(a.unitCode, a.role));
+      command.cooperatingUnitCodes.forEach((c) => checkHandlingUnit(c, 'cooperating unit'));
+      if (state.status === 'dispatched') {
+        if (state.resultApproved) throw new DomainError('CASE.ALREADY_RESOLVED', 'the result was approved: the case is past dispatch', 'conflict');
+        if (state.pending.transfer) throw new DomainError('CASE.TRANSFER_PENDING', 'rule on the pending transfer request first', 'conflict');
+        if (state.pending.review) throw new DomainError('CASE.RESULT_UNDER_REVIEW', 'a result is waiting for review', 'conflict');
+      }
+      const joint = command.assignments.length > 1;
+      const coHandlers = command.assignments.filter((a) => a.role === 'co-handler').map((a) => a.unitCode);
+      const redispatch = state.status === 'dispatched';
       return [
         {
           type: 'case.dispatched.v1',
           data: {
-            caseId: received.caseId,
-            primaryUnitCode: routing.primaryUnitCode,
-            cooperatingUnitCodes: routing.cooperatingUnitCodes,
-            categoryCode: received.categoryCode,
-            urgency: received.urgency,
-            ...(received.location.townshipCode !== undefined && { townshipCode: received.location.townshipCode }),
-            basis: routing.basis,
+            ...facts(state),
+            ...(command.categoryCode !== undefined && { categoryCode: command.categoryCode }),
+            primaryUnitCode: leads[0].unitCode,
+            cooperatingUnitCodes: [...new Set([...coHandlers, ...command.cooperatingUnitCodes])].filter((c) => c !== leads[0].unitCode),
+            basis: { kind: 'manual', explanation: `${redispatch ? 'override' : 'manual dispatch'} by the centre: ${command.reason}` },
             dispatchedAt: command.now,
+            ...(redispatch && { redispatch: true }),
+            ...(joint && { assignments: command.assignments }),
+            ...(command.final && { final: true }),
           },
         },
       ];
     }
+
+    case 'RegisterTransferRequest': {
+      if (state.status !== 'dispatched') return [];
+      const refuse = (reason: string): DispatchCaseEvent[] => [
+        { type: 'case.transfer-rejected.v1', data: { caseId: state.caseId, unitCode: command.unitCode, reason, automatic: true } },
+      ];
+      if (command.unitCode !== state.primaryUnitCode) return refuse(`${command.unitCode} is not the lead unit of the case (${state.primaryUnitCode})`);
+      if (state.resultApproved) return refuse('the result was already approved');
+      if (state.pending.transfer) return refuse('a transfer request is already waiting for the centre');
+      if (state.final) {
+        return refuse(
+          state.transferCount >= MAX_TRANSFERS
+            ? `the case was transferred ${state.transferCount} times: the centre's assignment is final`
+            : "the centre's assignment is final",
+        );
+      }
+      const windowEndsAt = transferWindowEnd(state);
+      if (Date.parse(command.requestedAt) > windowEndsAt.getTime()) {
+        return refuse(`asked at ${command.requestedAt}, after the transfer window closed at ${windowEndsAt.toISOString()}`);
+      }
+      return [
+        {
+          type: 'case.transfer-request-registered.v1',
+          data: { caseId: state.caseId, unitCode: command.unitCode, reason: command.reason, requestedAt: command.requestedAt, windowEndsAt: windowEndsAt.toISOString() },
+        },
+      ];
+    }
+
+    case 'ApproveTransfer': {
+      const s = dispatched(state);
+      const request = s.pending.transfer;
+      if (!request) throw new DomainError('CASE.NO_TRANSFER_REQUEST', 'no transfer request is waiting', 'conflict');
+      checkHandlingUnit(command.toUnitCode, 'the new unit');
+      command.cooperatingUnitCodes.forEach((c) => checkHandlingUnit(c, 'cooperating unit'));
+      if (command.toUnitCode === request.unitCode) throw new DomainError('CASE.SAME_UNIT', 'a transfer must go to another unit: reject the request instead', 'unprocessable');
+      const transferCount = s.transferCount + 1;
+      const final = transferCount >= MAX_TRANSFERS;
+      return [
+        { type: 'case.transfer-approved.v1', data: { caseId: s.caseId, fromUnitCode: request.unitCode, reason: command.reason, transferCount, toUnitCode: command.toUnitCode } },
+        {
+          type: 'case.dispatched.v1',
+          data: {
+            ...facts(s),
+            primaryUnitCode: command.toUnitCode,
+            cooperatingUnitCodes: command.cooperatingUnitCodes.filter((c) => c !== command.toUnitCode),
+            basis: {
+              kind: 'transfer',
+              explanation: `transfer ${transferCount} from ${request.unitCode} approved by the centre: ${command.reason}${final ? " (the centre's ruling is final)" : ''}`,
+            },
+            dispatchedAt: command.now,
+            redispatch: true,
+            ...(final && { final: true }),
+          },
+        },
+      ];
+    }
+
+    case 'RejectTransfer': {
+      const s = dispatched(state);
+      const request = s.pending.transfer;
+      if (!request) throw new DomainError('CASE.NO_TRANSFER_REQUEST', 'no transfer request is waiting', 'conflict');
+      return [{ type: 'case.transfer-rejected.v1', data: { caseId: s.caseId, unitCode: request.unitCode, reason: command.reason } }];
+    }
+
+    case 'RegisterResult': {
+      // only the lead unit's result is reviewed; a duplicate submission changes nothing. A result
+      // after an approved one comes from a reopened case (重办): it is reviewed again.
+      if (state.status !== 'dispatched' || command.unitCode !== state.primaryUnitCode || state.pending.review) return [];
+      return [
+        {
+          type: 'case.result-registered.v1',
+          data: { caseId: state.caseId, unitCode: command.unitCode, result: command.result, evidenceUrls: command.evidenceUrls, submittedAt: command.submittedAt },
+        },
+      ];
+    }
+
+    case 'ApproveResult': {
+      const s = dispatched(state);
+      if (!s.pending.review) throw new DomainError('CASE.NO_RESULT_TO_REVIEW', 'no result is waiting for review', 'conflict');
+      return [{ type: 'case.result-approved.v1', data: { caseId: s.caseId, unitCode: s.pending.review.unitCode, reviewedAt: command.now } }];
+    }
+
+    case 'SendBackResult': {
+      const s = dispatched(state);
+      if (!s.pending.review) throw new DomainError('CASE.NO_RESULT_TO_REVIEW', 'no result is waiting for review', 'conflict');
+      return [{ type: 'case.result-sent-back.v1', data: { caseId: s.caseId, unitCode: s.pending.review.unitCode, reason: command.reason, reviewedAt: command.now } }];
+    }
+
+    case 'RegisterExtensionRequest': {
+      if (state.status !== 'dispatched') return [];
+      const refuse = (reason: string): DispatchCaseEvent[] => [
+        { type: 'case.extension-rejected.v1', data: { caseId: state.caseId, unitCode: command.unitCode, reason, automatic: true } },
+      ];
+      if (command.unitCode !== state.primaryUnitCode) return refuse(`${command.unitCode} is not the lead unit of the case`);
+      if (state.resultApproved) return refuse('the result was already approved');
+      if (state.pending.extension) return refuse('an extension request is already waiting for the centre');
+      const deadline = handlingDeadline(state);
+      if (Date.parse(command.requestedAt) >= deadline.getTime()) return refuse(`asked at ${command.requestedAt}, not before the deadline ${deadline.toISOString()}`);
+      const left = maxExtensionDays(state) - state.extensionDays;
+      if (left <= 0) return refuse(`the case was already extended by ${state.extensionDays} working days, the most allowed`);
+      return [
+        {
+          type: 'case.extension-request-registered.v1',
+          data: {
+            caseId: state.caseId,
+            unitCode: command.unitCode,
+            extraWorkingDays: command.extraWorkingDays,
+            reason: command.reason,
+            requestedAt: command.requestedAt,
+            deadline: deadline.toISOString(),
+          },
+        },
+      ];
+    }
+
+    case 'ApproveExtension': {
+      const s = dispatched(state);
+      const request = s.pending.extension;
+      if (!request) throw new DomainError('CASE.NO_EXTENSION_REQUEST', 'no extension request is waiting', 'conflict');
+      const left = maxExtensionDays(s) - s.extensionDays;
+      if (!Number.isInteger(command.extraWorkingDays) || command.extraWorkingDays < 1 || command.extraWorkingDays > left) {
+        throw new DomainError('CASE.EXTENSION_TOO_LONG', `an extension adds 1 to ${left} working days (at most ${maxExtensionDays(s)} in all)`, 'unprocessable', { maxExtraWorkingDays: left });
+      }
+      const newDeadline = handlingDeadline({ ...s, extensionDays: s.extensionDays + command.extraWorkingDays });
+      return [
+        {
+          type: 'case.extension-approved.v1',
+          data: { caseId: s.caseId, unitCode: request.unitCode, extraWorkingDays: command.extraWorkingDays, reason: command.reason, newDeadline: newDeadline.toISOString() },
+        },
+      ];
+    }
+
+    case 'RejectExtension': {
+      const s = dispatched(state);
+      const request = s.pending.extension;
+      if (!request) throw new DomainError('CASE.NO_EXTENSION_REQUEST', 'no extension request is waiting', 'conflict');
+      return [{ type: 'case.extension-rejected.v1', data: { caseId: s.caseId, unitCode: request.unitCode, reason: command.reason } }];
+    }
+
+    case 'RegisterPauseRequest': {
+      if (state.status !== 'dispatched' || command.unitCode !== state.primaryUnitCode || state.paused || state.pending.pause || state.resultApproved) {
+        if (state.status !== 'dispatched') return [];
+        return [{ type: 'case.pause-rejected.v1', data: { caseId: state.caseId, unitCode: command.unitCode, reason: pauseRefusal(state, command.unitCode) } }];
+      }
+      return [{ type: 'case.pause-request-registered.v1', data: { caseId: state.caseId, unitCode: command.unitCode, reason: command.reason, requestedAt: command.requestedAt } }];
+    }
+
+    case 'ApprovePause': {
+      const s = dispatched(state);
+      const request = s.pending.pause;
+      if (!request) throw new DomainError('CASE.NO_PAUSE_REQUEST', 'no pause request is waiting', 'conflict');
+      return [{ type: 'case.clock-paused.v1', data: { caseId: s.caseId, unitCode: request.unitCode, reason: request.reason, pausedAt: command.now } }];
+    }
+
+    case 'RejectPause': {
+      const s = dispatched(state);
+      const request = s.pending.pause;
+      if (!request) throw new DomainError('CASE.NO_PAUSE_REQUEST', 'no pause request is waiting', 'conflict');
+      return [{ type: 'case.pause-rejected.v1', data: { caseId: s.caseId, unitCode: request.unitCode, reason: command.reason } }];
+    }
+
+    case 'ResumeClock': {
+      if (command.unitCode !== undefined) {
+        // the unit's own request: only the unit whose clock is paused, and only when it is
+        if (state.status !== 'dispatched' || !state.paused || state.paused.unitCode !== command.unitCode) return [];
+      }
+      const s = dispatched(state);
+      if (!s.paused) throw new DomainError('CASE.NOT_PAUSED', 'the clock is running', 'conflict');
+      return [{ type: 'case.clock-resumed.v1', data: { caseId: s.caseId, unitCode: s.paused.unitCode, resumedAt: command.now } }];
+    }
+
     default: {
-      const unknown: never = command.type;
-      throw new Error(`unknown command ${String(unknown)}`);
+      const unknown: never = command;
+      throw new Error(`unknown command ${String((unknown as { type: string }).type)}`);
     }
   }
 }
 
-export const dispatchCase: Decider<DispatchCaseCommand, DispatchCaseEvent, DispatchCaseState> = { initialState, evolve, decide };
-
-/**
- * Placeholder routing until the responsibility list decides: a located case goes to its
- * township, anything else to the centre's triage.
- */
-export function placeholderRouting(received: CaseReceivedData): RoutingDecision {
-  if (received.location.resolved && received.location.townshipCode) {
-    return {
-      primaryUnitCode: received.location.townshipCode,
-      cooperatingUnitCodes: [],
-      basis: { kind: 'placeholder', explanation: `placeholder rule: the township of the place (${received.location.townshipCode})` },
-    };
-  }
-  return {
-    primaryUnitCode: 'CENTRE',
-    cooperatingUnitCodes: [],
-    basis: { kind: 'placeholder', explanation: 'placeholder rule: the place is not resolved, so the centre triages the case' },
-  };
+function pauseRefusal(state: DispatchedState, unitCode: string): string {
+  if (unitCode !== state.primaryUnitCode) return `${unitCode} is not the lead unit of the case`;
+  if (state.resultApproved) return 'the result was already approved';
+  if (state.paused) return 'the clock is already paused';
+  return 'a pause request is already waiting for the centre';
 }
+
+export const dispatchCase: Decider<DispatchCaseCommand, DispatchCaseEvent, DispatchCaseState> = { initialState, evolve, decide };

@@ -1,0 +1,17 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { QueueQueryDto } from '../queue-query.dto';
+import { Queues } from '../queues';
+
+/** The triage queue: cases that no item of the responsibility list covers, waiting for a dispatcher. */
+@ApiTags('triage')
+@Controller('api/v1/triage')
+export class TriageController {
+  constructor(private readonly queues: Queues) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'cases in triage, oldest first, each with the reason the list did not cover it' })
+  list(@Query() query: QueueQueryDto) {
+    return this.queues.list('triage', query.limit ?? 50);
+  }
+}

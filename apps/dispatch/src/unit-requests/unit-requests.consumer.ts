@@ -1,0 +1,78 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { CloudEvent } from '@county/contracts';
+import { handleOnce } from '@county/event-store';
+import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import type { DispatchCaseCommand } from '../domain/dispatch-case';
+import { CaseCommands } from '../cases/case-commands';
+
+/** The fields of handling's events that the centre reads (the agreed catalogue). */
+type Data = Readonly<Record<string, unknown>>;
+
+function text(data: Data, field: string): string {
+  const v = data[field];
+  if (typeof v !== 'string' || v.length === 0) throw new Error(`field ${field} is missing`);
+  return v;
+}
+
+/**
+ * A unit's side of the case, as handling's events tell it, turned into the centre's commands:
+ * transfer, extension and pause requests are registered (or refused by the rules), a submitted
+ * result goes to the review queue, a resume request runs the clock again. The time of the
+ * request is the time of the handling event (when the unit asked), not when it arrived here.
+ */
+export function commandOf(event: CloudEvent): DispatchCaseCommand | null {
+  const data = (event.data ?? {}) as Data;
+  switch (event.type) {
+    case 'case.transfer-requested.v1':
+      return { type: 'RegisterTransferRequest', unitCode: text(data, 'unitCode'), reason: text(data, 'reason'), requestedAt: event.time };
+    case 'case.result-submitted.v1':
+      return {
+        type: 'RegisterResult',
+        unitCode: text(data, 'unitCode'),
+        result: text(data, 'result'),
+        evidenceUrls: Array.isArray(data.evidenceUrls) ? data.evidenceUrls.filter((u): u is string => typeof u === 'string') : [],
+        submittedAt: event.time,
+      };
+    case 'case.extension-requested.v1': {
+      const days = Number(data.extraWorkingDays);
+      if (!Number.isInteger(days) || days < 1) throw new Error('field extraWorkingDays must be a whole number >= 1');
+      return { type: 'RegisterExtensionRequest', unitCode: text(data, 'unitCode'), extraWorkingDays: days, reason: text(data, 'reason'), requestedAt: event.time };
+    }
+    case 'case.pause-requested.v1':
+      return { type: 'RegisterPauseRequest', unitCode: text(data, 'unitCode'), reason: text(data, 'reason'), requestedAt: event.time };
+    case 'case.resume-requested.v1':
+      return { type: 'ResumeClock', unitCode: text(data, 'unitCode'), now: event.time };
+    default:
+      return null;
+  }
+}
+
+@Injectable()
+export class UnitRequestsConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: Consumers,
+    private readonly cases: CaseCommands,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register({
+      purpose: 'unit-requests',
+      from: ['handling'],
+      handle: async (event, _delivery, log) => {
+        const command = commandOf(event);
+        if (!command) return;
+        const outcome = await this.handle(event, command);
+        log.info({ duplicate: outcome.duplicate, events: outcome.duplicate ? [] : outcome.result.events }, 'unit request handled');
+      },
+    });
+  }
+
+  handle(event: CloudEvent, command: DispatchCaseCommand) {
+    return handleOnce(this.pool, this.config.schema, 'unit-requests', event.id, (client) =>
+      this.cases.execute(event.subject, command, { time: new Date().toISOString(), correlationId: event.correlationid, causationId: event.id }, { client }),
+    );
+  }
+}
