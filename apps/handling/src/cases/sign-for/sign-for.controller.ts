@@ -1,0 +1,19 @@
+import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../auth/auth.guard';
+import type { Principal } from '../../auth/principal';
+import { CaseCommands, type CommandOutcome } from '../case-commands.service';
+import { CaseCommandEndpoint, correlationIdOf } from '../responses';
+
+@Controller('api/v1/cases')
+export class SignForController {
+  constructor(private readonly commands: CaseCommands) {}
+
+  @Post(':caseId/sign-for')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign for a case dispatched to your unit (签收)' })
+  @CaseCommandEndpoint('signed for')
+  signFor(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
+    return this.commands.execute(principal, caseId, correlationIdOf(correlationId), (ctx) => ({ type: 'SignFor', ...ctx }));
+  }
+}

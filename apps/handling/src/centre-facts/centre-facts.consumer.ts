@@ -1,0 +1,146 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import type { CloudEvent } from '@county/contracts';
+import { handleOnce } from '@county/event-store';
+import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import {
+  assignedUnits,
+  type DeadlineData,
+  type DispatchedData,
+  type ExtensionApprovedData,
+  type ReceivedData,
+  type TransferApprovedData,
+  type UnitRulingData,
+  type WarningData,
+  type WhistleAnswerOverdueData,
+  type WhistleEscalatedData,
+} from './consumed-events';
+
+export const CENTRE_FACTS_CONSUMER = 'centre-facts';
+
+/**
+ * What the other services decided about a case, kept in handling's read models: the case itself
+ * (intake), its assignment and the centre's rulings (dispatch), its deadlines and warnings (the
+ * case workflow). Each event is applied once (handleOnce), whatever Kafka redelivers.
+ */
+@Injectable()
+export class CentreFactsConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: Consumers,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register({
+      purpose: CENTRE_FACTS_CONSUMER,
+      from: ['intake', 'dispatch', 'case-worker'],
+      handle: async (event, _delivery, log) => {
+        if (!(event.type in APPLY)) return;
+        const outcome = await this.apply(event);
+        log.debug({ duplicate: outcome.duplicate }, 'case fact applied');
+      },
+    });
+  }
+
+  apply(event: CloudEvent) {
+    const apply = APPLY[event.type];
+    return handleOnce(this.pool, this.config.schema, CENTRE_FACTS_CONSUMER, event.id, async (db) => {
+      if (apply) await apply(db, event.data as never);
+    });
+  }
+}
+
+type Apply = (db: PoolClient, data: never) => Promise<void>;
+
+async function updateAssignment(db: PoolClient, caseId: string, unitCode: string, set: string, values: unknown[] = []): Promise<void> {
+  await db.query(`UPDATE handling.assignments SET ${set} WHERE case_id = $1 AND unit_code = $2`, [caseId, unitCode, ...values]);
+}
+
+const APPLY: Record<string, Apply> = {
+  'case.received.v1': (async (db: PoolClient, d: ReceivedData) => {
+    await db.query(
+      `INSERT INTO handling.cases (case_id, category_code, urgency, township_code, description, address, received_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (case_id) DO UPDATE SET description = EXCLUDED.description, address = EXCLUDED.address, received_at = EXCLUDED.received_at,
+         category_code = COALESCE(handling.cases.category_code, EXCLUDED.category_code), urgency = COALESCE(handling.cases.urgency, EXCLUDED.urgency)`,
+      [d.caseId, d.categoryCode, d.urgency, d.location.townshipCode ?? null, d.description, d.location.address ?? null, d.receivedAt],
+    );
+  }) as Apply,
+
+  'case.dispatched.v1': (async (db: PoolClient, d: DispatchedData) => {
+    await db.query(
+      `INSERT INTO handling.cases (case_id, category_code, urgency, township_code, dispatched_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (case_id) DO UPDATE SET category_code = EXCLUDED.category_code, urgency = EXCLUDED.urgency,
+         township_code = COALESCE(EXCLUDED.township_code, handling.cases.township_code), dispatched_at = EXCLUDED.dispatched_at`,
+      [d.caseId, d.categoryCode, d.urgency, d.townshipCode ?? null, d.dispatchedAt],
+    );
+    const assigned = assignedUnits(d);
+    // a unit left out of a new dispatch (a transfer, an override) may no longer act on the case
+    await db.query(`UPDATE handling.assignments SET active = false WHERE case_id = $1 AND NOT (unit_code = ANY($2::text[]))`, [d.caseId, assigned.map((a) => a.unitCode)]);
+    for (const a of assigned) {
+      await db.query(
+        `INSERT INTO handling.assignments (case_id, unit_code, role, part, active, assigned_at) VALUES ($1, $2, $3, $4, true, $5)
+         ON CONFLICT (case_id, unit_code) DO UPDATE SET role = EXCLUDED.role, part = EXCLUDED.part, active = true,
+           assigned_at = CASE WHEN handling.assignments.active THEN handling.assignments.assigned_at ELSE EXCLUDED.assigned_at END`,
+        [d.caseId, a.unitCode, a.role, a.part ?? null, d.dispatchedAt],
+      );
+    }
+  }) as Apply,
+
+  'case.transfer-approved.v1': ((db: PoolClient, d: TransferApprovedData) =>
+    updateAssignment(db, d.caseId, d.fromUnitCode, `transfer_rulings = transfer_rulings + 1, transfer_ruling = 'approved', active = false`)) as Apply,
+  'case.transfer-rejected.v1': ((db: PoolClient, d: UnitRulingData) =>
+    updateAssignment(db, d.caseId, d.unitCode, `transfer_rulings = transfer_rulings + 1, transfer_ruling = 'rejected'`)) as Apply,
+  'case.result-approved.v1': ((db: PoolClient, d: UnitRulingData) =>
+    updateAssignment(db, d.caseId, d.unitCode, `result_rulings = result_rulings + 1, result_approved = true, sent_back = false`)) as Apply,
+  'case.result-sent-back.v1': ((db: PoolClient, d: UnitRulingData) =>
+    updateAssignment(db, d.caseId, d.unitCode, `result_rulings = result_rulings + 1, sent_back = true, sent_back_reason = $3`, [d.reason ?? null])) as Apply,
+  'case.extension-approved.v1': ((db: PoolClient, d: ExtensionApprovedData) =>
+    updateAssignment(db, d.caseId, d.unitCode, `extension_rulings = extension_rulings + 1, extension_ruling = 'approved', extra_working_days = extra_working_days + $3`, [
+      d.extraWorkingDays,
+    ])) as Apply,
+  'case.extension-rejected.v1': ((db: PoolClient, d: UnitRulingData) =>
+    updateAssignment(db, d.caseId, d.unitCode, `extension_rulings = extension_rulings + 1, extension_ruling = 'rejected'`)) as Apply,
+  'case.clock-paused.v1': ((db: PoolClient, d: UnitRulingData) => updateAssignment(db, d.caseId, d.unitCode, 'paused = true')) as Apply,
+  'case.clock-resumed.v1': ((db: PoolClient, d: UnitRulingData) => updateAssignment(db, d.caseId, d.unitCode, 'paused = false')) as Apply,
+
+  'case.deadline-set.v1': (async (db: PoolClient, d: DeadlineData) => {
+    // a new deadline (an extension, a pause) clears the warning and the overdue mark of the old one
+    await db.query(
+      `INSERT INTO handling.deadlines (case_id, clock, unit_code, deadline) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (case_id, clock, unit_code) DO UPDATE SET deadline = EXCLUDED.deadline,
+         warning_level = CASE WHEN handling.deadlines.deadline = EXCLUDED.deadline THEN handling.deadlines.warning_level END,
+         overdue = handling.deadlines.overdue AND handling.deadlines.deadline = EXCLUDED.deadline`,
+      [d.caseId, d.clock, d.unitCode ?? '', d.deadline],
+    );
+  }) as Apply,
+  'case.warning-issued.v1': (async (db: PoolClient, d: WarningData) => {
+    await db.query(
+      `UPDATE handling.deadlines SET warning_level = CASE WHEN warning_level = 'orange' THEN 'orange' ELSE $3 END
+        WHERE case_id = $1 AND clock = $2 AND ($4::text IS NULL OR unit_code IN ($4, ''))`,
+      [d.caseId, d.clock, d.level, d.unitCode ?? null],
+    );
+  }) as Apply,
+  'case.overdue.v1': (async (db: PoolClient, d: DeadlineData) => {
+    await db.query(
+      `INSERT INTO handling.deadlines (case_id, clock, unit_code, deadline, overdue) VALUES ($1, $2, $3, $4, true)
+       ON CONFLICT (case_id, clock, unit_code) DO UPDATE SET overdue = true`,
+      [d.caseId, d.clock, d.unitCode ?? '', d.deadline],
+    );
+  }) as Apply,
+  'whistle.answer-overdue.v1': (async (db: PoolClient, d: WhistleAnswerOverdueData) => {
+    await db.query(
+      `INSERT INTO handling.whistle_deadlines (whistle_id, department_code, answer_deadline, answer_overdue) VALUES ($1, $2, $3, true)
+       ON CONFLICT (whistle_id, department_code) DO UPDATE SET answer_deadline = EXCLUDED.answer_deadline, answer_overdue = true`,
+      [d.whistleId, d.departmentCode, d.deadline],
+    );
+  }) as Apply,
+  'whistle.escalated.v1': (async (db: PoolClient, d: WhistleEscalatedData) => {
+    await db.query(
+      `INSERT INTO handling.whistle_deadlines (whistle_id, department_code, supervising_unit_code) VALUES ($1, $2, $3)
+       ON CONFLICT (whistle_id, department_code) DO UPDATE SET supervising_unit_code = EXCLUDED.supervising_unit_code`,
+      [d.whistleId, d.departmentCode, d.supervisingUnitCode],
+    );
+  }) as Apply,
+};

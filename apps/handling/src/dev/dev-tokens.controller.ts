@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@county/contracts';
+import { issueToken, type IssuedToken } from '../auth/tokens';
+import { seedUser, seedUsers, type SeedUser } from '../auth/users';
+import { HANDLING_SETTINGS, type HandlingSettings } from '../settings';
+import { IssueTokenDto } from './issue-token.dto';
+
+/**
+ * Tokens for the demo county's seeded users, for local development and tests only: off when
+ * NODE_ENV=production or HANDLING_DEV_TOKENS=off. Production tokens come from the identity provider.
+ */
+@ApiTags('development')
+@Controller('api/v1/dev')
+export class DevTokensController {
+  constructor(@Inject(HANDLING_SETTINGS) private readonly settings: HandlingSettings) {}
+
+  private assertEnabled(): void {
+    if (!this.settings.devTokens) throw new DomainError('DEV.DISABLED', 'development tokens are switched off here', 'not-found');
+  }
+
+  @Get('users')
+  @ApiOperation({ summary: "The seeded users (a few per unit of the demo county); filter by unit code" })
+  @ApiQuery({ name: 'unitCode', required: false, example: 'QH-CG-01' })
+  @ApiOkResponse({ description: 'the users' })
+  users(@Query('unitCode') unitCode?: string): SeedUser[] {
+    this.assertEnabled();
+    return [...seedUsers().values()].filter((u) => unitCode === undefined || u.unitCode === unitCode);
+  }
+
+  @Post('tokens')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Issue a signed, expiring token for a seeded user' })
+  @ApiOkResponse({ description: '{ token, expiresAt, user }; send it as Authorization: Bearer <token>' })
+  @ApiNotFoundResponse({ description: 'AUTH.USER_NOT_FOUND, DEV.DISABLED' })
+  issue(@Body() body: IssueTokenDto): IssuedToken & { user: SeedUser } {
+    this.assertEnabled();
+    const user = seedUser(body.userId);
+    if (!user) throw new DomainError('AUTH.USER_NOT_FOUND', `no seeded user ${body.userId}`, 'not-found');
+    return { ...issueToken(this.settings.tokenSecret, user, new Date(), this.settings.tokenTtlSeconds), user };
+  }
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Pool } from 'pg';
+import { DomainError } from '@county/contracts';
+import { PG_POOL } from '@county/service-kit';
+import { AuthGuard, CurrentPrincipal } from '../auth/auth.guard';
+import { UNIT_ROLES, type Principal } from '../auth/principal';
+import { HANDLING_SETTINGS, type HandlingSettings } from '../settings';
+import { InboxQueryDto } from './inbox.dto';
+import { caseInbox, whistleInbox, type CaseRow, type Page, type WhistleRow } from './inbox.queries';
+
+/** The unit whose data a principal may read: a unit reads its own; the centre and admins read any unit's. */
+export function readableUnit(principal: Principal, requested: string | undefined): string {
+  if (UNIT_ROLES.includes(principal.role)) {
+    if (requested !== undefined && requested !== principal.unitCode) {
+      throw new DomainError('AUTH.NOT_YOUR_UNIT', `a ${principal.role} of ${principal.unitCode} reads only its own unit`, 'forbidden');
+    }
+    return principal.unitCode;
+  }
+  return requested ?? principal.unitCode;
+}
+
+@ApiTags('inbox')
+@ApiBearerAuth()
+@UseGuards(AuthGuard)
+@Controller('api/v1/inbox')
+export class InboxController {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(HANDLING_SETTINGS) private readonly settings: HandlingSettings,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "A unit's inbox: its cases by box (new, signed, due soon, overdue, sent back, ...) or the whistles it must answer; newest first, cursor paging" })
+  @ApiOkResponse({ description: '{ items, nextCursor }: case rows show the deadlines that apply to the unit; whistle rows (box=whistles) what the caller needs' })
+  @ApiUnauthorizedResponse({ description: 'AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED' })
+  @ApiForbiddenResponse({ description: "AUTH.NOT_YOUR_UNIT: a unit asked for another unit's inbox" })
+  list(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<CaseRow> | Page<WhistleRow>> {
+    const filter = {
+      unitCode: readableUnit(principal, query.unitCode),
+      box: query.box ?? 'open',
+      categoryCode: query.categoryCode,
+      urgency: query.urgency,
+      role: query.role,
+      cursor: query.cursor,
+      limit: query.limit ?? 20,
+      now: new Date(),
+      dueSoonHours: this.settings.dueSoonHours,
+    };
+    return filter.box === 'whistles' ? whistleInbox(this.pool, filter) : caseInbox(this.pool, filter);
+  }
+}

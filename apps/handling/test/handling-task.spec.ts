@@ -1,0 +1,108 @@
+import { DomainError } from '@county/contracts';
+import { handlingTask, type CentreFacts, type HandlingTaskCommand, type HandlingTaskEvent } from '../src/domain/handling-task';
+
+const caseId = 'case-1';
+const unitCode = 'QH-CG-01';
+const now = '2026-03-02T02:00:00.000Z';
+const lead: CentreFacts = { role: 'lead', active: true, transferRulings: 0, extensionRulings: 0, resultRulings: 0, resultApproved: false, paused: false };
+const coHandler: CentreFacts = { ...lead, role: 'co-handler' };
+
+const signed: HandlingTaskEvent = { type: 'case.signed-for.v1', data: { caseId, unitCode, signedAt: '2026-03-02T01:00:00.000Z' } };
+const submitted: HandlingTaskEvent = { type: 'case.result-submitted.v1', data: { caseId, unitCode, result: 'done', evidenceUrls: [] } };
+
+type Cmd = { [K in HandlingTaskCommand['type']]: Omit<Extract<HandlingTaskCommand, { type: K }>, 'caseId' | 'unitCode' | 'now' | 'centre'> }[HandlingTaskCommand['type']];
+
+function given(events: HandlingTaskEvent[]) {
+  const state = events.reduce(handlingTask.evolve, handlingTask.initialState);
+  const when = (command: Cmd, centre: CentreFacts = lead) => handlingTask.decide({ caseId, unitCode, now, centre, ...command } as HandlingTaskCommand, state);
+  return {
+    when: (command: Cmd, centre?: CentreFacts) => ({
+      then: (expected: HandlingTaskEvent[]) => expect(when(command, centre)).toEqual(expected),
+      thenRefused: (code: string) => {
+        let error: unknown;
+        try {
+          when(command, centre);
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(DomainError);
+        expect((error as DomainError).code).toBe(code);
+      },
+    }),
+  };
+}
+
+const result: Cmd = { type: 'SubmitResult', result: 'done', evidenceUrls: ['https://files.example/1.jpg'], outstandingWhistleDepartments: [] };
+
+describe('handling task: signing for a case', () => {
+  it('signs for a dispatched case', () => given([]).when({ type: 'SignFor' }).then([{ type: 'case.signed-for.v1', data: { caseId, unitCode, signedAt: now } }]));
+  it('refuses to sign twice', () => given([signed]).when({ type: 'SignFor' }).thenRefused('CASE.ALREADY_SIGNED'));
+  it('refuses a unit the case was transferred away from', () => given([]).when({ type: 'SignFor' }, { ...lead, active: false }).thenRefused('CASE.TRANSFERRED_AWAY'));
+  it('refuses every move once the result was approved', () => given([signed, submitted]).when({ type: 'NoteProgress', note: 'x' }, { ...lead, resultRulings: 1, resultApproved: true }).thenRefused('CASE.ALREADY_RESOLVED'));
+});
+
+describe('handling task: working on a case', () => {
+  it('records the first contact once', () => {
+    given([signed]).when({ type: 'RecordFirstContact', contactedAt: now }).then([{ type: 'case.first-contact-recorded.v1', data: { caseId, unitCode, contactedAt: now } }]);
+    given([signed, { type: 'case.first-contact-recorded.v1', data: { caseId, unitCode, contactedAt: now } }])
+      .when({ type: 'RecordFirstContact', contactedAt: now })
+      .thenRefused('CASE.FIRST_CONTACT_ALREADY_RECORDED');
+  });
+  it('refuses a first contact before signing, in the future or before the signing', () => {
+    given([]).when({ type: 'RecordFirstContact', contactedAt: now }).thenRefused('CASE.NOT_SIGNED');
+    given([signed]).when({ type: 'RecordFirstContact', contactedAt: '2026-03-02T03:00:00.000Z' }).thenRefused('CASE.CONTACT_IN_FUTURE');
+    given([signed]).when({ type: 'RecordFirstContact', contactedAt: '2026-03-02T00:00:00.000Z' }).thenRefused('CASE.CONTACT_BEFORE_SIGNING');
+  });
+  it('notes progress only once signed', () => {
+    given([]).when({ type: 'NoteProgress', note: 'on site' }).thenRefused('CASE.NOT_SIGNED');
+    given([signed]).when({ type: 'NoteProgress', note: 'on site' }).then([{ type: 'case.progress-noted.v1', data: { caseId, unitCode, note: 'on site' } }]);
+  });
+});
+
+describe('handling task: asking the centre', () => {
+  const transferAsked: HandlingTaskEvent = { type: 'case.transfer-requested.v1', data: { caseId, unitCode, reason: 'not ours' } };
+  it('asks to return a case, even before signing, and not again until the centre ruled', () => {
+    given([]).when({ type: 'RequestTransfer', reason: 'not ours' }).then([transferAsked]);
+    given([transferAsked]).when({ type: 'RequestTransfer', reason: 'not ours' }).thenRefused('CASE.TRANSFER_ALREADY_REQUESTED');
+    given([transferAsked]).when({ type: 'RequestTransfer', reason: 'still not ours' }, { ...lead, transferRulings: 1 }).then([
+      { type: 'case.transfer-requested.v1', data: { caseId, unitCode, reason: 'still not ours' } },
+    ]);
+  });
+  it('asks for an extension of 1 to 10 working days, as the lead, one at a time', () => {
+    const asked: HandlingTaskEvent = { type: 'case.extension-requested.v1', data: { caseId, unitCode, extraWorkingDays: 3, reason: 'waiting' } };
+    given([signed]).when({ type: 'RequestExtension', extraWorkingDays: 3, reason: 'waiting' }).then([asked]);
+    given([]).when({ type: 'RequestExtension', extraWorkingDays: 3, reason: 'waiting' }).thenRefused('CASE.NOT_SIGNED');
+    given([signed]).when({ type: 'RequestExtension', extraWorkingDays: 11, reason: 'waiting' }).thenRefused('CASE.EXTENSION_TOO_LONG');
+    given([signed]).when({ type: 'RequestExtension', extraWorkingDays: 3, reason: 'waiting' }, coHandler).thenRefused('CASE.NOT_LEAD');
+    given([signed, asked]).when({ type: 'RequestExtension', extraWorkingDays: 3, reason: 'waiting' }).thenRefused('CASE.EXTENSION_ALREADY_REQUESTED');
+    given([signed, asked]).when({ type: 'RequestExtension', extraWorkingDays: 2, reason: 'waiting' }, { ...lead, extensionRulings: 1 }).then([
+      { type: 'case.extension-requested.v1', data: { caseId, unitCode, extraWorkingDays: 2, reason: 'waiting' } },
+    ]);
+  });
+  it('asks to pause a running clock and to resume a paused one', () => {
+    given([signed]).when({ type: 'RequestPause', reason: 'resident away' }).then([{ type: 'case.pause-requested.v1', data: { caseId, unitCode, reason: 'resident away' } }]);
+    given([signed]).when({ type: 'RequestPause', reason: 'resident away' }, { ...lead, paused: true }).thenRefused('CASE.ALREADY_PAUSED');
+    given([signed]).when({ type: 'RequestResume' }).thenRefused('CASE.NOT_PAUSED');
+    given([signed]).when({ type: 'RequestResume' }, { ...lead, paused: true }).then([{ type: 'case.resume-requested.v1', data: { caseId, unitCode } }]);
+  });
+});
+
+describe('handling task: results', () => {
+  it('submits the result of a signed case with its evidence', () =>
+    given([signed]).when(result).then([{ type: 'case.result-submitted.v1', data: { caseId, unitCode, result: 'done', evidenceUrls: ['https://files.example/1.jpg'] } }]));
+  it('refuses to resolve an unsigned case', () => given([]).when(result).thenRefused('CASE.NOT_SIGNED'));
+  it('refuses a second result while the first is under review, and takes a new one after it was sent back', () => {
+    given([signed, submitted]).when(result).thenRefused('CASE.RESULT_UNDER_REVIEW');
+    given([signed, submitted]).when(result, { ...lead, resultRulings: 1 }).then([
+      { type: 'case.result-submitted.v1', data: { caseId, unitCode, result: 'done', evidenceUrls: ['https://files.example/1.jpg'] } },
+    ]);
+  });
+  it('refuses the result while a called department has neither finished nor been released (事不完、人不撤)', () =>
+    given([signed]).when({ ...result, outstandingWhistleDepartments: ['QH-URBAN'] } as Cmd).thenRefused('CASE.WHISTLE_OUTSTANDING'));
+  it('lets only the lead submit the result and only a co-handler submit a part', () => {
+    given([signed]).when(result, coHandler).thenRefused('CASE.NOT_LEAD');
+    given([signed]).when({ type: 'SubmitPart', part: 'my part', evidenceUrls: [] }, lead).thenRefused('CASE.NOT_CO_HANDLER');
+    given([signed]).when({ type: 'SubmitPart', part: 'my part', evidenceUrls: [] }, coHandler).then([{ type: 'case.part-submitted.v1', data: { caseId, unitCode, part: 'my part', evidenceUrls: [] } }]);
+    given([]).when({ type: 'SubmitPart', part: 'my part', evidenceUrls: [] }, coHandler).thenRefused('CASE.NOT_SIGNED');
+  });
+});
