@@ -2,7 +2,9 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
-import { CONFIG, ROOT_LOGGER, type NamedCheck, type ServiceConfig } from '@county/service-kit';
+import type { EventStore } from '@county/event-store';
+import { CONFIG, EVENT_STORE, ROOT_LOGGER, type NamedCheck, type ServiceConfig } from '@county/service-kit';
+import { createActivities } from './activities';
 
 /** The Temporal client of case-worker (used by the Kafka bridge and by health checks). */
 @Injectable()
@@ -27,7 +29,7 @@ export class TemporalClient implements OnModuleInit, BeforeApplicationShutdown, 
   }
 }
 
-/** Runs the case workflows on the task queue; stops after the tasks in hand at shutdown. */
+/** Runs the case and whistle workflows and their activities on the task queue; stops after the tasks in hand at shutdown. */
 @Injectable()
 export class TemporalWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker?: Worker;
@@ -36,6 +38,7 @@ export class TemporalWorker implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @Inject(CONFIG) private readonly config: ServiceConfig,
     @Inject(ROOT_LOGGER) private readonly log: Logger,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,7 +48,7 @@ export class TemporalWorker implements OnApplicationBootstrap, BeforeApplication
       namespace: this.config.temporal.namespace,
       taskQueue: this.config.temporal.taskQueue,
       workflowsPath: require.resolve('./workflows'),
-      activities: {},
+      activities: createActivities(this.store),
     };
     this.worker = await Worker.create(options);
     this.running = this.worker.run().finally(() => connection.close());

@@ -43,7 +43,7 @@ export class KafkaToTemporalBridge implements OnModuleInit {
         args: [{ caseId: event.subject }],
         signal: caseEventSignal,
         signalArgs: [signal],
-        staticSummary: `Case ${event.subject}`,
+        staticSummary: summaryOf(event.subject, signal),
       });
     } catch (err) {
       // the case's workflow already finished: a late event does not start it again
@@ -51,4 +51,10 @@ export class KafkaToTemporalBridge implements OnModuleInit {
       throw err;
     }
   }
+}
+
+/** The workflow's one-line summary in the Web UI (set when the workflow starts): codes only. */
+export function summaryOf(caseId: string, signal: CaseSignal): string {
+  const { categoryCode, urgency, townshipCode } = signal.facts;
+  return [`Case ${caseId}`, categoryCode, urgency, townshipCode].filter(Boolean).join(' · ');
 }

@@ -17,6 +17,27 @@ export interface CaseSignal {
   readonly type: string;
   readonly time: string;
   readonly facts: CaseFacts;
+  /** What this event says beyond the case's facts (absent in signals sent before the clocks existed). */
+  readonly about?: SignalDetails;
+}
+
+/** The non-personal details of one lifecycle event (never free text: reasons and notes stay out of Temporal). */
+export interface SignalDetails {
+  /** The unit the event is about (signed for, asked for a transfer, reopened for ...). */
+  readonly unitCode?: string;
+  /** The business instant of the event (dispatchedAt, signedAt, reviewedAt ...); the event time when absent. */
+  readonly at?: string;
+  /** case.dispatched.v1: a transfer or an override of an earlier dispatch; the handling clock keeps running. */
+  readonly redispatch?: boolean;
+  /** case.extension-approved.v1 */
+  readonly extraWorkingDays?: number;
+  /** whistle.* */
+  readonly whistleId?: string;
+  readonly calledDepartmentCodes?: readonly string[];
+  readonly departmentCode?: string;
+  readonly urgency?: string;
+  /** case.return-visit-recorded.v1 */
+  readonly resolved?: boolean;
 }
 
 /** The non-personal facts an event tells the workflow. */
@@ -33,7 +54,52 @@ export interface CaseWorkflowInput {
   readonly caseId: string;
 }
 
-export type CaseStatus = 'received' | 'dispatched' | 'closed';
+/** Where the case stands, as the ops staff filter on it (search attribute CaseStatus). */
+export type CaseStatus =
+  | 'received'
+  | 'in-triage'
+  | 'dispatched'
+  | 'signed-for'
+  | 'transfer-requested'
+  | 'result-submitted'
+  | 'result-approved'
+  | 'reopened'
+  | 'closed';
+
+/** The warning light of a case (search attribute WarningLevel): the worst of its running clocks. */
+export type WarningLight = 'none' | 'yellow' | 'orange' | 'red' | 'supervised';
+
+export type ClockName = 'sign-for' | 'first-contact' | 'handling' | 'transfer-window' | 'review' | 'return-visit';
+
+/** One clock of the case as the `clocks` query shows it. */
+export interface ClockView {
+  readonly clock: ClockName;
+  readonly unitCode?: string;
+  readonly startedAt: string;
+  readonly deadline: string;
+  /** running: ticking; paused: stopped by an approved pause; met: done in time or late; stopped: no longer relevant. */
+  readonly state: 'running' | 'paused' | 'met' | 'stopped' | 'expired';
+  readonly light: WarningLight;
+  readonly overdue: boolean;
+  /** What this clock does next and when, while it runs. */
+  readonly next?: { readonly stage: string; readonly at: string };
+  /** The steps already taken (yellow, orange, overdue, reminder, supervision). */
+  readonly fired: readonly string[];
+}
+
+/** An open whistle of the case, as the `clocks` query shows it. */
+export interface WhistleView {
+  readonly whistleId: string;
+  readonly workflowId: string;
+  readonly calledDepartmentCodes: readonly string[];
+}
+
+export interface CaseClocks {
+  readonly caseId: string;
+  readonly status: CaseStatus;
+  readonly clocks: readonly ClockView[];
+  readonly whistles: readonly WhistleView[];
+}
 
 export interface CaseView {
   readonly caseId: string;
@@ -44,6 +110,47 @@ export interface CaseView {
 
 export const caseEventSignal = defineSignal<[CaseSignal]>('caseEvent');
 export const caseViewQuery = defineQuery<CaseView>('caseView');
+/** The case's clocks: deadlines, what each does next, what it did. */
+export const clocksQuery = defineQuery<CaseClocks>('clocks');
+
+/** The patch that turned the status-only workflow into the one with clocks (histories before it replay the old path). */
+export const CLOCKS_PATCH = 'case-clocks-v1';
+
+export const WHISTLE_WORKFLOW_TYPE = 'whistleWorkflow';
+
+export function whistleWorkflowId(whistleId: string): string {
+  return `whistle-${whistleId}`;
+}
+
+export interface WhistleWorkflowInput {
+  readonly caseId: string;
+  readonly whistleId: string;
+  /** The whistle.blown.v1 event (causation of what the whistle's clock announces). */
+  readonly blownEventId: string;
+  readonly calledDepartmentCodes: readonly string[];
+  readonly urgency?: string;
+  readonly blownAt: string;
+  readonly categoryCode?: string;
+  readonly townshipCode?: string;
+}
+
+/** A called department answered (响应) or reported on site (报到), which also answers. */
+export interface WhistleAnswer {
+  readonly eventId: string;
+  readonly departmentCode: string;
+  readonly at: string;
+}
+
+export interface WhistleState {
+  readonly whistleId: string;
+  readonly deadline?: string;
+  readonly answered: readonly string[];
+  readonly escalated: readonly string[];
+  readonly waitingFor: readonly string[];
+}
+
+export const whistleAnswerSignal = defineSignal<[WhistleAnswer]>('whistleAnswer');
+export const whistleViewQuery = defineQuery<WhistleState>('whistle');
 
 export const SA = {
   status: defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD),

@@ -1,7 +1,179 @@
-import type { EventDefinition } from './schema';
+import { dateTime, defineEvent, str, unitCode } from './schema';
 
-/** Events produced by case-worker, the case workflow's voice on Kafka (topic county.case-worker.events). */
+/**
+ * Events produced by case-worker, the case workflow's voice on Kafka (topic county.case-worker.events).
+ * They say what time did to a case: a deadline set or moved, a warning, an overdue case, a reminder,
+ * supervision, an unanswered whistle. Ids are derived from the workflow, the clock, the step and the
+ * deadline, so a retried or replayed step never publishes twice.
+ */
 
-export type CaseWorkerEvent = never;
+/** The clocks of a case (DOMAIN.md section 6 and 9). */
+export const CASE_CLOCKS = ['sign-for', 'first-contact', 'handling', 'transfer-window', 'review', 'return-visit'] as const;
+export type CaseClock = (typeof CASE_CLOCKS)[number];
 
-export const CASE_WORKER_EVENTS: readonly EventDefinition[] = [];
+export type CaseWarningLevel = 'yellow' | 'orange';
+export type CaseWarningNotify = 'handler' | 'unit-leader';
+
+export interface CaseDeadlineSetData {
+  readonly caseId: string;
+  readonly clock: CaseClock;
+  readonly unitCode?: string;
+  readonly deadline: string;
+}
+
+export interface CaseWarningIssuedData {
+  readonly caseId: string;
+  readonly clock: CaseClock;
+  readonly level: CaseWarningLevel;
+  readonly fraction: number;
+  readonly notify: readonly CaseWarningNotify[];
+  readonly deadline: string;
+  readonly unitCode?: string;
+}
+
+export interface CaseOverdueData {
+  readonly caseId: string;
+  readonly clock: CaseClock;
+  readonly unitCode?: string;
+  readonly deadline: string;
+}
+
+export interface CaseReminderIssuedData {
+  readonly caseId: string;
+  readonly clock: CaseClock;
+  readonly unitCode?: string;
+}
+
+export interface CaseSupervisionStartedData {
+  readonly caseId: string;
+  readonly clock: CaseClock;
+  readonly unitCode?: string;
+  readonly supervisingUnitCode: string;
+}
+
+export interface WhistleAnswerOverdueData {
+  readonly caseId: string;
+  readonly whistleId: string;
+  readonly departmentCode: string;
+  readonly deadline: string;
+}
+
+export interface WhistleEscalatedData {
+  readonly caseId: string;
+  readonly whistleId: string;
+  readonly departmentCode: string;
+  readonly supervisingUnitCode: string;
+}
+
+const clock = { enum: [...CASE_CLOCKS] } as const;
+
+export const CaseDeadlineSet = defineEvent({
+  type: 'case.deadline-set.v1',
+  source: 'case-worker',
+  summary: 'A clock of a case was started or moved: the deadline by which the unit (or the centre) must act.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'clock', 'deadline'],
+    properties: { caseId: str, clock, unitCode, deadline: dateTime },
+  },
+});
+
+export const CaseWarningIssued = defineEvent({
+  type: 'case.warning-issued.v1',
+  source: 'case-worker',
+  summary: 'A share of the time to a deadline has passed (预警): yellow at 50 % to the handler, orange at 75 % also to the unit leader.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'clock', 'level', 'fraction', 'notify', 'deadline'],
+    properties: {
+      caseId: str,
+      clock,
+      level: { enum: ['yellow', 'orange'] },
+      fraction: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      notify: { type: 'array', minItems: 1, items: { enum: ['handler', 'unit-leader'] } },
+      deadline: dateTime,
+      unitCode,
+    },
+  },
+});
+
+export const CaseOverdue = defineEvent({
+  type: 'case.overdue.v1',
+  source: 'case-worker',
+  summary: 'A deadline of a case passed with nothing done (超期, red light).',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'clock', 'deadline'],
+    properties: { caseId: str, clock, unitCode, deadline: dateTime },
+  },
+});
+
+export const CaseReminderIssued = defineEvent({
+  type: 'case.reminder-issued.v1',
+  source: 'case-worker',
+  summary: 'An overdue case is still open the next working day: a reminder notice (催办通知书) to the unit, copied to its leader.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'clock'],
+    properties: { caseId: str, clock, unitCode },
+  },
+});
+
+export const CaseSupervisionStarted = defineEvent({
+  type: 'case.supervision-started.v1',
+  source: 'case-worker',
+  summary: 'An overdue case is still open after the reminder period: the level above supervises it (督办).',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'clock', 'supervisingUnitCode'],
+    properties: { caseId: str, clock, unitCode, supervisingUnitCode: unitCode },
+  },
+});
+
+export const WhistleAnswerOverdue = defineEvent({
+  type: 'whistle.answer-overdue.v1',
+  source: 'case-worker',
+  summary: 'A county department called by a whistle (吹哨) did not answer by the answer deadline.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'whistleId', 'departmentCode', 'deadline'],
+    properties: { caseId: str, whistleId: str, departmentCode: unitCode, deadline: dateTime },
+  },
+});
+
+export const WhistleEscalated = defineEvent({
+  type: 'whistle.escalated.v1',
+  source: 'case-worker',
+  summary: "An unanswered whistle went to the county's supervision office.",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'whistleId', 'departmentCode', 'supervisingUnitCode'],
+    properties: { caseId: str, whistleId: str, departmentCode: unitCode, supervisingUnitCode: unitCode },
+  },
+});
+
+export type CaseWorkerEvent =
+  | { type: typeof CaseDeadlineSet.type; data: CaseDeadlineSetData }
+  | { type: typeof CaseWarningIssued.type; data: CaseWarningIssuedData }
+  | { type: typeof CaseOverdue.type; data: CaseOverdueData }
+  | { type: typeof CaseReminderIssued.type; data: CaseReminderIssuedData }
+  | { type: typeof CaseSupervisionStarted.type; data: CaseSupervisionStartedData }
+  | { type: typeof WhistleAnswerOverdue.type; data: WhistleAnswerOverdueData }
+  | { type: typeof WhistleEscalated.type; data: WhistleEscalatedData };
+
+export const CASE_WORKER_EVENTS = [
+  CaseDeadlineSet,
+  CaseWarningIssued,
+  CaseOverdue,
+  CaseReminderIssued,
+  CaseSupervisionStarted,
+  WhistleAnswerOverdue,
+  WhistleEscalated,
+];

@@ -1,0 +1,282 @@
+import { addWorkingDays, defaultCalendar, workingTimeBetween } from '@county/reference';
+import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
+import { CaseHarness, completed, COMMUNITY, DEPARTMENT, SUPERVISION, TOWNSHIP, ofType, type StoredCaseEvent } from './support/case-harness';
+import { SA, caseViewQuery, whistleViewQuery, whistleWorkflowId } from '../src/workflows/definitions';
+
+// The case workflow against Temporal's time-skipping test server: days of working time pass in
+// milliseconds. What the workflow announces is read back from case-worker's event store.
+
+let harness: CaseHarness;
+
+beforeAll(async () => {
+  harness = await CaseHarness.start();
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.stop();
+});
+
+const HOUR = 3_600_000;
+
+function expectValidEnvelopes(events: StoredCaseEvent[], caseId: string) {
+  for (const e of events) {
+    const envelope = { specversion: '1.0', id: e.id, source: 'case-worker', type: e.type, subject: caseId, time: new Date().toISOString(), datacontenttype: 'application/json', data: e.data, sequence: 1, correlationid: 'c', causationid: 'c' };
+    expect(validateAgainstAsyncApi(envelope)).toEqual({ valid: true, errors: [] });
+  }
+  expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+}
+
+it('a case closed before any warning announces its deadlines and nothing else', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch();
+  const clocks = await c.clocks();
+  expect(clocks.clocks.map((x) => x.clock).sort()).toEqual(['first-contact', 'handling', 'sign-for', 'transfer-window']);
+  const handling = clocks.clocks.find((x) => x.clock === 'handling')!;
+  // 5 working days for a parking complaint, from the dispatch
+  expect(handling.deadline).toBe(addWorkingDays(new Date(handling.startedAt), 5, defaultCalendar).toISOString());
+  expect(handling.unitCode).toBe(COMMUNITY);
+  // the current details say in plain words what the workflow waits for, until when (local time)
+  const { currentDetails } = await c.handle.query<{ currentDetails: string }>('__temporal_workflow_metadata');
+  expect(currentDetails).toContain(`Waiting for ${COMMUNITY} to sign for the case until `);
+  expect(currentDetails).toMatch(/\(UTC\+8\)/);
+
+  await c.harness.skip(HOUR);
+  await c.close();
+  await c.harness.skipTo(handling.deadline, 10 * 24 * HOUR);
+
+  const events = await c.events();
+  expect(events.map((e) => e.type)).toEqual(Array(4).fill('case.deadline-set.v1'));
+  expectValidEnvelopes(events, c.caseId);
+  const description = await c.handle.describe();
+  expect(description.status.name).toBe('COMPLETED');
+  expect(description.typedSearchAttributes.get(SA.status)).toBe('closed');
+  expect(description.typedSearchAttributes.get(SA.overdue)).toBe(false);
+});
+
+it('warns at 50 % to the handler and at 75 % to the handler and the unit leader', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch();
+  await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.first-contact-recorded.v1', {}, { unitCode: COMMUNITY });
+  const handling = await c.clock('handling');
+  const [yellowAt, orangeAt] = ['yellow', 'orange'].map((s) => handling.next && handling.next.stage === s ? handling.next.at : undefined);
+  expect(yellowAt).toBeDefined();
+  expect(orangeAt).toBeUndefined();
+
+  await c.harness.skipTo(yellowAt!);
+  let events = await c.eventsUntil((e) => ofType(e, 'case.warning-issued.v1', 'handling').length === 1);
+  expect(ofType(events, 'case.warning-issued.v1', 'handling')[0].data).toMatchObject({ level: 'yellow', fraction: 0.5, notify: ['handler'], unitCode: COMMUNITY, deadline: handling.deadline });
+  expect((await c.clock('handling')).light).toBe('yellow');
+  expect((await c.handle.describe()).typedSearchAttributes.get(SA.warningLevel)).toBe('yellow');
+
+  const orange = (await c.clock('handling')).next!;
+  expect(orange.stage).toBe('orange');
+  // the 75 % point is three quarters of the working time from dispatch to deadline
+  const share = workingTimeBetween(new Date(handling.startedAt), new Date(orange.at), defaultCalendar, 'working-minutes') / workingTimeBetween(new Date(handling.startedAt), new Date(handling.deadline), defaultCalendar, 'working-minutes');
+  expect(share).toBeCloseTo(0.75, 3);
+  await c.harness.skipTo(orange.at);
+  events = await c.eventsUntil((e) => ofType(e, 'case.warning-issued.v1', 'handling').length === 2);
+  expect(ofType(events, 'case.warning-issued.v1', 'handling')[1].data).toMatchObject({ level: 'orange', fraction: 0.75, notify: ['handler', 'unit-leader'] });
+  expect(ofType(events, 'case.overdue.v1')).toEqual([]);
+  expect((await c.handle.describe()).typedSearchAttributes.get(SA.warningLevel)).toBe('orange');
+  expectValidEnvelopes(events, c.caseId);
+  await c.close();
+});
+
+it('an overdue case gets a reminder the next working day and supervision by the level above 5 working days later', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch();
+  await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.first-contact-recorded.v1', {}, { unitCode: COMMUNITY });
+  const handling = await c.clock('handling');
+
+  await c.harness.skipTo(handling.deadline);
+  let events = await c.eventsUntil((e) => ofType(e, 'case.overdue.v1', 'handling').length === 1);
+  expect(ofType(events, 'case.overdue.v1', 'handling')[0].data).toEqual({ caseId: c.caseId, clock: 'handling', unitCode: COMMUNITY, deadline: handling.deadline });
+  expect(ofType(events, 'case.reminder-issued.v1')).toEqual([]);
+  const attributes = (await c.handle.describe()).typedSearchAttributes;
+  expect(attributes.get(SA.overdue)).toBe(true);
+  expect(attributes.get(SA.warningLevel)).toBe('red');
+
+  const reminder = (await c.clock('handling')).next!;
+  expect(reminder).toEqual({ stage: 'reminder', at: addWorkingDays(new Date(handling.deadline), 1, defaultCalendar).toISOString() });
+  await c.harness.skipTo(reminder.at);
+  events = await c.eventsUntil((e) => ofType(e, 'case.reminder-issued.v1', 'handling').length === 1);
+  expect(ofType(events, 'case.supervision-started.v1')).toEqual([]);
+
+  const supervision = (await c.clock('handling')).next!;
+  expect(supervision).toEqual({ stage: 'supervision', at: addWorkingDays(new Date(reminder.at), 5, defaultCalendar).toISOString() });
+  await c.harness.skipTo(supervision.at);
+  events = await c.eventsUntil((e) => ofType(e, 'case.supervision-started.v1', 'handling').length === 1);
+  // a community's level above is its township
+  expect(ofType(events, 'case.supervision-started.v1', 'handling')[0].data).toEqual({ caseId: c.caseId, clock: 'handling', unitCode: COMMUNITY, supervisingUnitCode: TOWNSHIP });
+  expect((await c.handle.describe()).typedSearchAttributes.get(SA.warningLevel)).toBe('supervised');
+
+  // and each step once: a long quiet time afterwards adds nothing for the handling clock
+  await c.harness.skip(30 * 24 * HOUR);
+  events = await c.events();
+  for (const type of ['case.warning-issued.v1', 'case.overdue.v1', 'case.reminder-issued.v1', 'case.supervision-started.v1']) {
+    expect(ofType(events, type, 'handling').length).toBe(type === 'case.warning-issued.v1' ? 2 : 1);
+  }
+  expectValidEnvelopes(events, c.caseId);
+  await c.close();
+});
+
+it('an approved extension moves the handling deadline, and nothing is overdue at the old one', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch();
+  await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.first-contact-recorded.v1', {}, { unitCode: COMMUNITY });
+  const before = await c.clock('handling');
+  await c.harness.skipTo(before.next!.at); // the yellow warning
+  await c.eventsUntil((e) => ofType(e, 'case.warning-issued.v1', 'handling').length === 1);
+
+  await c.send('case.extension-approved.v1', {}, { unitCode: COMMUNITY, extraWorkingDays: 3 });
+  const expected = addWorkingDays(new Date(before.deadline), 3, defaultCalendar).toISOString();
+  const after = await c.eventsUntil((e) => ofType(e, 'case.deadline-set.v1', 'handling').length === 2);
+  expect(ofType(after, 'case.deadline-set.v1', 'handling')[1].data).toMatchObject({ deadline: expected, unitCode: COMMUNITY });
+  expect((await c.clock('handling')).deadline).toBe(expected);
+
+  await c.harness.skipTo(before.deadline, HOUR);
+  expect(ofType(await c.events(), 'case.overdue.v1')).toEqual([]);
+  await c.harness.skipTo(expected);
+  const events = await c.eventsUntil((e) => ofType(e, 'case.overdue.v1', 'handling').length === 1);
+  expect(ofType(events, 'case.overdue.v1', 'handling')[0].data).toMatchObject({ deadline: expected });
+  // the yellow warning given before the extension is not given again
+  expect(ofType(events, 'case.warning-issued.v1', 'handling').filter((e) => e.data.level === 'yellow').length).toBe(1);
+  await c.close();
+});
+
+it('an approved pause stops the handling clock and a resume restarts it with the time that was left', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch();
+  await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.first-contact-recorded.v1', {}, { unitCode: COMMUNITY });
+  const before = await c.clock('handling');
+
+  await c.harness.skip(HOUR);
+  const pausedAt = await c.harness.now();
+  await c.send('case.clock-paused.v1', {}, { unitCode: COMMUNITY });
+  expect((await c.clock('handling')).state).toBe('paused');
+  await c.harness.skipTo(before.deadline, 2 * 24 * HOUR); // far beyond the deadline: nothing happens while paused
+  let events = await c.events();
+  expect(ofType(events, 'case.warning-issued.v1', 'handling')).toEqual([]);
+  expect(ofType(events, 'case.overdue.v1')).toEqual([]);
+  expect((await c.handle.describe()).typedSearchAttributes.get(SA.nextDeadline)).toBeUndefined();
+
+  const resumedAt = await c.harness.now();
+  await c.send('case.clock-resumed.v1', {}, { unitCode: COMMUNITY });
+  const paused = workingTimeBetween(pausedAt, resumedAt, defaultCalendar, 'working-minutes');
+  const after = await eventuallyClock(c, (h) => h.state === 'running');
+  const left = workingTimeBetween(resumedAt, new Date(after.deadline), defaultCalendar, 'working-minutes');
+  const leftBefore = workingTimeBetween(pausedAt, new Date(before.deadline), defaultCalendar, 'working-minutes');
+  expect(paused).toBeGreaterThan(0);
+  expect(left).toBeCloseTo(leftBefore, 3);
+  expect(ofType(await c.events(), 'case.deadline-set.v1', 'handling').map((e) => e.data.deadline)).toEqual([before.deadline, after.deadline]);
+
+  await c.harness.skipTo(after.deadline);
+  events = await c.eventsUntil((e) => ofType(e, 'case.overdue.v1', 'handling').length === 1);
+  expect(ofType(events, 'case.overdue.v1', 'handling')[0].data).toMatchObject({ deadline: after.deadline });
+  await c.close();
+});
+
+it('a transfer keeps the handling clock: the new unit gets its own sign-for clock and the old deadline', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch(COMMUNITY);
+  const first = await c.clock('handling');
+  await c.harness.skip(2 * HOUR);
+  await c.send('case.transfer-requested.v1', {}, { unitCode: COMMUNITY });
+  expect((await c.handle.query(caseViewQuery)).status).toBe('transfer-requested');
+  await c.send('case.transfer-approved.v1', {}, { unitCode: COMMUNITY });
+  await c.harness.skip(HOUR);
+  const redispatchedAt = (await c.harness.now()).toISOString();
+  await c.send('case.dispatched.v1', { responsibleUnitCode: DEPARTMENT }, { unitCode: DEPARTMENT, redispatch: true });
+
+  const handling = await eventuallyClock(c, (h) => h.unitCode === DEPARTMENT);
+  expect(handling.deadline).toBe(first.deadline);
+  expect(handling.startedAt).toBe(first.startedAt);
+  const signFor = await c.clock('sign-for');
+  expect(signFor).toMatchObject({ unitCode: DEPARTMENT, state: 'running' });
+  expect(Math.abs(Date.parse(signFor.startedAt) - Date.parse(redispatchedAt))).toBeLessThan(1000);
+  const attributes = (await c.handle.describe()).typedSearchAttributes;
+  expect(attributes.get(SA.responsibleUnit)).toBe(DEPARTMENT);
+  expect(attributes.get(SA.status)).toBe('dispatched');
+
+  await c.harness.skipTo(first.deadline);
+  const events = await c.eventsUntil((e) => ofType(e, 'case.overdue.v1', 'handling').length === 1);
+  // a county department's level above is the county's supervision office
+  expect(ofType(events, 'case.overdue.v1', 'handling')[0].data).toMatchObject({ unitCode: DEPARTMENT, deadline: first.deadline });
+  expect((await c.clock('handling')).fired).toContain('overdue');
+  await c.close();
+});
+
+it('ignores a redelivered event', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch();
+  const id = await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY }, id);
+  expect((await c.handle.query(caseViewQuery)).eventsSeen).toBe(3);
+  await c.close();
+});
+
+it('a whistle answered in time ends quietly', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch();
+  const whistleId = 'w-in-time-' + c.caseId.slice(0, 8);
+  await c.send('whistle.blown.v1', {}, { whistleId, calledDepartmentCodes: [DEPARTMENT, 'QH-MARKET'], urgency: 'normal', unitCode: TOWNSHIP });
+  const child = c.harness.env.client.workflow.getHandle(whistleWorkflowId(whistleId));
+  const state = await eventuallyWhistle(child);
+  expect(state.waitingFor).toEqual([DEPARTMENT, 'QH-MARKET']);
+  expect((await child.describe()).typedSearchAttributes.get(SA.overdue)).toBe(false);
+
+  await c.harness.skip(30 * 60_000);
+  await c.send('whistle.answered.v1', {}, { whistleId, departmentCode: DEPARTMENT });
+  await c.send('whistle.reported-on-site.v1', {}, { whistleId, departmentCode: 'QH-MARKET' });
+  await completed(child);
+  expect(await child.query(whistleViewQuery)).toMatchObject({ answered: [DEPARTMENT, 'QH-MARKET'], escalated: [], waitingFor: [] });
+  await c.harness.skip(3 * 24 * HOUR);
+  expect(ofType(await c.events(), 'whistle.answer-overdue.v1')).toEqual([]);
+  expect((await c.clocks()).whistles.map((w) => w.whistleId)).toEqual([whistleId]);
+  await c.close();
+});
+
+it('an urgent whistle not answered within 30 minutes is announced and escalated to the supervision office', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch();
+  const whistleId = 'w-late-' + c.caseId.slice(0, 8);
+  const blownAt = await c.harness.now();
+  await c.send('whistle.blown.v1', {}, { whistleId, calledDepartmentCodes: [DEPARTMENT, 'QH-MARKET'], urgency: 'urgent', unitCode: TOWNSHIP });
+  const child = c.harness.env.client.workflow.getHandle(whistleWorkflowId(whistleId));
+  const state = await eventuallyWhistle(child);
+  // urgent: 30 minutes of natural time
+  expect(Math.abs(Date.parse(state.deadline!) - (blownAt.getTime() + 30 * 60_000))).toBeLessThan(1000);
+  await c.send('whistle.answered.v1', {}, { whistleId, departmentCode: 'QH-MARKET' });
+
+  await c.harness.skipTo(state.deadline!);
+  const events = await c.eventsUntil((e) => ofType(e, 'whistle.escalated.v1').length === 1);
+  expect(ofType(events, 'whistle.answer-overdue.v1').map((e) => e.data)).toEqual([{ caseId: c.caseId, whistleId, departmentCode: DEPARTMENT, deadline: state.deadline }]);
+  expect(ofType(events, 'whistle.escalated.v1').map((e) => e.data)).toEqual([{ caseId: c.caseId, whistleId, departmentCode: DEPARTMENT, supervisingUnitCode: SUPERVISION }]);
+  expect(events.filter((e) => e.type.startsWith('whistle.')).every((e) => e.streamId === whistleWorkflowId(whistleId))).toBe(true);
+  const attributes = (await child.describe()).typedSearchAttributes;
+  expect(attributes.get(SA.overdue)).toBe(true);
+  expect(attributes.get(SA.township)).toBe(TOWNSHIP);
+
+  await c.send('whistle.answered.v1', {}, { whistleId, departmentCode: DEPARTMENT });
+  await completed(child);
+  expect(await child.query(whistleViewQuery)).toMatchObject({ escalated: [DEPARTMENT], waitingFor: [] });
+  expectValidEnvelopes(events, c.caseId);
+  await c.close();
+});
+
+async function eventuallyClock(c: ReturnType<CaseHarness['newCase']>, pred: (h: Awaited<ReturnType<typeof c.clock>>) => boolean) {
+  const { eventually } = await import('@county/testing');
+  return eventually(async () => {
+    const h = await c.clock('handling');
+    return pred(h) ? h : undefined;
+  }, 20_000, 50);
+}
+
+async function eventuallyWhistle(child: ReturnType<CaseHarness['env']['client']['workflow']['getHandle']>) {
+  const { eventually } = await import('@county/testing');
+  return eventually(() => child.query(whistleViewQuery), 20_000, 50);
+}
