@@ -1,13 +1,33 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@county/service-kit';
+import { CallbackStaffGuard } from './auth/callback-staff.guard';
+import { FactsConsumer } from './read-model/facts.consumer';
+import { FactsStore } from './read-model/facts-store';
+import { migrateEvaluation } from './read-model/schema';
+import { CallbackQueueController } from './return-visits/callback-queue/callback-queue.controller';
+import { RecordFailedAttemptController } from './return-visits/record-failed-attempt/record-failed-attempt.controller';
+import { RecordReturnVisitController } from './return-visits/record-return-visit/record-return-visit.controller';
+import { ReturnVisitsHandler } from './return-visits/return-visits.handler';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { EVALUATION_SETTINGS, loadEvaluationSettings } from './settings';
 
 @Module({})
 export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'evaluation', logger, env })],
+      imports: [PlatformModule.forService({ service: 'evaluation', logger, env, migrations: [migrateEvaluation] })],
+      controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController],
+      providers: [
+        { provide: EVALUATION_SETTINGS, useValue: loadEvaluationSettings(env) },
+        CallbackStaffGuard,
+        FactsStore,
+        FactsConsumer,
+        ReturnVisitsHandler,
+        ReportsService,
+      ],
     };
   }
 }

@@ -1,7 +1,316 @@
-import type { EventDefinition } from './schema';
+import { dateTime, defineEvent, str, unitCode } from './schema';
 
-/** Events produced by evaluation (topic county.evaluation.events). */
+/**
+ * Events produced by evaluation (topic county.evaluation.events): the return visit (回访), the
+ * reopen or close that follows it, the facts of a closed case for analytics, and hot spots.
+ * None carries personal data: the callback staff's comment stays in evaluation's own tables.
+ */
 
-export type EvaluationEvent = never;
+export const SATISFACTIONS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
 
-export const EVALUATION_EVENTS: readonly EventDefinition[] = [];
+export const CLOSE_OUTCOMES = ['resolved', 'unresolved', 'unreachable'] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+export interface ReturnVisitRecordedData {
+  readonly caseId: string;
+  readonly resolved: boolean;
+  readonly satisfaction: Satisfaction;
+  /** 1 for the first call of this round, 2 after one failed attempt, ... */
+  readonly attempt: number;
+  /** The round of the return visit: 1 for the first handling, 2 after a reopen. */
+  readonly round?: number;
+  readonly visitedAt?: string;
+}
+
+export interface ReturnVisitAttemptFailedData {
+  readonly caseId: string;
+  readonly attempt: number;
+  readonly reason: 'no-answer' | 'busy' | 'wrong-number' | 'other';
+  readonly round?: number;
+  readonly attemptedAt?: string;
+}
+
+export interface ReturnVisitUnreachableData {
+  readonly caseId: string;
+  readonly attempts: number;
+  readonly round?: number;
+}
+
+export interface CaseReopenedData {
+  readonly caseId: string;
+  /** The unit that handles the case again (the unit whose result was approved). */
+  readonly unitCode: string;
+  readonly reason: 'unresolved' | 'dissatisfied';
+  /** How many times the case has been reopened, this time included (a case is reopened at most once). */
+  readonly redoCount: number;
+}
+
+export interface CaseClosedData {
+  readonly caseId: string;
+  readonly outcome: CloseOutcome;
+  readonly closedAt?: string;
+}
+
+/** One step of a case in working hours (workingTimeBetween on the demo county's calendar); null when the step did not happen. */
+export interface CaseFactsData {
+  readonly caseId: string;
+  readonly outcome: CloseOutcome;
+  readonly closedAt: string;
+  readonly channel: string | null;
+  readonly appealType: string | null;
+  readonly categoryCode: string | null;
+  readonly urgency: string | null;
+  readonly place: { readonly townshipCode: string | null; readonly communityCode: string | null; readonly gridCode: string | null };
+  readonly times: {
+    readonly receivedAt: string | null;
+    readonly firstDispatchedAt: string | null;
+    readonly firstSignedForAt: string | null;
+    readonly firstContactAt: string | null;
+    readonly firstResultSubmittedAt: string | null;
+    readonly lastResultApprovedAt: string | null;
+  };
+  readonly workingHours: {
+    readonly receivedToDispatched: number | null;
+    readonly dispatchedToSignedFor: number | null;
+    readonly dispatchedToFirstContact: number | null;
+    readonly dispatchedToResultSubmitted: number | null;
+    readonly dispatchedToResultApproved: number | null;
+    /** The return-visit step: from the last approval to the close. */
+    readonly resultApprovedToClosed: number | null;
+    readonly receivedToClosed: number | null;
+  };
+  readonly units: {
+    /** Every unit the case was dispatched to as lead, in order. */
+    readonly leadUnitCodes: readonly string[];
+    readonly cooperatingUnitCodes: readonly string[];
+    /** The unit whose last result was approved. */
+    readonly finalUnitCode: string | null;
+  };
+  readonly transfers: { readonly requested: number; readonly approved: number; readonly rejected: number };
+  readonly whistles: readonly { readonly whistleId: string; readonly calledDepartmentCodes: readonly string[]; readonly answeredDepartmentCodes: readonly string[]; readonly overdueDepartmentCodes: readonly string[]; readonly ratings: readonly { readonly departmentCode: string; readonly rating: number }[] }[];
+  readonly overdue: readonly { readonly clock: string; readonly unitCode: string | null }[];
+  readonly extensionsApproved: number;
+  readonly resultsSentBack: number;
+  readonly repeatAppeals: number;
+  readonly redoCount: number;
+  readonly returnVisit: { readonly resolved: boolean; readonly satisfaction: Satisfaction; readonly attempts: number } | null;
+}
+
+export interface HotspotDetectedData {
+  readonly categoryCode: string;
+  readonly placeKind: 'grid' | 'community';
+  readonly placeCode: string;
+  /** The month, YYYY-MM (county time). */
+  readonly period: string;
+  readonly count: number;
+  /** Mean monthly count of the baseline months before the period. */
+  readonly baseline: number;
+  readonly baselineMonths: number;
+  readonly rule: string;
+  /** The cases counted, at the moment of detection. */
+  readonly caseIds: readonly string[];
+  readonly detectedAt: string;
+}
+
+const satisfaction = { enum: [...SATISFACTIONS] } as const;
+const positiveInt = { type: 'integer', minimum: 1 } as const;
+const nullableStr = { type: ['string', 'null'] } as const;
+const nullableTime = { anyOf: [dateTime, { type: 'null' }] } as const;
+const nullableHours = { type: ['number', 'null'] } as const;
+
+export const ReturnVisitRecorded = defineEvent({
+  type: 'case.return-visit-recorded.v1',
+  source: 'evaluation',
+  summary: 'The resident was called back: resolved or not, and how satisfied.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'resolved', 'satisfaction', 'attempt'],
+    properties: { caseId: str, resolved: { type: 'boolean' }, satisfaction, attempt: positiveInt, round: positiveInt, visitedAt: dateTime },
+  },
+});
+
+export const ReturnVisitAttemptFailed = defineEvent({
+  type: 'case.return-visit-attempt-failed.v1',
+  source: 'evaluation',
+  summary: 'A call back to the resident did not get through.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'attempt', 'reason'],
+    properties: { caseId: str, attempt: positiveInt, reason: { enum: ['no-answer', 'busy', 'wrong-number', 'other'] }, round: positiveInt, attemptedAt: dateTime },
+  },
+});
+
+export const ReturnVisitUnreachable = defineEvent({
+  type: 'case.return-visit-unreachable.v1',
+  source: 'evaluation',
+  summary: 'The resident could not be reached after the configured number of attempts.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'attempts'],
+    properties: { caseId: str, attempts: positiveInt, round: positiveInt },
+  },
+});
+
+export const CaseReopened = defineEvent({
+  type: 'case.reopened.v1',
+  source: 'evaluation',
+  summary: 'An unresolved or dissatisfied case goes back to the same unit to be handled again (重办), once.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'unitCode', 'reason', 'redoCount'],
+    properties: { caseId: str, unitCode, reason: { enum: ['unresolved', 'dissatisfied'] }, redoCount: positiveInt },
+  },
+});
+
+export const CaseClosed = defineEvent({
+  type: 'case.closed.v1',
+  source: 'evaluation',
+  summary: 'The loop is closed: resolved, unresolved after a redo, or the resident unreachable.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'outcome'],
+    properties: { caseId: str, outcome: { enum: [...CLOSE_OUTCOMES] }, closedAt: dateTime },
+  },
+});
+
+export const CaseFacts = defineEvent({
+  type: 'case.facts.v1',
+  source: 'evaluation',
+  summary: 'Everything an analyst needs about a closed case (times in working hours, units, transfers, whistles, outcome, satisfaction); no personal data.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'outcome', 'closedAt', 'channel', 'appealType', 'categoryCode', 'urgency', 'place', 'times', 'workingHours', 'units', 'transfers', 'whistles', 'overdue', 'extensionsApproved', 'resultsSentBack', 'repeatAppeals', 'redoCount', 'returnVisit'],
+    properties: {
+      caseId: str,
+      outcome: { enum: [...CLOSE_OUTCOMES] },
+      closedAt: dateTime,
+      channel: nullableStr,
+      appealType: nullableStr,
+      categoryCode: nullableStr,
+      urgency: nullableStr,
+      place: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['townshipCode', 'communityCode', 'gridCode'],
+        properties: { townshipCode: nullableStr, communityCode: nullableStr, gridCode: nullableStr },
+      },
+      times: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['receivedAt', 'firstDispatchedAt', 'firstSignedForAt', 'firstContactAt', 'firstResultSubmittedAt', 'lastResultApprovedAt'],
+        properties: {
+          receivedAt: nullableTime,
+          firstDispatchedAt: nullableTime,
+          firstSignedForAt: nullableTime,
+          firstContactAt: nullableTime,
+          firstResultSubmittedAt: nullableTime,
+          lastResultApprovedAt: nullableTime,
+        },
+      },
+      workingHours: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['receivedToDispatched', 'dispatchedToSignedFor', 'dispatchedToFirstContact', 'dispatchedToResultSubmitted', 'dispatchedToResultApproved', 'resultApprovedToClosed', 'receivedToClosed'],
+        properties: {
+          receivedToDispatched: nullableHours,
+          dispatchedToSignedFor: nullableHours,
+          dispatchedToFirstContact: nullableHours,
+          dispatchedToResultSubmitted: nullableHours,
+          dispatchedToResultApproved: nullableHours,
+          resultApprovedToClosed: nullableHours,
+          receivedToClosed: nullableHours,
+        },
+      },
+      units: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['leadUnitCodes', 'cooperatingUnitCodes', 'finalUnitCode'],
+        properties: { leadUnitCodes: { type: 'array', items: unitCode }, cooperatingUnitCodes: { type: 'array', items: unitCode }, finalUnitCode: nullableStr },
+      },
+      transfers: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['requested', 'approved', 'rejected'],
+        properties: { requested: { type: 'integer', minimum: 0 }, approved: { type: 'integer', minimum: 0 }, rejected: { type: 'integer', minimum: 0 } },
+      },
+      whistles: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['whistleId', 'calledDepartmentCodes', 'answeredDepartmentCodes', 'overdueDepartmentCodes', 'ratings'],
+          properties: {
+            whistleId: str,
+            calledDepartmentCodes: { type: 'array', items: unitCode },
+            answeredDepartmentCodes: { type: 'array', items: unitCode },
+            overdueDepartmentCodes: { type: 'array', items: unitCode },
+            ratings: {
+              type: 'array',
+              items: { type: 'object', additionalProperties: false, required: ['departmentCode', 'rating'], properties: { departmentCode: unitCode, rating: { type: 'integer', minimum: 1, maximum: 5 } } },
+            },
+          },
+        },
+      },
+      overdue: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['clock', 'unitCode'], properties: { clock: str, unitCode: nullableStr } },
+      },
+      extensionsApproved: { type: 'integer', minimum: 0 },
+      resultsSentBack: { type: 'integer', minimum: 0 },
+      repeatAppeals: { type: 'integer', minimum: 0 },
+      redoCount: { type: 'integer', minimum: 0 },
+      returnVisit: {
+        anyOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['resolved', 'satisfaction', 'attempts'],
+            properties: { resolved: { type: 'boolean' }, satisfaction, attempts: positiveInt },
+          },
+        ],
+      },
+    },
+  },
+});
+
+export const HotspotDetected = defineEvent({
+  type: 'hotspot.detected.v1',
+  source: 'evaluation',
+  summary: 'A category in a grid or community is well above its own baseline this month (高频多发). Subject: hotspot-<category>-<place>-<period>.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['categoryCode', 'placeKind', 'placeCode', 'period', 'count', 'baseline', 'baselineMonths', 'rule', 'caseIds', 'detectedAt'],
+    properties: {
+      categoryCode: str,
+      placeKind: { enum: ['grid', 'community'] },
+      placeCode: str,
+      period: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' },
+      count: positiveInt,
+      baseline: { type: 'number', minimum: 0 },
+      baselineMonths: positiveInt,
+      rule: str,
+      caseIds: { type: 'array', items: str },
+      detectedAt: dateTime,
+    },
+  },
+});
+
+export type EvaluationEvent =
+  | { type: typeof ReturnVisitRecorded.type; data: ReturnVisitRecordedData }
+  | { type: typeof ReturnVisitAttemptFailed.type; data: ReturnVisitAttemptFailedData }
+  | { type: typeof ReturnVisitUnreachable.type; data: ReturnVisitUnreachableData }
+  | { type: typeof CaseReopened.type; data: CaseReopenedData }
+  | { type: typeof CaseClosed.type; data: CaseClosedData }
+  | { type: typeof CaseFacts.type; data: CaseFactsData }
+  | { type: typeof HotspotDetected.type; data: HotspotDetectedData };
+
+export const EVALUATION_EVENTS = [ReturnVisitRecorded, ReturnVisitAttemptFailed, ReturnVisitUnreachable, CaseReopened, CaseClosed, CaseFacts, HotspotDetected];

@@ -1,0 +1,89 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { METRICS } from '../domain/kpis';
+import { toCsv, wantsCsv } from './csv';
+import { DrillDownQueryDto, HotIssuesMonthlyQueryDto, HotspotsQueryDto, HotIssuesRollingQueryDto, KpisQueryDto, RankingsQueryDto } from './reports.dto';
+import { ReportsService, type HotIssueRow } from './reports.service';
+
+const THREE_RATES = `Three-rate score (三率), 0..100 = 100 x (w_resp x response + w_res x resolution + w_sat x satisfaction) / (w_resp + w_res + w_sat), weights EVALUATION_THREE_RATE_WEIGHTS (default 30,35,35).
+response = cases signed for with neither the sign-for nor the first-contact clock overdue / cases whose response is decided (signed for, or either clock overdue), per lead unit, on the day of the dispatch to it;
+resolution = cases whose last return visit says resolved / cases whose resident was reached, for the unit whose result was approved, on the day of the visit;
+satisfaction = (satisfied + basically satisfied) / the same cases. Unreachable residents count in neither.
+A rate without cases is left out and the other weights rescaled; a unit without any rate has no score and is not ranked.`;
+
+const HOT_COLUMNS = ['categoryCode', 'placeCode', 'count', 'previousCount', 'delta', 'ratio', 'caseIds'];
+
+/** Read API: KPIs with drill-down to the cases, monthly rankings, hot issues; JSON or CSV. */
+@ApiTags('reports')
+@ApiProduces('application/json', 'text/csv')
+@Controller('api/v1')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('kpis')
+  @ApiOperation({ summary: 'KPIs of every unit for a day or a month', description: `Figures: count = rows, rate = numerator / denominator, average = mean. ${THREE_RATES}` })
+  @ApiOkResponse({ description: 'one entry per unit with every figure and its three-rate score' })
+  async kpis(@Query() q: KpisQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const result = await this.reports.kpis(q.period, q.date, q.unitKind);
+    if (!wantsCsv(q.format, accept)) return result;
+    const columns = ['unitCode', 'unitKind', 'threeRateScore', ...METRICS.flatMap((m) => [`${m}.value`, `${m}.numerator`, `${m}.denominator`])];
+    const rows = result.units.map((u) => ({
+      unitCode: u.unitCode,
+      unitKind: u.unitKind,
+      threeRateScore: u.threeRateScore,
+      ...Object.fromEntries(METRICS.flatMap((m) => [[`${m}.value`, u.figures[m].value], [`${m}.numerator`, u.figures[m].numerator], [`${m}.denominator`, u.figures[m].denominator]])),
+    }));
+    return this.csv(res, `kpis-${q.period}-${q.date}.csv`, toCsv(columns, rows));
+  }
+
+  @Get('kpis/:unitCode/cases')
+  @ApiOperation({ summary: 'The cases behind one figure of one unit (drill-down)', description: 'Each row is one case (and item: a whistle, a repeat appeal) counted in the figure; hit says whether it is in the numerator.' })
+  async drillDown(@Param('unitCode') unitCode: string, @Query() q: DrillDownQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const result = await this.reports.drillDown(unitCode, q.metric, q.period, q.date);
+    if (!wantsCsv(q.format, accept)) return result;
+    return this.csv(res, `${unitCode}-${q.metric}-${q.date}.csv`, toCsv(['caseId', 'item', 'day', 'hit', 'value'], result.rows as unknown as Record<string, unknown>[]));
+  }
+
+  @Get('rankings')
+  @ApiOperation({ summary: 'Monthly ranking by three-rate score, with the red and black lists', description: `${THREE_RATES}\nRanks: higher score first, ties share a rank (1, 2, 2, 4). Red list: the first EVALUATION_LIST_SIZE (default 3); black list: the last as many ranked units not on the red list.` })
+  async rankings(@Query() q: RankingsQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const result = await this.reports.ranking(q.month, q.unitKind);
+    if (!wantsCsv(q.format, accept)) return result;
+    const rows = result.ranking.units.map((u) => ({ ...u, list: result.ranking.redList.includes(u.unitCode) ? 'red' : result.ranking.blackList.includes(u.unitCode) ? 'black' : '' }));
+    return this.csv(res, `ranking-${q.month}.csv`, toCsv(['rank', 'unitCode', 'score', 'responseRate', 'resolutionRate', 'satisfactionRate', 'volume', 'list'], rows));
+  }
+
+  @Get('hot-issues/monthly')
+  @ApiOperation({ summary: 'Cases by category and place in a month, against the month before (高频多发)' })
+  async hotMonthly(@Query() q: HotIssuesMonthlyQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const result = await this.reports.hotIssuesMonthly(q.month, q.placeKind ?? 'community');
+    if (!wantsCsv(q.format, accept)) return result;
+    return this.csv(res, `hot-issues-${q.month}.csv`, toCsv(HOT_COLUMNS, result.rows as unknown as Record<string, unknown>[]));
+  }
+
+  @Get('hot-issues/rolling')
+  @ApiOperation({ summary: 'Cases by category and place in the last N days, against the N days before' })
+  async hotRolling(@Query() q: HotIssuesRollingQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const result = await this.reports.hotIssuesRolling(q.endDay, q.days ?? 30, q.placeKind ?? 'community');
+    if (!wantsCsv(q.format, accept)) return result;
+    return this.csv(res, `hot-issues-${q.endDay}-${q.days ?? 30}d.csv`, toCsv(HOT_COLUMNS, result.rows as HotIssueRow[] as unknown as Record<string, unknown>[]));
+  }
+
+  @Get('hotspots')
+  @ApiOperation({
+    summary: 'Hotspots detected in a month',
+    description: 'A category in a grid or community is a hotspot when its count in the month is >= minCount and >= factor x the mean monthly count of the baselineMonths months before (EVALUATION_SPIKE_RULE, default 3,2,5); each carries its rule and the cases counted.',
+  })
+  async hotspots(@Query() q: HotspotsQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const result = await this.reports.hotspots(q.month);
+    if (!wantsCsv(q.format, accept)) return result;
+    return this.csv(res, `hotspots-${q.month}.csv`, toCsv(['categoryCode', 'placeKind', 'placeCode', 'period', 'count', 'baseline', 'detectedAt', 'caseIds'], result.hotspots as unknown as Record<string, unknown>[]));
+  }
+
+  private csv(res: Response, filename: string, body: string): string {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    return body;
+  }
+}

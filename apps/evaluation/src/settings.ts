@@ -1,0 +1,46 @@
+import { parseWeights, type Weights } from './domain/kpis';
+import { DEFAULT_SPIKE_RULE, type SpikeRule } from './domain/hot-issues';
+
+/**
+ * Evaluation's own settings, read from the environment (defaults fit deploy/local):
+ * - EVALUATION_CALLBACK_TOKEN: the shared secret callback staff send in the X-Callback-Token header;
+ * - EVALUATION_MAX_VISIT_ATTEMPTS: failed calls after which the resident is unreachable (default 3);
+ * - EVALUATION_THREE_RATE_WEIGHTS: response,resolution,satisfaction (default 30,35,35);
+ * - EVALUATION_LIST_SIZE: units on the red and on the black list (default 3);
+ * - EVALUATION_SPIKE_RULE: baselineMonths,factor,minCount (default 3,2,5).
+ */
+export interface EvaluationSettings {
+  readonly callbackToken: string;
+  readonly maxVisitAttempts: number;
+  readonly weights: Weights;
+  readonly listSize: number;
+  readonly spikeRule: SpikeRule;
+}
+
+export const EVALUATION_SETTINGS = Symbol('EVALUATION_SETTINGS');
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number >= 1, got "${raw}"`);
+  return n;
+}
+
+function spikeRule(raw: string | undefined): SpikeRule {
+  if (!raw) return DEFAULT_SPIKE_RULE;
+  const [months, factor, minCount] = raw.split(',').map((p) => Number(p.trim()));
+  if (!Number.isInteger(months) || months < 1 || !(factor > 0) || !Number.isInteger(minCount) || minCount < 1) {
+    throw new Error(`EVALUATION_SPIKE_RULE must be baselineMonths,factor,minCount (e.g. 3,2,5), got "${raw}"`);
+  }
+  return { baselineMonths: months, factor, minCount };
+}
+
+export function loadEvaluationSettings(env: NodeJS.ProcessEnv = process.env): EvaluationSettings {
+  return {
+    callbackToken: env.EVALUATION_CALLBACK_TOKEN ?? 'local-callback-token',
+    maxVisitAttempts: positiveInt('EVALUATION_MAX_VISIT_ATTEMPTS', env.EVALUATION_MAX_VISIT_ATTEMPTS, 3),
+    weights: parseWeights(env.EVALUATION_THREE_RATE_WEIGHTS),
+    listSize: positiveInt('EVALUATION_LIST_SIZE', env.EVALUATION_LIST_SIZE, 3),
+    spikeRule: spikeRule(env.EVALUATION_SPIKE_RULE),
+  };
+}
