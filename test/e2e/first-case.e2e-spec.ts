@@ -12,7 +12,7 @@ const appeal = {
   categoryCode: 'UM.ORDER.PARKING',
   urgency: 'normal',
   description: '小区门口有车辆长期占用消防通道',
-  location: { address: '人民路 12 号' },
+  location: { gridCode: 'QH-CG-04-04' },
   resident: { name: '张三', phone: '13812345678' },
   receivedAt: '2026-03-02T09:15:00+08:00',
 };
@@ -53,7 +53,7 @@ it('takes a case from an HTTP POST through Kafka and dispatch to its workflow in
   expect(description.typedSearchAttributes.get(SA.category)).toBe('UM.ORDER.PARKING');
   expect(description.typedSearchAttributes.get(SA.urgency)).toBe('normal');
   expect(description.typedSearchAttributes.get(SA.channel)).toBe('hotline');
-  expect(description.typedSearchAttributes.get(SA.responsibleUnit)).toBe('CENTRE');
+  expect(description.typedSearchAttributes.get(SA.responsibleUnit)).toBe('QH-CG');
   expect(await handle.query(caseViewQuery)).toMatchObject({ caseId, status: 'dispatched', eventsSeen: 2 });
 
   // an outside consumer reads the case's events from the topics, keyed by case id, in order
