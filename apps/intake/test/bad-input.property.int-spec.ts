@@ -84,6 +84,8 @@ const open311Fields = ['service_code', 'lat', 'long', 'address_string', 'address
 const validForm = (): Record<string, string> => ({ service_code: 'UM.ORDER.PARKING', address_string: '白塔村2组', description: '乱停车' });
 
 const open311Bodies: fc.Arbitrary<Raw> = fc.oneof(
+  // a valid post now and then, so that the accepting path is always exercised
+  fc.uuid().map((u) => ({ contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams({ ...validForm(), description: `乱停车 ${u}`, api_key: appKey }).toString() })),
   fc
     .record({
       set: fc.dictionary(fc.constantFrom(...open311Fields), fc.string({ maxLength: 60 }), { maxKeys: 4 }),
