@@ -114,7 +114,8 @@ it('fires the timers set before a server and worker restart once, after it', asy
     return events.some((e) => e.type === 'case.overdue.v1' && e.clock === 'sign-for') ? events : undefined;
   }, 90_000, 250);
   const handle = client.workflow.getHandle(workflowId);
-  expect((await handle.describe()).typedSearchAttributes.get(SA.overdue)).toBe(true);
+  // the search attribute follows the event in the workflow's next task: wait for it, do not race it
+  expect(await eventually(async () => ((await handle.describe()).typedSearchAttributes.get(SA.overdue) === true ? true : undefined), 30_000, 250)).toBe(true);
   // nothing twice: every step of every clock once, and the four deadlines set once
   const steps = after.map((e) => `${e.type}/${e.clock}/${e.level ?? ''}`);
   expect(new Set(steps).size).toBe(steps.length);
