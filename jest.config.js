@@ -18,6 +18,7 @@ module.exports = {
       testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+      setupFiles: ['<rootDir>/libs/testing/src/quiet-temporal.ts'],
       slowTestThreshold: 30,
     },
   ],
