@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Outbox } from '@county/service-kit';
-import { createTestDatabase, engines, uniqueName, type TestDatabase } from '@county/testing';
+import { createTestDatabase, serviceEnv, uniqueName, type TestDatabase } from '@county/testing';
 import { startIntake } from '../../apps/intake/src/main';
 import { startDispatch } from '../../apps/dispatch/src/main';
 import { startHandling } from '../../apps/handling/src/main';
@@ -33,24 +33,9 @@ export interface RunningSystem {
  */
 export async function startSystem(services: ServiceKey[]): Promise<RunningSystem> {
   const db = await createTestDatabase();
-  const e = engines();
   const topicPrefix = `${uniqueName('e2e')}.`;
   const taskQueue = uniqueName('cases');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PGHOST: e.postgres.host,
-    PGPORT: String(e.postgres.port),
-    PGUSER: e.postgres.user,
-    PGPASSWORD: e.postgres.password,
-    PGDATABASE: db.name,
-    KAFKA_BROKERS: e.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: topicPrefix,
-    TEMPORAL_ADDRESS: e.temporalAddress,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  };
+  const env = serviceEnv({ database: db.name, topicPrefix, taskQueue });
   const apps: Partial<Record<ServiceKey, INestApplication>> = {};
   const ports: Partial<Record<ServiceKey, number>> = {};
   try {

@@ -30,6 +30,29 @@ export function engines(): Engines {
   };
 }
 
+/**
+ * The environment a service started by a test runs with: the test engines, its own database,
+ * topic prefix and task queue, a free port on 127.0.0.1, quiet logs.
+ */
+export function serviceEnv(isolation: { database: string; topicPrefix: string; taskQueue?: string }): NodeJS.ProcessEnv {
+  const e = engines();
+  return {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PGHOST: e.postgres.host,
+    PGPORT: String(e.postgres.port),
+    PGUSER: e.postgres.user,
+    PGPASSWORD: e.postgres.password,
+    PGDATABASE: isolation.database,
+    KAFKA_BROKERS: e.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: isolation.topicPrefix,
+    TEMPORAL_ADDRESS: e.temporalAddress,
+    ...(isolation.taskQueue !== undefined && { TEMPORAL_TASK_QUEUE: isolation.taskQueue }),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+}
+
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /** The folder where deploy/local keeps engines, builds and data. */
