@@ -1,5 +1,6 @@
 import { addWorkingDays, defaultCalendar, workingTimeBetween } from '@county/reference';
 import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
+import { eventually } from '@county/testing';
 import { CaseHarness, completed, COMMUNITY, DEPARTMENT, SUPERVISION, TOWNSHIP, ofType, type StoredCaseEvent } from './support/case-harness';
 import { SA, caseViewQuery, whistleViewQuery, whistleWorkflowId } from '../src/workflows/definitions';
 
@@ -67,7 +68,7 @@ it('warns at 50 % to the handler and at 75 % to the handler and the unit leader'
   let events = await c.eventsUntil((e) => ofType(e, 'case.warning-issued.v1', 'handling').length === 1);
   expect(ofType(events, 'case.warning-issued.v1', 'handling')[0].data).toMatchObject({ level: 'yellow', fraction: 0.5, notify: ['handler'], unitCode: COMMUNITY, deadline: handling.deadline });
   expect((await c.clock('handling')).light).toBe('yellow');
-  expect((await c.handle.describe()).typedSearchAttributes.get(SA.warningLevel)).toBe('yellow');
+  await expectAttribute(c.handle, SA.warningLevel, 'yellow');
 
   const orange = (await c.clock('handling')).next!;
   expect(orange.stage).toBe('orange');
@@ -78,7 +79,7 @@ it('warns at 50 % to the handler and at 75 % to the handler and the unit leader'
   events = await c.eventsUntil((e) => ofType(e, 'case.warning-issued.v1', 'handling').length === 2);
   expect(ofType(events, 'case.warning-issued.v1', 'handling')[1].data).toMatchObject({ level: 'orange', fraction: 0.75, notify: ['handler', 'unit-leader'] });
   expect(ofType(events, 'case.overdue.v1')).toEqual([]);
-  expect((await c.handle.describe()).typedSearchAttributes.get(SA.warningLevel)).toBe('orange');
+  await expectAttribute(c.handle, SA.warningLevel, 'orange');
   expectValidEnvelopes(events, c.caseId);
   await c.close();
 });
@@ -110,7 +111,7 @@ it('an overdue case gets a reminder the next working day and supervision by the 
   events = await c.eventsUntil((e) => ofType(e, 'case.supervision-started.v1', 'handling').length === 1);
   // a community's level above is its township
   expect(ofType(events, 'case.supervision-started.v1', 'handling')[0].data).toEqual({ caseId: c.caseId, clock: 'handling', unitCode: COMMUNITY, supervisingUnitCode: TOWNSHIP });
-  expect((await c.handle.describe()).typedSearchAttributes.get(SA.warningLevel)).toBe('supervised');
+  await expectAttribute(c.handle, SA.warningLevel, 'supervised');
 
   // and each step once: a long quiet time afterwards adds nothing for the handling clock
   await c.harness.skip(30 * 24 * HOUR);
@@ -162,7 +163,7 @@ it('an approved pause stops the handling clock and a resume restarts it with the
   let events = await c.events();
   expect(ofType(events, 'case.warning-issued.v1', 'handling')).toEqual([]);
   expect(ofType(events, 'case.overdue.v1')).toEqual([]);
-  expect((await c.handle.describe()).typedSearchAttributes.get(SA.nextDeadline)).toBeUndefined();
+  await expectAttribute(c.handle, SA.nextDeadline, undefined);
 
   const resumedAt = await c.harness.now();
   await c.send('case.clock-resumed.v1', {}, { unitCode: COMMUNITY });
@@ -227,7 +228,7 @@ it('a whistle answered in time ends quietly', async () => {
   const child = c.harness.env.client.workflow.getHandle(whistleWorkflowId(whistleId));
   const state = await eventuallyWhistle(child);
   expect(state.waitingFor).toEqual([DEPARTMENT, 'QH-MARKET']);
-  expect((await child.describe()).typedSearchAttributes.get(SA.overdue)).toBe(false);
+  await expectAttribute(child, SA.overdue, false);
 
   await c.harness.skip(30 * 60_000);
   await c.send('whistle.answered.v1', {}, { whistleId, departmentCode: DEPARTMENT });
@@ -279,4 +280,83 @@ async function eventuallyClock(c: ReturnType<CaseHarness['newCase']>, pred: (h: 
 async function eventuallyWhistle(child: ReturnType<CaseHarness['env']['client']['workflow']['getHandle']>) {
   const { eventually } = await import('@county/testing');
   return eventually(() => child.query(whistleViewQuery), 20_000, 50);
+}
+
+it('a case sent to triage says so until a dispatcher dispatches it', async () => {
+  const c = harness.newCase();
+  await c.send('case.received.v1', { categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', channel: 'hotline' });
+  await c.send('case.sent-to-triage.v1', { categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', townshipCode: TOWNSHIP });
+  await eventually(async () => ((await c.handle.query(caseViewQuery)).status === 'in-triage' ? true : undefined));
+  const description = await c.handle.describe();
+  expect(description.typedSearchAttributes.get(SA.status)).toBe('in-triage');
+  expect(description.typedSearchAttributes.get(SA.township)).toBe(TOWNSHIP);
+  const { currentDetails } = await c.handle.query<{ currentDetails: string }>('__temporal_workflow_metadata');
+  expect(currentDetails).toContain('In triage at the centre');
+  // no clock runs while the case waits in triage; the dispatch starts them
+  expect((await c.clocks()).clocks).toEqual([]);
+  await c.send('case.dispatched.v1', { responsibleUnitCode: COMMUNITY }, { unitCode: COMMUNITY });
+  await c.clock('handling');
+  expect((await c.handle.query(caseViewQuery)).status).toBe('dispatched');
+  await c.close();
+});
+
+it('a reopened case (重办) is signed for and handled again by the same unit, reviewed and visited again, and closes', async () => {
+  const c = harness.newCase();
+  await c.receiveAndDispatch();
+  const status = async () => (await c.handle.query(caseViewQuery)).status;
+  await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.first-contact-recorded.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.result-submitted.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
+  await c.clock('return-visit');
+  await c.harness.skip(HOUR);
+  await c.send('case.return-visit-recorded.v1', {}, { resolved: false });
+  const reopenedAt = (await c.harness.now()).toISOString();
+  await c.send('case.reopened.v1', { responsibleUnitCode: COMMUNITY }, { unitCode: COMMUNITY });
+
+  // a new sign-for and handling clock for the unit, from the reopen; the first round's clocks are done
+  const handling = await eventually(async () => {
+    const h = (await c.clocks()).clocks.find((x) => x.clock === 'handling');
+    return h && h.startedAt >= reopenedAt && h.state === 'running' ? h : undefined;
+  });
+  expect(await status()).toBe('reopened');
+  expect(handling).toMatchObject({ unitCode: COMMUNITY, state: 'running' });
+  expect(handling.deadline).toBe(addWorkingDays(new Date(handling.startedAt), 5, defaultCalendar).toISOString());
+  expect(await c.clock('sign-for')).toMatchObject({ unitCode: COMMUNITY, state: 'running' });
+  expect(await c.clock('return-visit')).toMatchObject({ state: 'met' });
+  await expectAttribute(c.handle, SA.status, 'reopened');
+
+  // the second round
+  await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+  await eventually(async () => ((await status()) === 'signed-for' ? true : undefined));
+  expect(await c.clock('sign-for')).toMatchObject({ state: 'met' });
+  await c.send('case.result-submitted.v1', {}, { unitCode: COMMUNITY });
+  await eventually(async () => ((await status()) === 'result-submitted' ? true : undefined));
+  expect(await c.clock('handling')).toMatchObject({ state: 'met' });
+  expect(await c.clock('review')).toMatchObject({ state: 'running' });
+  await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
+  await eventually(async () => ((await status()) === 'result-approved' ? true : undefined));
+  expect(await c.clock('return-visit')).toMatchObject({ state: 'running' });
+  await c.send('case.return-visit-recorded.v1', {}, { resolved: true });
+  await c.close();
+
+  const events = await c.events();
+  // the reopen's handling deadline was announced to the unit
+  expect(ofType(events, 'case.deadline-set.v1', 'handling').map((e) => e.data)).toContainEqual({ caseId: c.caseId, clock: 'handling', unitCode: COMMUNITY, deadline: handling.deadline });
+  expect(ofType(events, 'case.overdue.v1')).toEqual([]);
+  expectValidEnvelopes(events, c.caseId);
+  const description = await c.handle.describe();
+  expect(description.status.name).toBe('COMPLETED');
+  expect(description.typedSearchAttributes.get(SA.status)).toBe('closed');
+});
+
+/** Search attributes follow the workflow task that sets them: poll briefly instead of racing it. */
+async function expectAttribute(handle: { describe(): Promise<{ typedSearchAttributes: { get(key: never): unknown } }> }, key: (typeof SA)[keyof typeof SA], value: unknown): Promise<void> {
+  const read = async () => (await handle.describe()).typedSearchAttributes.get(key as never);
+  await eventually(async () => (isEqual(await read(), value) ? true : undefined), 10_000, 100).catch(() => undefined);
+  expect(await read()).toEqual(value);
+}
+
+function isEqual(a: unknown, b: unknown): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 }
