@@ -10,6 +10,7 @@ describe('what the case workflow learns from an event', () => {
     expect(FOLLOWED_EVENT_TYPES()).toEqual(
       expect.arrayContaining([
         'case.received.v1',
+        'case.sent-to-triage.v1',
         'case.dispatched.v1',
         'case.signed-for.v1',
         'case.first-contact-recorded.v1',
@@ -51,6 +52,27 @@ describe('what the case workflow learns from an event', () => {
   it('takes the instants of a pause and a resume when dispatch gives them', () => {
     expect(toCaseSignal(event('case.clock-paused.v1', { unitCode: 'QH-LL-01', reason: 'x', pausedAt: '2026-03-03T01:00:00.000Z' }))?.about).toEqual({ unitCode: 'QH-LL-01', at: '2026-03-03T01:00:00.000Z' });
     expect(toCaseSignal(event('case.clock-resumed.v1', { unitCode: 'QH-LL-01' }))?.about).toEqual({ unitCode: 'QH-LL-01' });
+  });
+
+  it("tells the workflow a case went to triage, with its codes but without the dispatcher's reason", () => {
+    const s = toCaseSignal({
+      ...event('case.sent-to-triage.v1', { reason: 'no item covers 张三 at 13812345678', categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', townshipCode: 'QH-CG', sentAt: '2026-03-03T01:00:00.000Z' }),
+      source: 'dispatch',
+    });
+    expect(s).toEqual({
+      eventId: 'e-1',
+      type: 'case.sent-to-triage.v1',
+      time: '2026-03-03T02:00:00.000Z',
+      facts: { categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', townshipCode: 'QH-CG' },
+      about: { at: '2026-03-03T01:00:00.000Z' },
+    });
+    expect(toCaseSignal({ ...event('case.sent-to-triage.v1', { reason: 'uncovered' }), source: 'dispatch' })?.about).toEqual({});
+  });
+
+  it('tells the workflow which unit a reopened case (重办) goes back to, without the reason', () => {
+    const s = toCaseSignal({ ...event('case.reopened.v1', { unitCode: 'QH-CG-01', reason: 'dissatisfied', redoCount: 1 }), source: 'evaluation' });
+    expect(s).toMatchObject({ facts: { responsibleUnitCode: 'QH-CG-01' }, about: { unitCode: 'QH-CG-01' } });
+    expect(JSON.stringify(s)).not.toMatch(/dissatisfied/);
   });
 
   it('ignores events it does not follow', () => {

@@ -15,13 +15,14 @@ import { ResponsibilityListController } from './responsibility-list/responsibili
 import { ResponsibilityListStore } from './responsibility-list/responsibility-list.store';
 import { RouteReceivedCase } from './routing/route-received-case';
 import { UnitRequestsConsumer } from './unit-requests/unit-requests.consumer';
+import { Reopens, migrateReopens } from './reopens/reopens';
 
 @Module({})
 export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'dispatch', logger, env })],
+      imports: [PlatformModule.forService({ service: 'dispatch', logger, env, migrations: [migrateReopens] })],
       controllers: [
         GetCaseController,
         TriageController,
@@ -32,7 +33,7 @@ export class AppModule {
         PausesController,
         ResponsibilityListController,
       ],
-      providers: [CaseCommands, Queues, Projections, ResponsibilityListStore, RouteReceivedCase, UnitRequestsConsumer],
+      providers: [CaseCommands, Queues, Projections, ResponsibilityListStore, RouteReceivedCase, UnitRequestsConsumer, Reopens],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { DomainError, fold, type CaseReceivedData } from '@county/contracts';
-import { dispatchCase, handlingDeadline, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchedState } from '../src/domain/dispatch-case';
+import { dispatchCase, handlingDeadline, resolved, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchedState, type Reopen } from '../src/domain/dispatch-case';
 import { initialState as listState, versionAt } from '../src/domain/responsibility-list';
 import { placeOf, route } from '../src/domain/routing';
 
@@ -319,5 +319,80 @@ describe('pauses', () => {
   it('ignores a resume request of a running clock, and refuses a centre resume of it', () => {
     given(dispatchedToCg).when({ type: 'ResumeClock', unitCode: 'QH-CG', now: T0 }).then([]);
     given(dispatchedToCg).when({ type: 'ResumeClock', now: T0 }).thenRefused('CASE.NOT_PAUSED', 'conflict');
+  });
+});
+
+describe('a reopened case (重办): handled again by the same unit, reviewed again', () => {
+  const submitted: DispatchCaseEvent = { type: 'case.result-registered.v1', data: { caseId, unitCode: 'QH-CG', result: 'cleared', evidenceUrls: [], submittedAt: T0 } };
+  const approved: DispatchCaseEvent = { type: 'case.result-approved.v1', data: { caseId, unitCode: 'QH-CG', reviewedAt: '2026-03-05T02:00:00.000Z' } };
+  // Monday 16 March 2026, 09:00 China time: evaluation reopened the case after a dissatisfied return visit
+  const reopen: Reopen = { unitCode: 'QH-CG', redoCount: 1, reopenedAt: '2026-03-16T01:00:00.000Z' };
+  const askedAt = '2026-03-17T02:00:00.000Z';
+  const round1 = [dispatchedToCg, submitted, approved];
+
+  it('refuses extension and pause requests after an approval that was not reopened', () => {
+    given(...round1)
+      .when({ type: 'RegisterExtensionRequest', unitCode: 'QH-CG', extraWorkingDays: 2, reason: 'parts', requestedAt: askedAt })
+      .then([{ type: 'case.extension-rejected.v1', data: { caseId, unitCode: 'QH-CG', reason: 'the result was already approved', automatic: true } }]);
+    given(...round1)
+      .when({ type: 'RegisterPauseRequest', unitCode: 'QH-CG', reason: 'resident away', requestedAt: askedAt })
+      .then([{ type: 'case.pause-rejected.v1', data: { caseId, unitCode: 'QH-CG', reason: 'the result was already approved' } }]);
+  });
+
+  it('measures an extension request of the second round against a new handling deadline from the reopen', () => {
+    const state = fold(dispatchCase, round1) as DispatchedState;
+    expect(resolved(state)).toBe(true);
+    expect(resolved(state, reopen)).toBe(false);
+    // the category's 5 working days, from Monday 16 March 09:00: Monday 23 March 17:30 (the first round's ended on 9 March)
+    expect(handlingDeadline(state, reopen).toISOString()).toBe('2026-03-23T09:30:00.000Z');
+    expect(handlingDeadline(state).toISOString()).toBe('2026-03-09T09:30:00.000Z');
+    given(...round1)
+      .when({ type: 'RegisterExtensionRequest', unitCode: 'QH-CG', extraWorkingDays: 2, reason: 'parts', requestedAt: askedAt, reopen })
+      .then([
+        {
+          type: 'case.extension-request-registered.v1',
+          data: { caseId, unitCode: 'QH-CG', extraWorkingDays: 2, reason: 'parts', requestedAt: askedAt, deadline: '2026-03-23T09:30:00.000Z' },
+        },
+      ]);
+  });
+
+  it("does not carry the first round's extension into the second round's deadline, but counts it against the maximum", () => {
+    const extended: DispatchCaseEvent = { type: 'case.extension-approved.v1', data: { caseId, unitCode: 'QH-CG', extraWorkingDays: 3, reason: 'parts', newDeadline: '2026-03-12T09:30:00.000Z' } };
+    const state = fold(dispatchCase, [dispatchedToCg, extended, submitted, approved]) as DispatchedState;
+    expect(handlingDeadline(state).toISOString()).toBe('2026-03-12T09:30:00.000Z');
+    expect(handlingDeadline(state, reopen).toISOString()).toBe('2026-03-23T09:30:00.000Z');
+    expect(state.extensionDays).toBe(3);
+  });
+
+  it('registers a pause request of the second round', () =>
+    given(...round1)
+      .when({ type: 'RegisterPauseRequest', unitCode: 'QH-CG', reason: 'resident away', requestedAt: askedAt, reopen })
+      .then([{ type: 'case.pause-request-registered.v1', data: { caseId, unitCode: 'QH-CG', reason: 'resident away', requestedAt: askedAt } }]));
+
+  it('refuses a transfer of a reopened case: the unit that handled it handles it again', () =>
+    given(...round1)
+      .when({ type: 'RegisterTransferRequest', unitCode: 'QH-CG', reason: 'not ours', requestedAt: askedAt, reopen })
+      .then([{ type: 'case.transfer-rejected.v1', data: { caseId, unitCode: 'QH-CG', reason: 'the case was reopened: the unit that handled it handles it again', automatic: true } }]));
+
+  it('puts the second result in the review queue and approves or sends it back again', () => {
+    const second: DispatchCaseEvent = { type: 'case.result-registered.v1', data: { caseId, unitCode: 'QH-CG', result: 'redone', evidenceUrls: [], submittedAt: askedAt } };
+    given(...round1)
+      .when({ type: 'RegisterResult', unitCode: 'QH-CG', result: 'redone', evidenceUrls: [], submittedAt: askedAt })
+      .then([second]);
+    given(...round1, second).when({ type: 'ApproveResult', now: askedAt }).then([{ type: 'case.result-approved.v1', data: { caseId, unitCode: 'QH-CG', reviewedAt: askedAt } }]);
+    given(...round1, second)
+      .when({ type: 'SendBackResult', reason: 'no photo', now: askedAt })
+      .then([{ type: 'case.result-sent-back.v1', data: { caseId, unitCode: 'QH-CG', reason: 'no photo', reviewedAt: askedAt } }]);
+  });
+
+  it('is resolved again once the second result is approved: the old reopen no longer opens it', () => {
+    const second: DispatchCaseEvent = { type: 'case.result-registered.v1', data: { caseId, unitCode: 'QH-CG', result: 'redone', evidenceUrls: [], submittedAt: askedAt } };
+    const approvedAgain: DispatchCaseEvent = { type: 'case.result-approved.v1', data: { caseId, unitCode: 'QH-CG', reviewedAt: askedAt } };
+    const state = fold(dispatchCase, [...round1, second, approvedAgain]) as DispatchedState;
+    expect(state.approvals).toBe(2);
+    expect(resolved(state, reopen)).toBe(true);
+    given(...round1, second, approvedAgain)
+      .when({ type: 'RegisterExtensionRequest', unitCode: 'QH-CG', extraWorkingDays: 2, reason: 'parts', requestedAt: '2026-03-18T02:00:00.000Z', reopen })
+      .then([{ type: 'case.extension-rejected.v1', data: { caseId, unitCode: 'QH-CG', reason: 'the result was already approved', automatic: true } }]);
   });
 });

@@ -32,7 +32,7 @@ async function createTopics(topics: readonly string[], numPartitions: number): P
 export async function startDispatchAlone(): Promise<RunningSystem> {
   const topicPrefix = `${uniqueName('dispatch')}.`;
   await createTopics(SERVICE_NAMES.map((s) => `${topicPrefix}${TOPICS[s]}`), 3);
-  await createTopics(['routing', 'unit-requests'].map((purpose) => deadLetterTopic(`${topicPrefix}dispatch.${purpose}`)), 1);
+  await createTopics(['routing', 'unit-requests', 'reopens'].map((purpose) => deadLetterTopic(`${topicPrefix}dispatch.${purpose}`)), 1);
   const db = await createTestDatabase();
   const e = engines();
   const env: NodeJS.ProcessEnv = {
@@ -156,6 +156,8 @@ export function client(base: string) {
 export interface CaseView {
   readonly caseId: string;
   readonly version: number;
+  /** The case's last reopen (重办), from evaluation's case.reopened.v1. */
+  readonly reopen: { readonly unitCode: string; readonly redoCount: number; readonly reason: string; readonly reopenedAt: string } | null;
   readonly state: {
     readonly status: string;
     readonly primaryUnitCode?: string;

@@ -200,6 +200,44 @@ describe('a dispatcher and a unit acting on the same case at the same moment', (
   });
 });
 
+describe('a reopened case (重办)', () => {
+  it("records evaluation's reopen once, takes the unit's requests of the second round and reviews its second result again", async () => {
+    const { caseId } = await dispatchedCase();
+    await others.unit('case.result-submitted.v1', caseId, { unitCode: 'QH-CG', result: 'cleared', evidenceUrls: [] });
+    await inQueue('/api/v1/reviews', caseId);
+    expect((await api.post(`/api/v1/cases/${caseId}/review/approve`)).status).toBe(200);
+
+    // approved and not reopened: the centre refuses a pause at once
+    await others.unit('case.pause-requested.v1', caseId, { unitCode: 'QH-CG', reason: 'resident away' });
+    await caseView(caseId, (c) => lastEvent(c) === 'case.pause-rejected.v1');
+
+    // evaluation reopens it (delivered twice); the centre shows the reopen and a new handling deadline from it
+    const reopened = await others.publish('evaluation', 'case.reopened.v1', caseId, { unitCode: 'QH-CG', reason: 'dissatisfied', redoCount: 1 });
+    await others.publish('evaluation', 'case.reopened.v1', caseId, { unitCode: 'QH-CG', reason: 'dissatisfied', redoCount: 1 });
+    const view = await caseView(caseId, (c) => c.reopen !== null);
+    expect(view.reopen).toEqual({ unitCode: 'QH-CG', redoCount: 1, reason: 'dissatisfied', reopenedAt: reopened.time });
+    expect(view.state).toMatchObject({ resultApproved: true, resolved: false });
+    const { rows } = await system.db.pool.query('SELECT redo_count FROM dispatch.case_reopens WHERE case_id = $1', [caseId]);
+    expect(rows).toEqual([{ redo_count: 1 }]);
+
+    // the second round: a transfer is refused, a pause is registered, the second result is reviewed again
+    await others.unit('case.transfer-requested.v1', caseId, { unitCode: 'QH-CG', reason: 'not ours' });
+    const refused = await caseView(caseId, (c) => lastEvent(c) === 'case.transfer-rejected.v1');
+    expect(refused.timeline.filter((e) => e.type === 'case.transfer-request-registered.v1')).toHaveLength(0);
+    await others.unit('case.pause-requested.v1', caseId, { unitCode: 'QH-CG', reason: 'resident away' });
+    await caseView(caseId, (c) => lastEvent(c) === 'case.pause-request-registered.v1');
+    expect((await api.post(`/api/v1/cases/${caseId}/pause/reject`, { reason: 'call the neighbours' })).status).toBe(200);
+    await others.unit('case.result-submitted.v1', caseId, { unitCode: 'QH-CG', result: 'cleared again, bollards fitted', evidenceUrls: [] });
+    const queued = await eventually(async () => {
+      const r = await api.get<{ caseId: string; pending: { review?: { result: string } }; reopen: { redoCount: number } | null }[]>('/api/v1/reviews');
+      return r.body.find((x) => x.caseId === caseId && x.pending.review?.result === 'cleared again, bollards fitted');
+    });
+    expect(queued.reopen).toMatchObject({ redoCount: 1 });
+    expect(await api.post(`/api/v1/cases/${caseId}/review/approve`)).toMatchObject({ status: 200, body: { events: ['case.result-approved.v1'] } });
+    expect((await caseView(caseId)).state).toMatchObject({ resultApproved: true, resolved: true, approvals: 2 });
+  });
+});
+
 it('publishes every event of these flows, each valid against the AsyncAPI document', async () => {
   await drainOutbox(system, 'dispatch');
   const { rows } = await system.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM dispatch.events');

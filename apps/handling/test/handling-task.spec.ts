@@ -4,7 +4,7 @@ import { handlingTask, type CentreFacts, type HandlingTaskCommand, type Handling
 const caseId = 'case-1';
 const unitCode = 'QH-CG-01';
 const now = '2026-03-02T02:00:00.000Z';
-const lead: CentreFacts = { role: 'lead', active: true, transferRulings: 0, extensionRulings: 0, resultRulings: 0, resultApproved: false, paused: false };
+const lead: CentreFacts = { role: 'lead', active: true, transferRulings: 0, extensionRulings: 0, resultRulings: 0, resultApproved: false, paused: false, reopens: 0 };
 const coHandler: CentreFacts = { ...lead, role: 'co-handler' };
 
 const signed: HandlingTaskEvent = { type: 'case.signed-for.v1', data: { caseId, unitCode, signedAt: '2026-03-02T01:00:00.000Z' } };
@@ -105,4 +105,49 @@ describe('handling task: results', () => {
     given([signed]).when({ type: 'SubmitPart', part: 'my part', evidenceUrls: [] }, coHandler).then([{ type: 'case.part-submitted.v1', data: { caseId, unitCode, part: 'my part', evidenceUrls: [] } }]);
     given([]).when({ type: 'SubmitPart', part: 'my part', evidenceUrls: [] }, coHandler).thenRefused('CASE.NOT_SIGNED');
   });
+});
+
+describe('handling task: a reopened case (重办) comes back to the unit for a new round', () => {
+  const approved: CentreFacts = { ...lead, resultRulings: 1, resultApproved: true };
+  // the centre's facts after evaluation's case.reopened.v1 (redoCount 1): approved once, reopened once
+  const reopened: CentreFacts = { ...lead, resultRulings: 1, resultApproved: false, reopens: 1 };
+  const signedAgain: HandlingTaskEvent = { type: 'case.signed-for.v1', data: { caseId, unitCode, signedAt: '2026-03-02T01:30:00.000Z' } };
+  const contacted: HandlingTaskEvent = { type: 'case.first-contact-recorded.v1', data: { caseId, unitCode, contactedAt: '2026-03-02T01:10:00.000Z' } };
+
+  it('refuses a new result while the approval stands (not reopened)', () => given([signed, submitted]).when(result, approved).thenRefused('CASE.ALREADY_RESOLVED'));
+
+  it('lets the unit sign for the reopened case again', () =>
+    given([signed, submitted]).when({ type: 'SignFor' }, reopened).then([{ type: 'case.signed-for.v1', data: { caseId, unitCode, signedAt: now } }]));
+
+  it('wants the new round signed for before anything else is done', () => {
+    given([signed, submitted]).when(result, reopened).thenRefused('CASE.NOT_SIGNED');
+    given([signed, submitted]).when({ type: 'NoteProgress', note: 'back on site' }, reopened).thenRefused('CASE.NOT_SIGNED');
+  });
+
+  it('takes a second result once signed for again', () =>
+    given([signed, submitted, signedAgain])
+      .when(result, reopened)
+      .then([{ type: 'case.result-submitted.v1', data: { caseId, unitCode, result: 'done', evidenceUrls: ['https://files.example/1.jpg'] } }]));
+
+  it('refuses a second signing in the same round, and keeps the first contact of the first round', () => {
+    given([signed, contacted, submitted, signedAgain]).when({ type: 'SignFor' }, reopened).thenRefused('CASE.ALREADY_SIGNED');
+    given([signed, contacted, submitted, signedAgain]).when({ type: 'RecordFirstContact', contactedAt: now }, reopened).thenRefused('CASE.FIRST_CONTACT_ALREADY_RECORDED');
+  });
+
+  it('keeps the second result under review until the centre rules on it, then is done once approved again', () => {
+    const second: HandlingTaskEvent = { type: 'case.result-submitted.v1', data: { caseId, unitCode, result: 'done again', evidenceUrls: [] } };
+    given([signed, submitted, signedAgain, second]).when(result, reopened).thenRefused('CASE.RESULT_UNDER_REVIEW');
+    given([signed, submitted, signedAgain, second]).when({ type: 'NoteProgress', note: 'x' }, { ...reopened, resultRulings: 2, resultApproved: true }).thenRefused('CASE.ALREADY_RESOLVED');
+  });
+
+  it('reworks a second result the centre sent back', () =>
+    given([signed, submitted, signedAgain, { type: 'case.result-submitted.v1', data: { caseId, unitCode, result: 'x', evidenceUrls: [] } }])
+      .when(result, { ...reopened, resultRulings: 2 })
+      .then([{ type: 'case.result-submitted.v1', data: { caseId, unitCode, result: 'done', evidenceUrls: ['https://files.example/1.jpg'] } }]));
+
+  it('refuses a transfer: the unit that handled the case handles it again', () =>
+    given([signed, submitted, signedAgain]).when({ type: 'RequestTransfer', reason: 'not ours' }, reopened).thenRefused('CASE.REOPENED'));
+
+  it('keeps the whistle rule: no result while a called department has not finished', () =>
+    given([signed, submitted, signedAgain]).when({ ...result, outstandingWhistleDepartments: ['QH-URBAN'] } as Cmd, reopened).thenRefused('CASE.WHISTLE_OUTSTANDING'));
 });

@@ -86,6 +86,8 @@ describe('who may act', () => {
     expect(whistle.status).toBe(201);
     const { whistleId } = whistle.body;
     expect((await call('POST', `/api/v1/whistles/${whistleId}/answer`, tokens['qh-urban.staff-1'])).status).toBe(200);
+    // the whistle read model is a projection: wait until it shows the whistle, or a refusal below would be a 404
+    await eventually(async () => ((await call('GET', `/api/v1/whistles/${whistleId}`, lead)).status === 200 ? true : undefined));
     const before = await eventCount();
 
     const intruder = tokens['qh-cg-02.leader'];
@@ -325,9 +327,12 @@ describe('the inbox', () => {
     const unit = 'QH-CG-03';
     const token = await tokenFor(system, 'qh-cg-03.staff-1');
     const ids: string[] = [];
+    // one second apart: cases dispatched in the same millisecond would page by their (random) ids
+    const from = Date.now() - 10_000;
     for (let i = 0; i < 5; i++) {
       const caseId = randomUUID();
-      await publish(producer, system, 'dispatch', 'case.dispatched.v1', caseId, dispatched(caseId, i === 4 ? 'QH-CG-04' : unit, i === 4 ? { cooperatingUnitCodes: [unit] } : {}));
+      const at = { dispatchedAt: new Date(from + i * 1000).toISOString() };
+      await publish(producer, system, 'dispatch', 'case.dispatched.v1', caseId, dispatched(caseId, i === 4 ? 'QH-CG-04' : unit, i === 4 ? { cooperatingUnitCodes: [unit], ...at } : at));
       ids.push(caseId);
     }
     await eventually(async () => ((await call<{ items: unknown[] }>('GET', '/api/v1/inbox?limit=100', token)).body.items.length === 5 ? true : undefined));
@@ -389,5 +394,47 @@ describe('read models', () => {
     expect(after).toEqual(before);
     expect(after.tasks.length).toBeGreaterThan(0);
     expect(after.whistles.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a reopened case (重办)', () => {
+  it('comes back to the unit after a reopen, in either order with the approval and once however often delivered; the unit signs and submits again', async () => {
+    const staff = tokens['qh-cg-01.staff-1'];
+    const leader = tokens['qh-cg-01.leader'];
+    const caseId = await newCase();
+    expect((await call('POST', `/api/v1/cases/${caseId}/sign-for`, staff)).status).toBe(200);
+    expect((await call('POST', `/api/v1/cases/${caseId}/result`, staff, { result: '已清理', evidenceUrls: evidence })).status).toBe(200);
+
+    // the reopen arrives before the approval it follows (two topics), and is delivered twice
+    const reopened = await publish(producer, system, 'evaluation', 'case.reopened.v1', caseId, { unitCode: COMMUNITY, reason: 'dissatisfied', redoCount: 1 });
+    await publish(producer, system, 'dispatch', 'case.result-approved.v1', caseId, { unitCode: COMMUNITY, reviewedAt: new Date().toISOString() });
+    await republish(producer, system, reopened);
+
+    type Row = { caseId: string; status: string; redoCount: number; reopenReason: string | null; reopenedAt: string | null };
+    const row = await eventually(async () => {
+      const r = await call<{ items: Row[] }>('GET', '/api/v1/inbox?box=reopened', staff);
+      return r.body.items.find((i) => i.caseId === caseId);
+    });
+    expect(row).toMatchObject({ status: 'reopened', redoCount: 1, reopenReason: 'dissatisfied', reopenedAt: reopened.time });
+    expect((await call<{ items: Row[] }>('GET', '/api/v1/inbox?box=resolved', staff)).body.items.some((i) => i.caseId === caseId)).toBe(false);
+
+    // a new round: no transfer, signed for again before anything else
+    const before = await eventCount();
+    expectRefused(await call('POST', `/api/v1/cases/${caseId}/transfer-request`, leader, { reason: '不归我们管' }), 409, 'CASE.REOPENED');
+    expectRefused(await call('POST', `/api/v1/cases/${caseId}/result`, staff, { result: '再次清理', evidenceUrls: evidence }), 409, 'CASE.NOT_SIGNED');
+    expect(await eventCount()).toBe(before);
+    expect((await call('POST', `/api/v1/cases/${caseId}/sign-for`, staff)).status).toBe(200);
+    expectRefused(await call('POST', `/api/v1/cases/${caseId}/sign-for`, staff), 409, 'CASE.ALREADY_SIGNED');
+    expect((await call('POST', `/api/v1/cases/${caseId}/result`, staff, { result: '再次清理并加装隔离桩', evidenceUrls: evidence })).status).toBe(200);
+    // the task read model is a projection: it catches up
+    await eventually(async () => ((await call<Row>('GET', `/api/v1/cases/${caseId}`, staff)).body.status === 'submitted' ? true : undefined));
+
+    // approved again: resolved, and the old reopen delivered once more opens nothing
+    await publish(producer, system, 'dispatch', 'case.result-approved.v1', caseId, { unitCode: COMMUNITY, reviewedAt: new Date().toISOString() });
+    await republish(producer, system, reopened);
+    await eventually(async () => ((await call<Row>('GET', `/api/v1/cases/${caseId}`, staff)).body.status === 'resolved' ? true : undefined));
+    const counts = await system.db.pool.query('SELECT result_approvals, redo_count, result_approved FROM handling.assignments WHERE case_id = $1', [caseId]);
+    expect(counts.rows).toEqual([{ result_approvals: 2, redo_count: 1, result_approved: true }]);
+    expectRefused(await call('POST', `/api/v1/cases/${caseId}/progress-notes`, staff, { note: 'late' }), 409, 'CASE.ALREADY_RESOLVED');
   });
 });

@@ -28,7 +28,11 @@ const READERS: Record<string, Reader> = {
       about: { at: d.receivedAt },
     };
   },
-  'case.sent-to-triage.v1': () => ({}),
+  // no item of the responsibility list covers the case: the workflow says it is in triage (the reason is free text and stays out)
+  'case.sent-to-triage.v1': (d) => ({
+    facts: { categoryCode: text(d.categoryCode), urgency: text(d.urgency), townshipCode: text(d.townshipCode) },
+    about: { at: text(d.sentAt) },
+  }),
   'case.dispatched.v1': (data) => {
     const d = data as unknown as CaseDispatchedData & { redispatch?: boolean; basis?: { kind?: string } };
     return {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { schemaIdent } from '@county/event-store';
 import { CONFIG, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import { Reopens, type ReopenView } from '../reopens/reopens';
 
 export type Desk = 'triage' | 'transfer' | 'review' | 'extension' | 'pause';
 
@@ -26,6 +27,8 @@ export interface QueueRow {
   readonly final: boolean;
   readonly paused: boolean;
   readonly pending: Record<string, unknown>;
+  /** The case's last reopen (重办): a result under review after it is the unit's second handling. */
+  readonly reopen: ReopenView | null;
   /** The case version the row shows: send it as If-Match to act on exactly this state. */
   readonly version: number;
   readonly updatedAt: string;
@@ -37,6 +40,7 @@ export class Queues {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CONFIG) private readonly config: ServiceConfig,
+    private readonly reopens: Reopens,
   ) {}
 
   async list(desk: Desk, limit: number, unitCode?: string): Promise<QueueRow[]> {
@@ -48,6 +52,7 @@ export class Queues {
       filter = ' AND primary_unit_code = $2';
     }
     const result = await this.pool.query(`SELECT * FROM ${t} WHERE ${WHERE[desk]}${filter} ORDER BY updated_at, case_id LIMIT $1`, params);
+    const reopens = await this.reopens.ofCases(result.rows.map((r) => r.case_id as string));
     return result.rows.map((r) => ({
       caseId: r.case_id,
       status: r.status,
@@ -66,6 +71,7 @@ export class Queues {
         ...(r.pending_extension && { extension: r.pending_extension }),
         ...(r.pending_pause && { pause: r.pending_pause }),
       },
+      reopen: reopens.get(r.case_id) ?? null,
       version: r.version,
       updatedAt: new Date(r.updated_at).toISOString(),
     }));

@@ -31,6 +31,14 @@ import type { RoutingOutcome } from './routing';
  * A unit's requests arrive as handling's events; the centre first registers them (or refuses
  * them at once when the rules leave no choice: too late, final assignment, not the unit's case),
  * then a dispatcher rules on them through the REST API.
+ *
+ * A reopened case (重办, evaluation's case.reopened.v1 after an unresolved or dissatisfied return
+ * visit) is handled again by the unit whose result was approved: what evaluation decided comes
+ * into the unit's requests as `reopen` (a fact, not this stream's event). After a reopen the case
+ * is no longer resolved for the centre: the unit's second result is reviewed again, it may ask
+ * for an extension or a pause against the new handling deadline (from the reopen), never for a
+ * transfer. A result after an approval is registered even before the reopen reached the centre:
+ * handling accepts one only from a reopened case.
  */
 
 /** At most this many transfers; the centre's assignment after the last one is final. */
@@ -92,6 +100,11 @@ export type DispatchCaseState =
       readonly pausedWorkingMinutes: number;
       readonly extensionDays: number;
       readonly resultApproved: boolean;
+      /** Results approved so far: one per round (the first handling, each reopen). */
+      readonly approvals: number;
+      /** What the current round started from: extension days and paused minutes before the last approval. */
+      readonly extensionDaysBeforeRound: number;
+      readonly pausedMinutesBeforeRound: number;
     });
 
 export type DispatchedState = Extract<DispatchCaseState, { status: 'dispatched' }>;
@@ -131,6 +144,9 @@ export function evolve(state: DispatchCaseState, event: DispatchCaseEvent): Disp
         pausedWorkingMinutes: before?.pausedWorkingMinutes ?? 0,
         extensionDays: before?.extensionDays ?? 0,
         resultApproved: false,
+        approvals: before?.approvals ?? 0,
+        extensionDaysBeforeRound: before?.extensionDaysBeforeRound ?? 0,
+        pausedMinutesBeforeRound: before?.pausedMinutesBeforeRound ?? 0,
       };
     }
     default:
@@ -150,7 +166,14 @@ function evolveDispatched(state: DispatchedState, event: DispatchCaseEvent): Dis
     case 'case.result-registered.v1':
       return { ...state, resultApproved: false, pending: { ...pending, review: { unitCode: event.data.unitCode, submittedAt: event.data.submittedAt } } };
     case 'case.result-approved.v1':
-      return { ...state, resultApproved: true, pending: { ...pending, review: undefined } };
+      return {
+        ...state,
+        resultApproved: true,
+        approvals: state.approvals + 1,
+        extensionDaysBeforeRound: state.extensionDays,
+        pausedMinutesBeforeRound: state.pausedWorkingMinutes,
+        pending: { ...pending, review: undefined },
+      };
     case 'case.result-sent-back.v1':
       return { ...state, pending: { ...pending, review: undefined } };
     case 'case.extension-request-registered.v1':
@@ -186,11 +209,37 @@ export function transferWindowEnd(state: DispatchedState): Date {
   return deadlineFor(policyOf(state)?.limits.transferRequest ?? DEFAULT_TRANSFER_WINDOW, new Date(state.dispatchedAt), defaultCalendar);
 }
 
-/** The handling deadline as the centre knows it: from the first dispatch, plus approved extensions and paused working time. */
-export function handlingDeadline(state: DispatchedState): Date {
-  const base = deadlineFor(policyOf(state)?.limits.handling ?? DEFAULT_HANDLING_LIMIT, new Date(state.firstDispatchedAt), defaultCalendar);
-  const extended = addWorkingDays(base, state.extensionDays, defaultCalendar);
-  return state.pausedWorkingMinutes > 0 ? addWorkingTime(extended, { value: state.pausedWorkingMinutes, unit: 'working-minutes' }, defaultCalendar) : extended;
+/** A reopen of the case (重办), as the centre learnt it from evaluation's case.reopened.v1. */
+export interface Reopen {
+  readonly unitCode: string;
+  /** How many times the case was reopened (evaluation's redoCount). */
+  readonly redoCount: number;
+  readonly reopenedAt: string;
+}
+
+/** Reopened since the last approval: the case is being handled again. */
+export function inRedoRound(state: DispatchedState, reopen: Reopen | undefined): reopen is Reopen {
+  return reopen !== undefined && state.approvals > 0 && reopen.redoCount >= state.approvals;
+}
+
+/** Approved, and not reopened since. */
+export function resolved(state: DispatchedState, reopen?: Reopen): boolean {
+  return state.resultApproved && !inRedoRound(state, reopen);
+}
+
+/**
+ * The handling deadline as the centre knows it: from the first dispatch, plus approved extensions
+ * and paused working time. A reopened case gets a new handling limit from the reopen, plus what
+ * was extended or paused since (as the case workflow's new handling clock does).
+ */
+export function handlingDeadline(state: DispatchedState, reopen?: Reopen): Date {
+  const redo = inRedoRound(state, reopen);
+  const from = redo ? reopen.reopenedAt : state.firstDispatchedAt;
+  const extensionDays = redo ? state.extensionDays - state.extensionDaysBeforeRound : state.extensionDays;
+  const pausedMinutes = redo ? state.pausedWorkingMinutes - state.pausedMinutesBeforeRound : state.pausedWorkingMinutes;
+  const base = deadlineFor(policyOf(state)?.limits.handling ?? DEFAULT_HANDLING_LIMIT, new Date(from), defaultCalendar);
+  const extended = addWorkingDays(base, extensionDays, defaultCalendar);
+  return pausedMinutes > 0 ? addWorkingTime(extended, { value: pausedMinutes, unit: 'working-minutes' }, defaultCalendar) : extended;
 }
 
 export function maxExtensionDays(state: CaseFacts): number {
@@ -210,16 +259,17 @@ export type DispatchManually = {
   categoryCode?: string;
   now: string;
 };
-export type RegisterTransferRequest = { type: 'RegisterTransferRequest'; unitCode: string; reason: string; requestedAt: string };
+/** A unit's requests carry the case's last reopen, when there was one (from evaluation's events). */
+export type RegisterTransferRequest = { type: 'RegisterTransferRequest'; unitCode: string; reason: string; requestedAt: string; reopen?: Reopen };
 export type ApproveTransfer = { type: 'ApproveTransfer'; toUnitCode: string; cooperatingUnitCodes: readonly string[]; reason: string; now: string };
 export type RejectTransfer = { type: 'RejectTransfer'; reason: string; now: string };
 export type RegisterResult = { type: 'RegisterResult'; unitCode: string; result: string; evidenceUrls: readonly string[]; submittedAt: string };
 export type ApproveResult = { type: 'ApproveResult'; now: string };
 export type SendBackResult = { type: 'SendBackResult'; reason: string; now: string };
-export type RegisterExtensionRequest = { type: 'RegisterExtensionRequest'; unitCode: string; extraWorkingDays: number; reason: string; requestedAt: string };
-export type ApproveExtension = { type: 'ApproveExtension'; extraWorkingDays: number; reason: string; now: string };
+export type RegisterExtensionRequest = { type: 'RegisterExtensionRequest'; unitCode: string; extraWorkingDays: number; reason: string; requestedAt: string; reopen?: Reopen };
+export type ApproveExtension = { type: 'ApproveExtension'; extraWorkingDays: number; reason: string; now: string; reopen?: Reopen };
 export type RejectExtension = { type: 'RejectExtension'; reason: string; now: string };
-export type RegisterPauseRequest = { type: 'RegisterPauseRequest'; unitCode: string; reason: string; requestedAt: string };
+export type RegisterPauseRequest = { type: 'RegisterPauseRequest'; unitCode: string; reason: string; requestedAt: string; reopen?: Reopen };
 export type ApprovePause = { type: 'ApprovePause'; now: string };
 export type RejectPause = { type: 'RejectPause'; reason: string; now: string };
 /** By the centre, on its own or on the unit's request (unitCode names the unit that asked). */
@@ -327,6 +377,7 @@ export function decide(command: DispatchCaseCommand, state: DispatchCaseState): 
         { type: 'case.transfer-rejected.v1', data: { caseId: state.caseId, unitCode: command.unitCode, reason, automatic: true } },
       ];
       if (command.unitCode !== state.primaryUnitCode) return refuse(`${command.unitCode} is not the lead unit of the case (${state.primaryUnitCode})`);
+      if (command.reopen !== undefined && command.reopen.redoCount > 0) return refuse('the case was reopened: the unit that handled it handles it again');
       if (state.resultApproved) return refuse('the result was already approved');
       if (state.pending.transfer) return refuse('a transfer request is already waiting for the centre');
       if (state.final) {
@@ -414,9 +465,9 @@ export function decide(command: DispatchCaseCommand, state: DispatchCaseState): 
         { type: 'case.extension-rejected.v1', data: { caseId: state.caseId, unitCode: command.unitCode, reason, automatic: true } },
       ];
       if (command.unitCode !== state.primaryUnitCode) return refuse(`${command.unitCode} is not the lead unit of the case`);
-      if (state.resultApproved) return refuse('the result was already approved');
+      if (resolved(state, command.reopen)) return refuse('the result was already approved');
       if (state.pending.extension) return refuse('an extension request is already waiting for the centre');
-      const deadline = handlingDeadline(state);
+      const deadline = handlingDeadline(state, command.reopen);
       if (Date.parse(command.requestedAt) >= deadline.getTime()) return refuse(`asked at ${command.requestedAt}, not before the deadline ${deadline.toISOString()}`);
       const left = maxExtensionDays(state) - state.extensionDays;
       if (left <= 0) return refuse(`the case was already extended by ${state.extensionDays} working days, the most allowed`);
@@ -443,7 +494,7 @@ export function decide(command: DispatchCaseCommand, state: DispatchCaseState): 
       if (!Number.isInteger(command.extraWorkingDays) || command.extraWorkingDays < 1 || command.extraWorkingDays > left) {
         throw new DomainError('CASE.EXTENSION_TOO_LONG', `an extension adds 1 to ${left} working days (at most ${maxExtensionDays(s)} in all)`, 'unprocessable', { maxExtraWorkingDays: left });
       }
-      const newDeadline = handlingDeadline({ ...s, extensionDays: s.extensionDays + command.extraWorkingDays });
+      const newDeadline = handlingDeadline({ ...s, extensionDays: s.extensionDays + command.extraWorkingDays }, command.reopen);
       return [
         {
           type: 'case.extension-approved.v1',
@@ -460,9 +511,9 @@ export function decide(command: DispatchCaseCommand, state: DispatchCaseState): 
     }
 
     case 'RegisterPauseRequest': {
-      if (state.status !== 'dispatched' || command.unitCode !== state.primaryUnitCode || state.paused || state.pending.pause || state.resultApproved) {
+      if (state.status !== 'dispatched' || command.unitCode !== state.primaryUnitCode || state.paused || state.pending.pause || resolved(state, command.reopen)) {
         if (state.status !== 'dispatched') return [];
-        return [{ type: 'case.pause-rejected.v1', data: { caseId: state.caseId, unitCode: command.unitCode, reason: pauseRefusal(state, command.unitCode) } }];
+        return [{ type: 'case.pause-rejected.v1', data: { caseId: state.caseId, unitCode: command.unitCode, reason: pauseRefusal(state, command.unitCode, command.reopen) } }];
       }
       return [{ type: 'case.pause-request-registered.v1', data: { caseId: state.caseId, unitCode: command.unitCode, reason: command.reason, requestedAt: command.requestedAt } }];
     }
@@ -498,9 +549,9 @@ export function decide(command: DispatchCaseCommand, state: DispatchCaseState): 
   }
 }
 
-function pauseRefusal(state: DispatchedState, unitCode: string): string {
+function pauseRefusal(state: DispatchedState, unitCode: string, reopen: Reopen | undefined): string {
   if (unitCode !== state.primaryUnitCode) return `${unitCode} is not the lead unit of the case`;
-  if (state.resultApproved) return 'the result was already approved';
+  if (resolved(state, reopen)) return 'the result was already approved';
   if (state.paused) return 'the clock is already paused';
   return 'a pause request is already waiting for the centre';
 }

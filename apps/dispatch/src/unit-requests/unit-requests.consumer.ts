@@ -3,8 +3,9 @@ import type { Pool } from 'pg';
 import type { CloudEvent } from '@county/contracts';
 import { handleOnce } from '@county/event-store';
 import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
-import type { DispatchCaseCommand } from '../domain/dispatch-case';
+import type { DispatchCaseCommand, Reopen } from '../domain/dispatch-case';
 import { CaseCommands } from '../cases/case-commands';
+import { Reopens } from '../reopens/reopens';
 
 /** The fields of handling's events that the centre reads (the agreed catalogue). */
 type Data = Readonly<Record<string, unknown>>;
@@ -48,11 +49,24 @@ export function commandOf(event: CloudEvent): DispatchCaseCommand | null {
   }
 }
 
+/** The unit's requests that depend on a reopen carry it (a fact from evaluation, not a dispatch event). */
+export function withReopen(command: DispatchCaseCommand, reopen: Reopen): DispatchCaseCommand {
+  switch (command.type) {
+    case 'RegisterTransferRequest':
+    case 'RegisterExtensionRequest':
+    case 'RegisterPauseRequest':
+      return { ...command, reopen };
+    default:
+      return command;
+  }
+}
+
 @Injectable()
 export class UnitRequestsConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: Consumers,
     private readonly cases: CaseCommands,
+    private readonly reopens: Reopens,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CONFIG) private readonly config: ServiceConfig,
   ) {}
@@ -71,8 +85,10 @@ export class UnitRequestsConsumer implements OnModuleInit {
   }
 
   handle(event: CloudEvent, command: DispatchCaseCommand) {
-    return handleOnce(this.pool, this.config.schema, 'unit-requests', event.id, (client) =>
-      this.cases.execute(event.subject, command, { time: new Date().toISOString(), correlationId: event.correlationid, causationId: event.id }, { client }),
-    );
+    return handleOnce(this.pool, this.config.schema, 'unit-requests', event.id, async (client) => {
+      // a reopened case (重办): the unit's requests are measured against the redo round
+      const reopen = await this.reopens.of(event.subject, client);
+      return this.cases.execute(event.subject, reopen ? withReopen(command, { unitCode: reopen.unitCode, redoCount: reopen.redoCount, reopenedAt: reopen.reopenedAt }) : command, { time: new Date().toISOString(), correlationId: event.correlationid, causationId: event.id }, { client });
+    });
   }
 }

@@ -25,6 +25,7 @@ type AssignmentRow = {
   result_rulings: number;
   result_approved: boolean;
   paused: boolean;
+  redo_count: number;
 };
 
 /**
@@ -34,7 +35,7 @@ type AssignmentRow = {
  */
 export async function centreFactsFor(db: PoolClient, caseId: string, unitCode: string): Promise<CentreFacts> {
   const r = await db.query<AssignmentRow>(
-    `SELECT role, active, transfer_rulings, extension_rulings, result_rulings, result_approved, paused
+    `SELECT role, active, transfer_rulings, extension_rulings, result_rulings, result_approved, paused, redo_count
        FROM handling.assignments WHERE case_id = $1 AND unit_code = $2 FOR SHARE`,
     [caseId, unitCode],
   );
@@ -48,6 +49,7 @@ export async function centreFactsFor(db: PoolClient, caseId: string, unitCode: s
     resultRulings: row.result_rulings,
     resultApproved: row.result_approved,
     paused: row.paused,
+    reopens: row.redo_count,
   };
 }
 

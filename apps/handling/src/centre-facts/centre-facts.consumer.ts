@@ -9,6 +9,7 @@ import {
   type DispatchedData,
   type ExtensionApprovedData,
   type ReceivedData,
+  type ReopenedData,
   type TransferApprovedData,
   type UnitRulingData,
   type WarningData,
@@ -21,7 +22,7 @@ export const CENTRE_FACTS_CONSUMER = 'centre-facts';
 /**
  * What the other services decided about a case, kept in handling's read models: the case itself
  * (intake), its assignment and the centre's rulings (dispatch), its deadlines and warnings (the
- * case workflow). Each event is applied once (handleOnce), whatever Kafka redelivers.
+ * case workflow), its reopening after a return visit (evaluation). Each event is applied once (handleOnce), whatever Kafka redelivers.
  */
 @Injectable()
 export class CentreFactsConsumer implements OnModuleInit {
@@ -34,7 +35,7 @@ export class CentreFactsConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.consumers.register({
       purpose: CENTRE_FACTS_CONSUMER,
-      from: ['intake', 'dispatch', 'case-worker'],
+      from: ['intake', 'dispatch', 'case-worker', 'evaluation'],
       handle: async (event, _delivery, log) => {
         if (!(event.type in APPLY)) return;
         const outcome = await this.apply(event);
@@ -46,12 +47,12 @@ export class CentreFactsConsumer implements OnModuleInit {
   apply(event: CloudEvent) {
     const apply = APPLY[event.type];
     return handleOnce(this.pool, this.config.schema, CENTRE_FACTS_CONSUMER, event.id, async (db) => {
-      if (apply) await apply(db, event.data as never);
+      if (apply) await apply(db, event.data as never, event);
     });
   }
 }
 
-type Apply = (db: PoolClient, data: never) => Promise<void>;
+type Apply = (db: PoolClient, data: never, event: CloudEvent) => Promise<void>;
 
 async function updateAssignment(db: PoolClient, caseId: string, unitCode: string, set: string, values: unknown[] = []): Promise<void> {
   await db.query(`UPDATE handling.assignments SET ${set} WHERE case_id = $1 AND unit_code = $2`, [caseId, unitCode, ...values]);
@@ -93,7 +94,23 @@ const APPLY: Record<string, Apply> = {
   'case.transfer-rejected.v1': ((db: PoolClient, d: UnitRulingData) =>
     updateAssignment(db, d.caseId, d.unitCode, `transfer_rulings = transfer_rulings + 1, transfer_ruling = 'rejected'`)) as Apply,
   'case.result-approved.v1': ((db: PoolClient, d: UnitRulingData) =>
-    updateAssignment(db, d.caseId, d.unitCode, `result_rulings = result_rulings + 1, result_approved = true, sent_back = false`)) as Apply,
+    updateAssignment(
+      db,
+      d.caseId,
+      d.unitCode,
+      `result_rulings = result_rulings + 1, result_approvals = result_approvals + 1, result_approved = result_approvals + 1 > redo_count, sent_back = false`,
+    )) as Apply,
+  // 重办: the case comes back to the unit whose result was approved; counted, so that a reopen
+  // that arrives before the approval it follows (another topic) still ends up reopened
+  'case.reopened.v1': ((db: PoolClient, d: ReopenedData, event: CloudEvent) =>
+    updateAssignment(
+      db,
+      d.caseId,
+      d.unitCode,
+      `redo_count = GREATEST(redo_count, $3), result_approved = result_approvals > GREATEST(redo_count, $3), sent_back = false,
+       reopened_at = CASE WHEN $3 > redo_count THEN $4::timestamptz ELSE reopened_at END, reopen_reason = CASE WHEN $3 > redo_count THEN $5 ELSE reopen_reason END`,
+      [d.redoCount, event.time, d.reason],
+    )) as Apply,
   'case.result-sent-back.v1': ((db: PoolClient, d: UnitRulingData) =>
     updateAssignment(db, d.caseId, d.unitCode, `result_rulings = result_rulings + 1, sent_back = true, sent_back_reason = $3`, [d.reason ?? null])) as Apply,
   'case.extension-approved.v1': ((db: PoolClient, d: ExtensionApprovedData) =>

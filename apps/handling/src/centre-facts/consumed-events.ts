@@ -30,6 +30,14 @@ export interface UnitRulingData {
   readonly reason?: string;
 }
 
+/** evaluation's case.reopened.v1: the unit handles the case again (重办). */
+export interface ReopenedData {
+  readonly caseId: string;
+  readonly unitCode: string;
+  readonly reason: string;
+  readonly redoCount: number;
+}
+
 export interface TransferApprovedData {
   readonly caseId: string;
   readonly fromUnitCode: string;

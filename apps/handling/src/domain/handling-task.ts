@@ -18,6 +18,11 @@ import {
  * transfer, an extension or a pause, and submits the result (the lead) or its part (a
  * co-handler). What the centre decided (the assignment, review and rulings) arrives from
  * dispatch's events and comes into each command as `centre`: facts, not this stream's events.
+ *
+ * A reopened case (重办, evaluation's case.reopened.v1 after an unresolved or dissatisfied return
+ * visit) comes back to the same unit for a new round: the unit signs for it again and submits a
+ * result again; it may not ask for a transfer. A round is counted by the centre's `reopens`: the
+ * unit has signed for the current round when it signed more often than the case was reopened.
  * Events -> state -> evolve -> commands -> decide.
  */
 
@@ -43,19 +48,21 @@ export interface Requests {
 }
 
 export type HandlingTaskState =
-  | { readonly status: 'not-signed'; readonly requests: Requests }
+  | { readonly status: 'not-signed'; readonly signings: 0; readonly requests: Requests }
   | {
       readonly status: 'signed';
       readonly caseId: string;
       readonly unitCode: string;
+      /** The last signing (one per round: the first handling and each reopen). */
       readonly signedAt: string;
+      readonly signings: number;
       readonly firstContactAt?: string;
       readonly requests: Requests;
     };
 
 const noRequests: Requests = { transfers: 0, extensions: 0, results: 0, parts: 0 };
 
-export const initialState: HandlingTaskState = { status: 'not-signed', requests: noRequests };
+export const initialState: HandlingTaskState = { status: 'not-signed', signings: 0, requests: noRequests };
 
 function count(state: HandlingTaskState, key: keyof Requests): HandlingTaskState {
   return { ...state, requests: { ...state.requests, [key]: state.requests[key] + 1 } };
@@ -64,7 +71,15 @@ function count(state: HandlingTaskState, key: keyof Requests): HandlingTaskState
 export function evolve(state: HandlingTaskState, event: HandlingTaskEvent): HandlingTaskState {
   switch (event.type) {
     case 'case.signed-for.v1':
-      return { status: 'signed', caseId: event.data.caseId, unitCode: event.data.unitCode, signedAt: event.data.signedAt, requests: state.requests };
+      return {
+        ...(state.status === 'signed' && state.firstContactAt !== undefined && { firstContactAt: state.firstContactAt }),
+        status: 'signed',
+        caseId: event.data.caseId,
+        unitCode: event.data.unitCode,
+        signedAt: event.data.signedAt,
+        signings: state.signings + 1,
+        requests: state.requests,
+      };
     case 'case.first-contact-recorded.v1':
       return state.status === 'signed' ? { ...state, firstContactAt: event.data.contactedAt } : state;
     case 'case.transfer-requested.v1':
@@ -92,8 +107,11 @@ export interface CentreFacts {
   readonly extensionRulings: number;
   /** Review outcomes of this unit's results: approved + sent back. */
   readonly resultRulings: number;
+  /** The last result was approved and the case was not reopened since. */
   readonly resultApproved: boolean;
   readonly paused: boolean;
+  /** How many times the case was reopened for this unit (重办; evaluation's redoCount). */
+  readonly reopens: number;
 }
 
 /** Who acts and when; the acting unit is the task's unit. */
@@ -143,8 +161,18 @@ function assertActive(command: HandlingTaskCommand): void {
   }
 }
 
-function assertSigned(state: HandlingTaskState, command: HandlingTaskCommand): asserts state is Extract<HandlingTaskState, { status: 'signed' }> {
-  if (state.status !== 'signed') throw new DomainError('CASE.NOT_SIGNED', `${command.unitCode} has not signed for case ${command.caseId} yet`, 'conflict');
+type Signed = Extract<HandlingTaskState, { status: 'signed' }>;
+
+/** Signed for the current round: once at first, and once more after each reopen. */
+function signedForRound(state: HandlingTaskState, centre: CentreFacts): state is Signed {
+  return state.status === 'signed' && state.signings > centre.reopens;
+}
+
+function assertSigned(state: HandlingTaskState, command: HandlingTaskCommand): asserts state is Signed {
+  if (!signedForRound(state, command.centre)) {
+    const again = state.signings > 0 ? ' again since it was reopened' : ' yet';
+    throw new DomainError('CASE.NOT_SIGNED', `${command.unitCode} has not signed for case ${command.caseId}${again}`, 'conflict');
+  }
 }
 
 /** A submitted result or part stays under review until the centre rules on it. */
@@ -163,7 +191,7 @@ export function decide(command: HandlingTaskCommand, state: HandlingTaskState): 
   assertActive(command);
   switch (command.type) {
     case 'SignFor':
-      if (state.status === 'signed') throw new DomainError('CASE.ALREADY_SIGNED', `${unitCode} signed for case ${caseId} at ${state.signedAt}`, 'conflict');
+      if (signedForRound(state, command.centre)) throw new DomainError('CASE.ALREADY_SIGNED', `${unitCode} signed for case ${caseId} at ${state.signedAt}`, 'conflict');
       return [{ type: 'case.signed-for.v1', data: { caseId, unitCode, signedAt: command.now } }];
 
     case 'RecordFirstContact':
@@ -184,6 +212,9 @@ export function decide(command: HandlingTaskCommand, state: HandlingTaskState): 
       return [{ type: 'case.progress-noted.v1', data: { caseId, unitCode, note: command.note } }];
 
     case 'RequestTransfer':
+      if (command.centre.reopens > 0) {
+        throw new DomainError('CASE.REOPENED', `case ${caseId} was reopened: the unit that handled it handles it again (no transfer)`, 'conflict');
+      }
       if (state.requests.transfers > command.centre.transferRulings) {
         throw new DomainError('CASE.TRANSFER_ALREADY_REQUESTED', `a transfer of case ${caseId} is waiting for the centre's ruling`, 'conflict');
       }

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 import { URGENCIES, type Urgency } from '@county/contracts';
 
 /** The boxes of a unit's inbox. `open` is every case not yet resolved. */
-export const BOXES = ['open', 'new', 'signed', 'due-soon', 'overdue', 'sent-back', 'submitted', 'resolved', 'whistles'] as const;
+export const BOXES = ['open', 'new', 'reopened', 'signed', 'due-soon', 'overdue', 'sent-back', 'submitted', 'resolved', 'whistles'] as const;
 export type Box = (typeof BOXES)[number];
 
 export class InboxQueryDto {
@@ -12,7 +12,7 @@ export class InboxQueryDto {
     enum: BOXES,
     default: 'open',
     description:
-      'new: not signed for; signed: signed, being handled; due-soon: a running deadline was warned about or is near; overdue: a running deadline passed; ' +
+      'new: not signed for; reopened: reopened after an unresolved or dissatisfied return visit (重办), to be signed for again; signed: signed, being handled; due-soon: a running deadline was warned about or is near; overdue: a running deadline passed; ' +
       'sent-back: the centre sent the result back for rework; submitted: waiting for review; resolved: result approved; whistles: whistles called to this unit that it has not finished',
   })
   @IsOptional()

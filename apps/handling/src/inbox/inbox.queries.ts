@@ -9,7 +9,7 @@ export interface DeadlineView {
   readonly overdue: boolean;
 }
 
-export type CaseStatus = 'new' | 'signed' | 'submitted' | 'sent-back' | 'resolved';
+export type CaseStatus = 'new' | 'reopened' | 'signed' | 'submitted' | 'sent-back' | 'resolved';
 
 export interface CaseRow {
   readonly kind: 'case';
@@ -28,6 +28,10 @@ export interface CaseRow {
   readonly lastProgressAt: string | null;
   readonly resultSubmittedAt: string | null;
   readonly sentBackReason: string | null;
+  /** How many times the case was reopened for the unit (重办), when and why the last time. */
+  readonly redoCount: number;
+  readonly reopenedAt: string | null;
+  readonly reopenReason: string | null;
   readonly paused: boolean;
   readonly extraWorkingDays: number;
   readonly deadlines: readonly DeadlineView[];
@@ -88,16 +92,19 @@ const iso = (v: Date | string | null): string | null => (v === null ? null : new
 
 // the result is with the centre: submitted more often than ruled on
 const UNDER_REVIEW = 'COALESCE(t.results, 0) > a.result_rulings';
+// reopened and not signed for again since: each round (the first handling, each reopen) is signed for once
+const AWAITING_SIGNING = 'COALESCE(t.signings, 0) <= a.redo_count';
 // deadlines of clocks that still run for this unit
 const RUNNING_DEADLINE = `d.case_id = a.case_id AND d.unit_code IN ('', a.unit_code) AND (
-  (d.clock = 'sign-for' AND t.signed_at IS NULL) OR
+  (d.clock = 'sign-for' AND ${AWAITING_SIGNING}) OR
   (d.clock = 'first-contact' AND t.first_contact_at IS NULL) OR
   (d.clock = 'handling' AND NOT (${UNDER_REVIEW})))`;
 
 const BOX_CONDITIONS: Record<Exclude<Box, 'whistles'>, string> = {
   open: 'NOT a.result_approved',
   new: 'NOT a.result_approved AND t.signed_at IS NULL',
-  signed: `NOT a.result_approved AND t.signed_at IS NOT NULL AND NOT (${UNDER_REVIEW})`,
+  reopened: `NOT a.result_approved AND a.redo_count > 0 AND ${AWAITING_SIGNING}`,
+  signed: `NOT a.result_approved AND t.signed_at IS NOT NULL AND NOT ${AWAITING_SIGNING} AND NOT (${UNDER_REVIEW})`,
   'due-soon': `NOT a.result_approved AND EXISTS (SELECT 1 FROM handling.deadlines d WHERE ${RUNNING_DEADLINE}
       AND NOT d.overdue AND d.deadline > :now AND (d.warning_level IS NOT NULL OR d.deadline <= :now + make_interval(hours => :soon)))`,
   overdue: `NOT a.result_approved AND EXISTS (SELECT 1 FROM handling.deadlines d WHERE ${RUNNING_DEADLINE} AND (d.overdue OR d.deadline <= :now))`,
@@ -115,6 +122,9 @@ type CaseDbRow = {
   sent_back_reason: string | null;
   result_approved: boolean;
   result_rulings: number;
+  redo_count: number;
+  reopened_at: Date | null;
+  reopen_reason: string | null;
   paused: boolean;
   extra_working_days: number;
   category_code: string | null;
@@ -123,6 +133,7 @@ type CaseDbRow = {
   address: string | null;
   received_at: Date | null;
   signed_at: Date | null;
+  signings: number;
   first_contact_at: Date | null;
   last_progress_at: Date | null;
   result_submitted_at: Date | null;
@@ -131,8 +142,9 @@ type CaseDbRow = {
 };
 
 const CASE_COLUMNS = `a.case_id, a.role, a.part, a.assigned_at, a.sent_back, a.sent_back_reason, a.result_approved, a.result_rulings, a.paused, a.extra_working_days,
+  a.redo_count, a.reopened_at, a.reopen_reason,
   c.category_code, c.urgency, c.description, c.address, c.received_at,
-  t.signed_at, t.first_contact_at, t.last_progress_at, t.result_submitted_at, COALESCE(t.results, 0)::int AS results,
+  t.signed_at, COALESCE(t.signings, 0)::int AS signings, t.first_contact_at, t.last_progress_at, t.result_submitted_at, COALESCE(t.results, 0)::int AS results,
   COALESCE((SELECT json_agg(json_build_object('clock', d.clock, 'deadline', d.deadline, 'warning_level', d.warning_level, 'overdue', d.overdue) ORDER BY d.deadline)
               FROM handling.deadlines d WHERE d.case_id = a.case_id AND d.unit_code IN ('', a.unit_code)), '[]'::json) AS deadlines`;
 
@@ -144,6 +156,7 @@ function statusOf(r: CaseDbRow): CaseStatus {
   if (r.result_approved) return 'resolved';
   if (r.results > r.result_rulings) return 'submitted';
   if (r.sent_back) return 'sent-back';
+  if (r.redo_count > 0 && r.signings <= r.redo_count) return 'reopened';
   return r.signed_at ? 'signed' : 'new';
 }
 
@@ -165,6 +178,9 @@ function toCaseRow(r: CaseDbRow): CaseRow {
     lastProgressAt: iso(r.last_progress_at),
     resultSubmittedAt: iso(r.result_submitted_at),
     sentBackReason: r.sent_back ? r.sent_back_reason : null,
+    redoCount: r.redo_count,
+    reopenedAt: iso(r.reopened_at),
+    reopenReason: r.reopen_reason,
     paused: r.paused,
     extraWorkingDays: r.extra_working_days,
     deadlines: r.deadlines.map((d) => ({ clock: d.clock, deadline: new Date(d.deadline).toISOString(), warningLevel: d.warning_level, overdue: d.overdue })),

@@ -26,7 +26,10 @@ export const taskProjection: Projection = {
         part_submitted_at     timestamptz,
         parts                 integer NOT NULL DEFAULT 0,
         PRIMARY KEY (case_id, unit_code)
-      )`);
+      );
+      -- one signing per round (the first handling, each reopen)
+      ALTER TABLE handling.tasks ADD COLUMN IF NOT EXISTS signings integer NOT NULL DEFAULT 0;
+      UPDATE handling.tasks SET signings = 1 WHERE signed_at IS NOT NULL AND signings = 0;`);
   },
   async reset(db) {
     await db.query('TRUNCATE handling.tasks');
@@ -44,7 +47,7 @@ export const taskProjection: Projection = {
 };
 
 const TASK_UPDATES: Partial<Record<HandlingEvent['type'], string>> = {
-  'case.signed-for.v1': 'signed_at = $3',
+  'case.signed-for.v1': 'signed_at = $3, signings = signings + 1',
   'case.first-contact-recorded.v1': 'first_contact_at = $3',
   'case.progress-noted.v1': 'last_progress_at = $3, last_progress_note = $4, progress_notes = progress_notes + 1',
   'case.transfer-requested.v1': 'transfer_requested_at = $3, transfer_requests = transfer_requests + 1',

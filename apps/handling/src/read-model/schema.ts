@@ -41,6 +41,13 @@ export async function migrateHandling(pool: Pool): Promise<void> {
       paused               boolean     NOT NULL DEFAULT false,
       PRIMARY KEY (case_id, unit_code)
     );
+    -- a reopened case (重办, evaluation's case.reopened.v1): approvals and reopens are counted, so that
+    -- the two may arrive in either order; result_approved = approved more often than reopened
+    ALTER TABLE handling.assignments ADD COLUMN IF NOT EXISTS result_approvals integer NOT NULL DEFAULT 0;
+    ALTER TABLE handling.assignments ADD COLUMN IF NOT EXISTS redo_count integer NOT NULL DEFAULT 0;
+    ALTER TABLE handling.assignments ADD COLUMN IF NOT EXISTS reopened_at timestamptz;
+    ALTER TABLE handling.assignments ADD COLUMN IF NOT EXISTS reopen_reason text;
+    UPDATE handling.assignments SET result_approvals = 1 WHERE result_approved AND result_approvals = 0;
     CREATE INDEX IF NOT EXISTS assignments_inbox ON handling.assignments (unit_code, active, assigned_at DESC, case_id DESC);
 
     -- deadlines from the case workflow; unit_code '' when a deadline names no unit

@@ -4,6 +4,7 @@ import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-command
 import { CORRELATION, IF_MATCH } from '../dispatch-case/dispatch-case.controller';
 import { QueueQueryDto } from '../queue-query.dto';
 import { Queues } from '../queues';
+import { Reopens } from '../../reopens/reopens';
 import { ReasonDto } from '../reason.dto';
 import { commandMetadata } from '../request-context';
 import { ApproveExtensionDto } from './extensions.dto';
@@ -15,6 +16,7 @@ export class ExtensionsController {
   constructor(
     private readonly cases: CaseCommands,
     private readonly queues: Queues,
+    private readonly reopens: Reopens,
   ) {}
 
   @Get('extension-requests')
@@ -30,9 +32,10 @@ export class ExtensionsController {
   @ApiOkResponse({ description: 'extension approved, with the new deadline' })
   @ApiConflictResponse({ description: 'no request waits, or the case changed since If-Match' })
   @ApiUnprocessableEntityResponse({ description: 'more working days than the case may still get' })
-  approve(@Param('caseId') caseId: string, @Body() body: ApproveExtensionDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
+  async approve(@Param('caseId') caseId: string, @Body() body: ApproveExtensionDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
     const meta = commandMetadata(correlationId);
-    return this.cases.execute(caseId, { type: 'ApproveExtension', extraWorkingDays: body.extraWorkingDays, reason: body.reason, now: meta.now }, meta, {
+    const reopen = await this.reopens.of(caseId);
+    return this.cases.execute(caseId, { type: 'ApproveExtension', extraWorkingDays: body.extraWorkingDays, reason: body.reason, now: meta.now, ...(reopen && { reopen: { unitCode: reopen.unitCode, redoCount: reopen.redoCount, reopenedAt: reopen.reopenedAt } }) }, meta, {
       expectedVersion: parseIfMatch(ifMatch),
     });
   }
