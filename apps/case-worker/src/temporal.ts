@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { EventStore } from '@county/event-store';
 import { CONFIG, EVENT_STORE, ROOT_LOGGER, type NamedCheck, type ServiceConfig } from '@county/service-kit';
@@ -42,6 +42,7 @@ export class TemporalWorker implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    installTemporalLogging(this.log);
     const connection = await NativeConnection.connect({ address: this.config.temporal.address });
     const options: WorkerOptions = {
       connection,
@@ -58,5 +59,19 @@ export class TemporalWorker implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
+  }
+}
+
+const PINO_LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+
+/** The Temporal SDK logs through the service's pino logger (JSON lines), once per process. */
+function installTemporalLogging(log: Logger): void {
+  const temporalLog = log.child({ component: 'temporal-sdk' });
+  try {
+    Runtime.install({
+      logger: new DefaultLogger('INFO', ({ level, message, meta }) => temporalLog[PINO_LEVEL[level]]({ ...meta }, message)),
+    });
+  } catch {
+    // a runtime is installed already (tests install their own): keep it
   }
 }
