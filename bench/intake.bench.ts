@@ -20,7 +20,7 @@ import * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { strictValidationPipe } from '@county/service-kit';
-import { createTestDatabase, engines, uniqueName } from '@county/testing';
+import { createTestDatabase, serviceEnv, uniqueName } from '@county/testing';
 import { startIntake } from '../apps/intake/src/main';
 import { createApiKey } from '../apps/intake/src/auth/api-keys';
 import { ReceiveCaseDto } from '../apps/intake/src/cases/receive-case/receive-case.dto';
@@ -130,20 +130,8 @@ function row(name: string, concurrency: number, r: Result, versus?: Result): str
 
 async function main(): Promise<void> {
   const db = await createTestDatabase();
-  const e = engines();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PGHOST: e.postgres.host,
-    PGPORT: String(e.postgres.port),
-    PGUSER: e.postgres.user,
-    PGPASSWORD: e.postgres.password,
-    PGDATABASE: db.name,
-    KAFKA_BROKERS: e.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: `${uniqueName('bench')}.`,
-    LOG_LEVEL: 'warn',
-  };
+  const env: NodeJS.ProcessEnv = serviceEnv({ database: db.name, topicPrefix: `${uniqueName('bench')}.` });
+
   const intake = await startIntake(env);
   const bare = await startBare();
   const insertPool = new Pool({ ...db.connection, max: Number(env.PG_POOL_SIZE ?? 20) });

@@ -1,71 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
-import { SERVICE_NAMES, TOPICS, deadLetterTopic, type CaseReceivedData, type CloudEvent, type ServiceName } from '@county/contracts';
-import { createTestDatabase, engines, eventually, testKafka, uniqueName } from '@county/testing';
-import type { RunningSystem } from '../../../test/support/system';
-import { startDispatch } from '../src/main';
+import { TOPICS, type CaseReceivedData, type CloudEvent, type ServiceName } from '@county/contracts';
+import { testKafka } from '@county/testing';
+import { startSystem, type RunningSystem } from '../../../test/support/system';
 
-/**
- * Creates topics and waits until every partition has a leader, retrying while the broker does not
- * know a topic it has just created yet (UNKNOWN_TOPIC_OR_PARTITION under load).
- */
-async function createTopics(topics: readonly string[], numPartitions: number): Promise<void> {
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ waitForLeaders: false, topics: topics.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })) });
-    await eventually(async () => {
-      const { topics: meta } = await admin.fetchTopicMetadata({ topics: [...topics] });
-      return meta.length === topics.length && meta.every((t) => t.partitions.length === numPartitions && t.partitions.every((p) => p.leader >= 0)) ? true : undefined;
-    }, 30_000, 100);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/**
- * Dispatch alone against the real engines, isolated like test/support/system.ts's startSystem
- * (own database, topic prefix, free port), with its topics created up front: the platform's
- * topic creation at start-up sometimes fails with "This server does not host this
- * topic-partition" while the broker is busy; topics that exist already are not created again.
- */
-export async function startDispatchAlone(): Promise<RunningSystem> {
-  const topicPrefix = `${uniqueName('dispatch')}.`;
-  await createTopics(SERVICE_NAMES.map((s) => `${topicPrefix}${TOPICS[s]}`), 3);
-  await createTopics(['routing', 'unit-requests', 'reopens'].map((purpose) => deadLetterTopic(`${topicPrefix}dispatch.${purpose}`)), 1);
-  const db = await createTestDatabase();
-  const e = engines();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PGHOST: e.postgres.host,
-    PGPORT: String(e.postgres.port),
-    PGUSER: e.postgres.user,
-    PGPASSWORD: e.postgres.password,
-    PGDATABASE: db.name,
-    KAFKA_BROKERS: e.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: topicPrefix,
-    TEMPORAL_ADDRESS: e.temporalAddress,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  };
-  const app = await startDispatch(env).catch(async (err: unknown) => {
-    await db.drop();
-    throw err;
-  });
-  const port = (app.getHttpServer().address() as { port: number }).port;
-  return {
-    db,
-    env,
-    topicPrefix,
-    taskQueue: 'unused',
-    apps: { dispatch: app },
-    url: () => `http://127.0.0.1:${port}`,
-    async stop() {
-      await app.close();
-      await db.drop();
-    },
-  };
+/** Dispatch alone against the real engines, isolated like every whole-system test (own database, topic prefix, free port). */
+export function startDispatchAlone(): Promise<RunningSystem> {
+  return startSystem(['dispatch']);
 }
 
 /** Plays the other services' part in dispatch's integration tests: publishes their events to the system's prefixed topics. */

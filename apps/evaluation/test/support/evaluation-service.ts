@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, engines, uniqueName, type TestDatabase } from '@county/testing';
+import { createTestDatabase, serviceEnv, uniqueName, type TestDatabase } from '@county/testing';
 import { startEvaluation } from '../../src/main';
 
 export interface RunningEvaluation {
@@ -13,22 +13,8 @@ export interface RunningEvaluation {
 /** Starts evaluation in this process against the real engines, isolated by its own database and topic prefix, on a free port. */
 export async function startIsolatedEvaluation(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningEvaluation> {
   const db = await createTestDatabase();
-  const e = engines();
   const topicPrefix = `${uniqueName('eval')}.`;
-  const app = await startEvaluation({
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PGHOST: e.postgres.host,
-    PGPORT: String(e.postgres.port),
-    PGUSER: e.postgres.user,
-    PGPASSWORD: e.postgres.password,
-    PGDATABASE: db.name,
-    KAFKA_BROKERS: e.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: topicPrefix,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    ...extraEnv,
-  });
+  const app = await startEvaluation({ ...serviceEnv({ database: db.name, topicPrefix }), ...extraEnv });
   const port = (app.getHttpServer().address() as { port: number }).port;
   return {
     app,
