@@ -12,6 +12,7 @@ COPY libs/event-store/package.json libs/event-store/
 COPY libs/service-kit/package.json libs/service-kit/
 COPY libs/reference/package.json libs/reference/
 COPY libs/testing/package.json libs/testing/
+COPY libs/auth/package.json libs/auth/
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json ./
 COPY scripts ./scripts

@@ -47,3 +47,14 @@ describe('docker-compose.yml agrees with deploy/local and the services', () => {
     expect(cmd).toEqual(expect.arrayContaining(['--port', '7233', '--ui-port', '8233']));
   });
 });
+
+describe('the Dockerfile', () => {
+  it('installs the dependencies of every workspace package', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const packages = ['apps', 'libs'].flatMap((dir) =>
+      fs.readdirSync(path.join(root, dir)).filter((name) => fs.existsSync(path.join(root, dir, name, 'package.json'))).map((name) => `${dir}/${name}`),
+    );
+    expect(packages.length).toBeGreaterThan(5);
+    for (const pkg of packages) expect(dockerfile).toContain(`COPY ${pkg}/package.json ${pkg}/`);
+  });
+});

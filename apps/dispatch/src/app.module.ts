@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { authProviders } from '@county/auth';
 import { PlatformModule } from '@county/service-kit';
 import { CaseCommands } from './cases/case-commands';
 import { Queues } from './cases/queues';
@@ -33,7 +34,7 @@ export class AppModule {
         PausesController,
         ResponsibilityListController,
       ],
-      providers: [CaseCommands, Queues, Projections, ResponsibilityListStore, RouteReceivedCase, UnitRequestsConsumer, Reopens],
+      providers: [...authProviders(env), CaseCommands, Queues, Projections, ResponsibilityListStore, RouteReceivedCase, UnitRequestsConsumer, Reopens],
     };
   }
 }

@@ -2,7 +2,7 @@ import { TOPICS } from '@county/contracts';
 import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
 import { collectMessages, eventually, testKafka } from '@county/testing';
 import { drainOutbox, type RunningSystem } from '../../../test/support/system';
-import { client, OtherServices, startDispatchAlone, type CaseView } from './support';
+import { client, OtherServices, startDispatchAlone, tokenOf, type CaseView } from './support';
 
 let system: RunningSystem;
 let others: OtherServices;
@@ -91,8 +91,12 @@ it('a change to the list is proposed, admitted by the centre and affects only ca
     primary: { level: 'community' },
     cooperating: [{ level: 'township' }],
   };
-  const proposed = await api.post('/api/v1/responsibility-list/changes', { changeId: 'chg-dc-vending', proposedBy: 'QH-URBAN', reason: 'night market', upserts: [item] });
+  // the leader of a county-level unit proposes for its unit: the token names the proposer
+  const urbanLeader = client(system.url('dispatch'), tokenOf('qh-urban.leader'));
+  const proposed = await urbanLeader.post('/api/v1/responsibility-list/changes', { changeId: 'chg-dc-vending', reason: 'night market', upserts: [item] });
   expect(proposed).toMatchObject({ status: 201, body: { changeId: 'chg-dc-vending', status: 'proposed' } });
+  const changes = await api.get<{ changeId: string; proposedBy: string; status: string }[]>('/api/v1/responsibility-list/changes');
+  expect(changes.body.find((c) => c.changeId === 'chg-dc-vending')).toMatchObject({ proposedBy: 'QH-URBAN', status: 'proposed' });
 
   // proposed is not approved: cases still route by version 1
   const whileProposed = await others.receive({ categoryCode: 'UM.ORDER.VENDING', location: grid });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
+import { DEFAULT_TOKEN_SECRET, issueToken, seedUser } from '@county/auth';
 import { TOPICS, type CaseReceivedData, type CloudEvent, type ServiceName } from '@county/contracts';
 import { testKafka } from '@county/testing';
 import { startSystem, type RunningSystem } from '../../../test/support/system';
@@ -78,18 +79,29 @@ export interface Reply<T = Record<string, unknown>> {
   readonly etag: string | null;
 }
 
-export function client(base: string) {
+/** A token for a seeded user of the demo county, signed with the secret the services use by default (tests set none). */
+export function tokenOf(userId: string, now = new Date(), ttlSeconds = 3600): string {
+  const user = seedUser(userId);
+  if (!user) throw new Error(`no seeded user ${userId}`);
+  return issueToken(DEFAULT_TOKEN_SECRET, user, now, ttlSeconds).token;
+}
+
+/** A dispatcher of the centre, as most calls of the dispatcher API are made. */
+export const CENTRE_USER = 'qh-centre.dispatcher-1';
+
+/** Calls dispatch's REST API with the given bearer token (a centre dispatcher's by default; null sends none). */
+export function client(base: string, token: string | null = tokenOf(CENTRE_USER)) {
   const call = async <T>(method: string, path: string, body?: object, headers: Record<string, string> = {}): Promise<Reply<T>> => {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...(token !== null && { authorization: `Bearer ${token}` }), ...headers },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as T, etag: res.headers.get('etag') };
   };
   return {
-    get: <T = Record<string, unknown>>(path: string) => call<T>('GET', path),
+    get: <T = Record<string, unknown>>(path: string, headers: Record<string, string> = {}) => call<T>('GET', path, undefined, headers),
     post: <T = Record<string, unknown>>(path: string, body: object = {}, headers: Record<string, string> = {}) => call<T>('POST', path, body, headers),
   };
 }

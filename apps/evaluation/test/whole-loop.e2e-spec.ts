@@ -26,8 +26,12 @@ interface IntakeCase {
 let system: RunningSystem;
 let outside: Awaited<ReturnType<typeof collectMessages>> | undefined;
 
+/** A dispatcher of the centre: dispatch's API answers only the centre's tokens (issued by handling's development endpoint). */
+let centreToken: string;
+
 beforeAll(async () => {
   system = await startSystem(['intake', 'dispatch', 'handling', 'evaluation', 'case-worker']);
+  centreToken = (await call<{ token: string }>('handling', 'POST', '/api/v1/dev/tokens', { body: { userId: 'qh-centre.dispatcher-1' } })).body.token;
 }, 180_000);
 
 afterAll(async () => {
@@ -68,7 +72,7 @@ it('takes an Open311 request round the whole loop to closed, and publishes facts
   const caseId = ((await posted.json()) as { service_request_id: string }[])[0].service_request_id;
 
   // dispatch: the responsibility list picks the unit
-  const dispatched = await eventually(async () => ok(await call<{ dispatches: { primaryUnitCode: string; dispatchedAt: string }[] }>('dispatch', 'GET', `/api/v1/cases/${caseId}`)), 60_000, 200);
+  const dispatched = await eventually(async () => ok(await call<{ dispatches: { primaryUnitCode: string; dispatchedAt: string }[] }>('dispatch', 'GET', `/api/v1/cases/${caseId}`, { token: centreToken })), 60_000, 200);
   const unitCode = dispatched.dispatches[0].primaryUnitCode;
   const unit = unitByCode(unitCode);
   expect(unit).toBeDefined();
@@ -81,7 +85,7 @@ it('takes an Open311 request round the whole loop to closed, and publishes facts
   expect((await call('handling', 'POST', `/api/v1/cases/${caseId}/result`, { token, body: { result: '已清运并增加清运频次', evidenceUrls: [] } })).status).toBe(200);
 
   // review: the centre approves the result
-  await eventually(async () => ok(await call('dispatch', 'POST', `/api/v1/cases/${caseId}/review/approve`, { body: {} })), 60_000, 200);
+  await eventually(async () => ok(await call('dispatch', 'POST', `/api/v1/cases/${caseId}/review/approve`, { token: centreToken, body: {} })), 60_000, 200);
 
   // return visit: the callback staff find the case in their queue and record a satisfied resident
   const callback = { 'x-callback-token': 'local-callback-token' };
@@ -167,14 +171,14 @@ it('reopens a case after a dissatisfied return visit: the same unit handles it a
   const callback = { 'x-callback-token': 'local-callback-token' };
 
   const caseId = await postOpen311({ service_code: 'UM.SANITATION.GARBAGE', address_string: '白塔村3组', description: '垃圾桶满了一周没人清运', phone: '13600000098' });
-  const dispatched = await eventually(async () => ok(await call<DispatchCase>('dispatch', 'GET', `/api/v1/cases/${caseId}`)), 60_000, 200);
+  const dispatched = await eventually(async () => ok(await call<DispatchCase>('dispatch', 'GET', `/api/v1/cases/${caseId}`, { token: centreToken })), 60_000, 200);
   const unitCode = dispatched.dispatches[0].primaryUnitCode;
   const token = await tokenOf(unitCode);
 
   // first round: sign for, result, approval
   await eventually(async () => ok(await call('handling', 'POST', `/api/v1/cases/${caseId}/sign-for`, { token })), 60_000, 200);
   expect((await call('handling', 'POST', `/api/v1/cases/${caseId}/result`, { token, body: { result: '已清运', evidenceUrls: [] } })).status).toBe(200);
-  await eventually(async () => ok(await call('dispatch', 'POST', `/api/v1/cases/${caseId}/review/approve`, { body: {} })), 60_000, 200);
+  await eventually(async () => ok(await call('dispatch', 'POST', `/api/v1/cases/${caseId}/review/approve`, { token: centreToken, body: {} })), 60_000, 200);
 
   // the return visit: not resolved, dissatisfied -> reopened for the same unit
   await eventually(async () => (await call<{ cases: { caseId: string }[] }>('evaluation', 'GET', '/api/v1/return-visits', { headers: callback })).body.cases?.some((c) => c.caseId === caseId) || undefined, 60_000, 200);
@@ -194,12 +198,12 @@ it('reopens a case after a dissatisfied return visit: the same unit handles it a
 
   // dispatch: the second result is in the review queue again and is approved
   const review = await eventually(async () => {
-    const r = await call<{ caseId: string; pending: { review?: { unitCode: string } }; reopen: { redoCount: number } | null }[]>('dispatch', 'GET', '/api/v1/reviews');
+    const r = await call<{ caseId: string; pending: { review?: { unitCode: string } }; reopen: { redoCount: number } | null }[]>('dispatch', 'GET', '/api/v1/reviews', { token: centreToken });
     return Array.isArray(r.body) ? r.body.find((x) => x.caseId === caseId) : undefined;
   }, 60_000, 200);
   expect(review.pending.review?.unitCode).toBe(unitCode);
   expect(review.reopen).toMatchObject({ redoCount: 1 });
-  expect((await call('dispatch', 'POST', `/api/v1/cases/${caseId}/review/approve`, { body: {} })).status).toBe(200);
+  expect((await call('dispatch', 'POST', `/api/v1/cases/${caseId}/review/approve`, { token: centreToken, body: {} })).status).toBe(200);
 
   // the second return visit: satisfied -> closed
   await eventually(async () => {
@@ -219,7 +223,7 @@ it('reopens a case after a dissatisfied return visit: the same unit handles it a
 
   const intakeCase = (await call<IntakeCase>('intake', 'GET', `/api/v1/cases/${caseId}`, { headers: { 'x-api-key': 'dev-app-key' } })).body;
   const centre = await eventually(async () => {
-    const r = (await call<DispatchCase>('dispatch', 'GET', `/api/v1/cases/${caseId}`)).body;
+    const r = (await call<DispatchCase>('dispatch', 'GET', `/api/v1/cases/${caseId}`, { token: centreToken })).body;
     return r.reopen?.redoCount === 1 ? r : undefined;
   }, 60_000, 200);
   const atUnit = await eventually(async () => {

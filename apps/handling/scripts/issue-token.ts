@@ -1,11 +1,10 @@
 /**
  * Prints a signed token for a seeded user of the demo county (local development):
  *   node -r ./scripts/register.js apps/handling/scripts/issue-token.ts qh-cg-01.staff-1
- * Uses HANDLING_TOKEN_SECRET and HANDLING_TOKEN_TTL_SECONDS like the service does.
+ * Uses AUTH_TOKEN_SECRET and AUTH_TOKEN_TTL_SECONDS like the service does.
  * Without an argument, lists a few user ids.
  */
-import { issueToken } from '../src/auth/tokens';
-import { seedUser, seedUsers } from '../src/auth/users';
+import { issueToken, seedUser, seedUsers } from '@county/auth';
 import { loadHandlingSettings } from '../src/settings';
 
 const userId = process.argv[2];

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@county/service-kit';
-import { AuthGuard } from './auth/auth.guard';
+import { authProviders } from '@county/auth';
 import { CaseCommands } from './cases/case-commands.service';
 import { ExtensionRequestController } from './cases/extension-request/extension-request.controller';
 import { FirstContactController } from './cases/first-contact/first-contact.controller';
@@ -51,7 +51,7 @@ export class AppModule {
       ],
       providers: [
         { provide: HANDLING_SETTINGS, useValue: loadHandlingSettings(env) },
-        AuthGuard,
+        ...authProviders(env),
         CaseCommands,
         WhistleCommands,
         CentreFactsConsumer,

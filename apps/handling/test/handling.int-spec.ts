@@ -4,7 +4,7 @@ import { TOPICS } from '@county/contracts';
 import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
 import { collectMessages, eventually, testKafka } from '@county/testing';
 import { startSystem, type RunningSystem } from '../../../test/support/system';
-import { issueToken } from '../src/auth/tokens';
+import { issueToken } from '@county/auth';
 import { DEFAULT_TOKEN_SECRET } from '../src/settings';
 import { api, dispatched, publish, republish, tokenFor, type Reply } from './support';
 

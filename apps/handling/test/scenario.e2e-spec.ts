@@ -15,6 +15,8 @@ let system: RunningSystem;
 let handling: ReturnType<typeof api>;
 
 let dispatch: ReturnType<typeof api>;
+/** A dispatcher of the centre: dispatch's API answers only the centre's tokens. */
+let centre: string;
 
 const COMMUNITY = 'QH-CG-01';
 
@@ -23,6 +25,7 @@ beforeAll(async () => {
   handling = api(system, 'handling');
 
   dispatch = api(system, 'dispatch');
+  centre = await tokenFor(system, 'qh-centre.dispatcher-1');
 }, 180_000);
 
 afterAll(async () => {
@@ -54,8 +57,8 @@ it('received -> dispatched to a community -> signed -> whistle to two department
   const { caseId } = (await received.json()) as { caseId: string };
 
   // dispatch: the centre knows the case, and a dispatcher sends it to the community
-  await eventually(async () => ok(await dispatch('GET', `/api/v1/cases/${caseId}`)), 60_000, 200);
-  const sent = await dispatch('POST', `/api/v1/cases/${caseId}/dispatch`, undefined, { primaryUnitCode: COMMUNITY, reason: '占道经营发生在本社区辖区，社区属地处置' });
+  await eventually(async () => ok(await dispatch('GET', `/api/v1/cases/${caseId}`, centre)), 60_000, 200);
+  const sent = await dispatch('POST', `/api/v1/cases/${caseId}/dispatch`, centre, { primaryUnitCode: COMMUNITY, reason: '占道经营发生在本社区辖区，社区属地处置' });
   expect(sent.status).toBe(200);
 
   // handle: the community finds it in its inbox and signs for it
@@ -97,7 +100,7 @@ it('received -> dispatched to a community -> signed -> whistle to two department
   }
 
   // reviewed: the centre approves the result; the unit's inbox shows the case resolved
-  await eventually(async () => ok(await dispatch('POST', `/api/v1/cases/${caseId}/review/approve`, undefined, {})), 60_000, 200);
+  await eventually(async () => ok(await dispatch('POST', `/api/v1/cases/${caseId}/review/approve`, centre, {})), 60_000, 200);
   await eventually(async () => {
     const r = await handling<{ items: { caseId: string; status: string }[] }>('GET', '/api/v1/inbox?box=resolved', staff);
     return r.body.items?.find((i) => i.caseId === caseId && i.status === 'resolved');

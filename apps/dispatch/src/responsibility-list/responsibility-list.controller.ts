@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
 import { DomainError, type ResponsibilityListItem, type ResponsibleUnitRef } from '@county/contracts';
 import { versionAt, versionNumbered, type ListVersion } from '../domain/responsibility-list';
 import { placeOf, route } from '../domain/routing';
@@ -34,7 +35,12 @@ function view(v: ListVersion) {
   return { version: v.version, effectiveFrom: v.effectiveFrom, changeId: v.changeId, itemCount: v.items.size, items: [...v.items.values()] };
 }
 
-/** The responsibility list (属地管理事项清单): its versions, proposed changes and their admission (准入). */
+/**
+ * The responsibility list (属地管理事项清单): its versions, proposed changes and their admission (准入).
+ * Reading the list needs no token. A change is proposed by a county-level unit's leader for its own
+ * unit (the token's unit is the proposer) or by the centre; only the centre (or an admin) approves
+ * or rejects.
+ */
 @ApiTags('responsibility-list')
 @Controller('api/v1/responsibility-list')
 export class ResponsibilityListController {
@@ -78,22 +84,24 @@ export class ResponsibilityListController {
   }
 
   @Post('changes')
+  @Authenticated('unit-leader', 'centre', 'admin')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'the change is proposed; it has no effect until the centre approves it' })
-  @ApiForbiddenResponse({ description: 'the proposer is not a county-level unit' })
+  @ApiForbiddenResponse({ description: "LIST.NOT_A_COUNTY_UNIT: the token's unit (the proposer) is not a county-level unit; AUTH.ROLE_NOT_ALLOWED: unit staff" })
   @ApiConflictResponse({ description: 'the change id is taken, or the change clashes with the list' })
   @ApiUnprocessableEntityResponse({ description: 'an unknown category, unit or township' })
-  async propose(@Body() body: ProposeChangeDto, @Headers('x-correlation-id') correlationId?: string) {
+  async propose(@Body() body: ProposeChangeDto, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string) {
     const meta = commandMetadata(correlationId);
     const changeId = body.changeId ?? randomUUID();
     await this.list.execute(
-      { type: 'ProposeChange', changeId, proposedBy: body.proposedBy, reason: body.reason, upserts: body.upserts.map(toItem), removals: body.removals ?? [], now: meta.now },
+      { type: 'ProposeChange', changeId, proposedBy: principal.unitCode, reason: body.reason, upserts: body.upserts.map(toItem), removals: body.removals ?? [], now: meta.now },
       meta,
     );
     return { changeId, status: 'proposed' };
   }
 
   @Post('changes/:changeId/approve')
+  @Authenticated('centre', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'the change is the next version, effective from the given time' })
   @ApiForbiddenResponse({ description: 'only the centre admits changes, and never its own' })
@@ -107,6 +115,7 @@ export class ResponsibilityListController {
   }
 
   @Post('changes/:changeId/reject')
+  @Authenticated('centre', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'the change is rejected' })
   async reject(@Param('changeId') changeId: string, @Body() body: RejectChangeDto, @Headers('x-correlation-id') correlationId?: string) {

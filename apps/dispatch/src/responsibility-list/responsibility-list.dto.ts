@@ -66,10 +66,6 @@ export class ProposeChangeDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
   readonly changeId?: string;
 
-  @ApiProperty({ example: 'QH-URBAN', description: 'the county-level unit that proposes the change' })
-  @Matches(CODE)
-  readonly proposedBy!: string;
-
   @ApiProperty({ example: 'Dongcheng street takes over street vending on its new night market', maxLength: 1000 })
   @IsString()
   @Length(1, 1000)

@@ -1,6 +1,6 @@
 import { DomainError } from '@county/contracts';
 import type { PoolClient } from 'pg';
-import { UNIT_ROLES, type Principal } from '../auth/principal';
+import { UNIT_ROLES, type Principal } from '@county/auth';
 import type { CentreFacts } from '../domain/handling-task';
 
 /** Refuses principals that do not act for a unit (the centre, admins): they read, units act. */

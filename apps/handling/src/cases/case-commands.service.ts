@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { executeCommand, inTransaction, type EventStore } from '@county/event-store';
 import { EVENT_STORE, Metrics, PG_POOL } from '@county/service-kit';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@county/auth';
 import { handlingTask, taskStreamId, type CentreFacts, type HandlingTaskCommand } from '../domain/handling-task';
 import { outstandingDepartments, whistle, type WhistleEvent } from '../domain/whistle';
 import { fold } from '@county/contracts';

@@ -1,7 +1,7 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { AuthGuard } from '../auth/auth.guard';
+import { AuthGuard } from '@county/auth';
 
 /** The guard and the documented answers every command on a unit's case shares. */
 export function CaseCommandEndpoint(summary: string) {

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@county/contracts';
-import { issueToken, type IssuedToken } from '../auth/tokens';
-import { seedUser, seedUsers, type SeedUser } from '../auth/users';
+import { issueToken, type IssuedToken, seedUser, seedUsers, type SeedUser } from '@county/auth';
 import { HANDLING_SETTINGS, type HandlingSettings } from '../settings';
 import { IssueTokenDto } from './issue-token.dto';
 

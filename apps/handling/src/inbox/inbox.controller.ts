@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTa
 import type { Pool } from 'pg';
 import { DomainError } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
-import { AuthGuard, CurrentPrincipal } from '../auth/auth.guard';
-import { UNIT_ROLES, type Principal } from '../auth/principal';
+import { AuthGuard, CurrentPrincipal, UNIT_ROLES, type Principal } from '@county/auth';
 import { HANDLING_SETTINGS, type HandlingSettings } from '../settings';
 import { InboxQueryDto } from './inbox.dto';
 import { caseInbox, whistleInbox, type CaseRow, type Page, type WhistleRow } from './inbox.queries';

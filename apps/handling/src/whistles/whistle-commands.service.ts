@@ -5,7 +5,7 @@ import { DomainError, fold, type Urgency } from '@county/contracts';
 import { inTransaction, type EventStore } from '@county/event-store';
 import { departments, unitByCode } from '@county/reference';
 import { EVENT_STORE, Metrics, PG_POOL } from '@county/service-kit';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@county/auth';
 import { assertActsForUnit, centreFactsFor, lockCase } from '../cases/case-access';
 import { handlingTask, taskStreamId, type HandlingTaskEvent } from '../domain/handling-task';
 import { whistle, whistleStreamId, type WhistleCommand, type WhistleEvent } from '../domain/whistle';

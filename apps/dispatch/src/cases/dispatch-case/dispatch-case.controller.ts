@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Authenticated } from '@county/auth';
 import { DomainError, type DispatchAssignment } from '@county/contracts';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
 import { commandMetadata } from '../request-context';
@@ -9,6 +10,7 @@ export const IF_MATCH = { name: 'If-Match', required: false, description: 'the c
 export const CORRELATION = { name: 'X-Correlation-Id', required: false } as const;
 
 @ApiTags('dispatch')
+@Authenticated('centre', 'admin')
 @Controller('api/v1/cases')
 export class DispatchCaseController {
   constructor(private readonly cases: CaseCommands) {}

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Authenticated } from '@county/auth';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
 import { CORRELATION, IF_MATCH } from '../dispatch-case/dispatch-case.controller';
 import { QueueQueryDto } from '../queue-query.dto';
@@ -11,6 +12,7 @@ import { ApproveExtensionDto } from './extensions.dto';
 
 /** Extensions (延期): asked before the deadline; approved (at most 10 more working days in all) or rejected. */
 @ApiTags('extensions')
+@Authenticated('centre', 'admin')
 @Controller('api/v1')
 export class ExtensionsController {
   constructor(

@@ -1,14 +1,28 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
 import type { Response } from 'express';
 import { DomainError, fold, type CaseDispatchedData } from '@county/contracts';
 import type { EventStore } from '@county/event-store';
 import { EVENT_STORE } from '@county/service-kit';
-import { dispatchCase, handlingDeadline, resolved, transferWindowEnd, type DispatchCaseEvent } from '../../domain/dispatch-case';
+import { dispatchCase, handlingDeadline, resolved, transferWindowEnd, type DispatchCaseEvent, type DispatchCaseState } from '../../domain/dispatch-case';
 import { Reopens } from '../../reopens/reopens';
 
-/** "Why was this case sent here?": the centre's view of a case, read from its events (always current). */
+const CENTRE_ROLES: readonly string[] = ['centre', 'admin'];
+
+/** The units the case is dispatched to now: its primary unit, cooperating units and assignments. */
+function unitsOf(state: DispatchCaseState): ReadonlySet<string> {
+  if (state.status !== 'dispatched') return new Set();
+  return new Set([state.primaryUnitCode, ...state.cooperatingUnitCodes, ...(state.assignments ?? []).map((a) => a.unitCode)]);
+}
+
+/**
+ * "Why was this case sent here?": the centre's view of a case, read from its events (always current).
+ * The centre and admins read any case; a unit reads the cases dispatched to it (403 otherwise, also
+ * for a case the centre does not know: a unit may not learn whether a case exists).
+ */
 @ApiTags('cases')
+@Authenticated()
 @Controller('api/v1/cases')
 export class GetCaseController {
   constructor(
@@ -18,11 +32,16 @@ export class GetCaseController {
 
   @Get(':caseId')
   @ApiOkResponse({ description: "the case's state at the centre, its version (also as ETag), every dispatch with its reason, and its last reopen (重办) if it was reopened" })
-  @ApiNotFoundResponse({ description: 'the centre has no such case' })
-  async get(@Param('caseId') caseId: string, @Res({ passthrough: true }) res: Response) {
+  @ApiForbiddenResponse({ description: 'CASE.NOT_YOUR_CASE: a unit token for a case not dispatched to that unit' })
+  @ApiNotFoundResponse({ description: 'the centre has no such case (centre and admin tokens only)' })
+  async get(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const { version, events } = await this.store.readStream(caseId);
-    if (events.length === 0) throw new DomainError('CASE.NOT_FOUND', `the centre has no case ${caseId}`, 'not-found');
+    const centre = CENTRE_ROLES.includes(principal.role);
     const state = fold(dispatchCase, events.map((e) => ({ type: e.type, data: e.data }) as DispatchCaseEvent));
+    if (!centre && !unitsOf(state).has(principal.unitCode)) {
+      throw new DomainError('CASE.NOT_YOUR_CASE', `case ${caseId} is not dispatched to ${principal.unitCode}`, 'forbidden');
+    }
+    if (events.length === 0) throw new DomainError('CASE.NOT_FOUND', `the centre has no case ${caseId}`, 'not-found');
     res.setHeader('ETag', `"${version}"`);
     const dispatched = state.status === 'dispatched' ? state : undefined;
     const reopen = await this.reopens.of(caseId);

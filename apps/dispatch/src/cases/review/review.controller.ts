@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '@county/auth';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
 import { CORRELATION, IF_MATCH } from '../dispatch-case/dispatch-case.controller';
 import { QueueQueryDto } from '../queue-query.dto';
@@ -9,6 +10,7 @@ import { commandMetadata } from '../request-context';
 
 /** Review (审核): a submitted result is approved (on to the return visit) or sent back for rework. */
 @ApiTags('review')
+@Authenticated('centre', 'admin')
 @Controller('api/v1')
 export class ReviewController {
   constructor(

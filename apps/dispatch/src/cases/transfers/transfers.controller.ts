@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '@county/auth';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
 import { CORRELATION, IF_MATCH } from '../dispatch-case/dispatch-case.controller';
 import { QueueQueryDto } from '../queue-query.dto';
@@ -14,6 +15,7 @@ import { ApproveTransferDto } from './transfers.dto';
  * two transfers the centre's assignment is final. Transfers count against the unit that asked.
  */
 @ApiTags('transfers')
+@Authenticated('centre', 'admin')
 @Controller('api/v1')
 export class TransfersController {
   constructor(

@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '@county/auth';
 import { QueueQueryDto } from '../queue-query.dto';
 import { Queues } from '../queues';
 
 /** The triage queue: cases that no item of the responsibility list covers, waiting for a dispatcher. */
 @ApiTags('triage')
+@Authenticated('centre', 'admin')
 @Controller('api/v1/triage')
 export class TriageController {
   constructor(private readonly queues: Queues) {}

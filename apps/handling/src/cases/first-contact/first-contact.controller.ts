@@ -1,7 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { CurrentPrincipal } from '../../auth/auth.guard';
-import type { Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@county/auth';
 import { CaseCommands, type CommandOutcome } from '../case-commands.service';
 import { CaseCommandEndpoint, correlationIdOf } from '../responses';
 import { RecordFirstContactDto } from './first-contact.dto';

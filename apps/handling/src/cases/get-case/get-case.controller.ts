@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@county/service-kit';
-import { AuthGuard, CurrentPrincipal } from '../../auth/auth.guard';
-import type { Principal } from '../../auth/principal';
+import { AuthGuard, CurrentPrincipal, type Principal } from '@county/auth';
 import { readableUnit } from '../../inbox/inbox.controller';
 import { caseOfUnit, whistlesWhere } from '../../inbox/inbox.queries';
 import { notYourCase } from '../case-access';

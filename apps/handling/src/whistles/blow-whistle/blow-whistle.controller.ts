@@ -1,7 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentPrincipal } from '../../auth/auth.guard';
-import type { Principal } from '../../auth/principal';
+import { CurrentPrincipal, type Principal } from '@county/auth';
 import { correlationIdOf } from '../../cases/responses';
 import { WhistleCommands, type WhistleOutcome } from '../whistle-commands.service';
 import { WhistleCommandEndpoint } from '../responses';

@@ -1,6 +1,6 @@
 import { DomainError } from '@county/contracts';
-import { issueToken, verifyToken } from '../src/auth/tokens';
-import { seedUser, seedUsers } from '../src/auth/users';
+import { issueToken, verifyToken } from '../src/tokens';
+import { seedUser, seedUsers } from '../src/users';
 
 const secret = 'test-secret';
 const principal = { userId: 'qh-cg-01.staff-1', unitCode: 'QH-CG-01', role: 'unit-staff' as const };

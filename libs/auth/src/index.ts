@@ -1,0 +1,5 @@
+export * from './principal';
+export * from './tokens';
+export * from './users';
+export * from './settings';
+export * from './auth.guard';
