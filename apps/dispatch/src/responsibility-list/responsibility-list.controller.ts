@@ -106,10 +106,10 @@ export class ResponsibilityListController {
   @ApiOkResponse({ description: 'the change is the next version, effective from the given time' })
   @ApiForbiddenResponse({ description: 'only the centre admits changes, and never its own' })
   @ApiConflictResponse({ description: 'the change was decided already, or no longer applies to the list' })
-  async approve(@Param('changeId') changeId: string, @Body() body: ApproveChangeDto, @Headers('x-correlation-id') correlationId?: string) {
+  async approve(@Param('changeId') changeId: string, @Body() body: ApproveChangeDto, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string) {
     const meta = commandMetadata(correlationId);
     const effectiveFrom = body.effectiveFrom ? new Date(body.effectiveFrom).toISOString() : meta.now;
-    const { events } = await this.list.execute({ type: 'ApproveChange', changeId, approvedBy: body.approvedBy, effectiveFrom, now: meta.now }, meta);
+    const { events } = await this.list.execute({ type: 'ApproveChange', changeId, approvedBy: principal.unitCode, effectiveFrom, now: meta.now }, meta);
     const approved = events[0].data as { version: number; effectiveFrom: string };
     return { changeId, status: 'approved', version: approved.version, effectiveFrom: approved.effectiveFrom };
   }
@@ -118,9 +118,9 @@ export class ResponsibilityListController {
   @Authenticated('centre', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ description: 'the change is rejected' })
-  async reject(@Param('changeId') changeId: string, @Body() body: RejectChangeDto, @Headers('x-correlation-id') correlationId?: string) {
+  async reject(@Param('changeId') changeId: string, @Body() body: RejectChangeDto, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string) {
     const meta = commandMetadata(correlationId);
-    await this.list.execute({ type: 'RejectChange', changeId, rejectedBy: body.rejectedBy, reason: body.reason, now: meta.now }, meta);
+    await this.list.execute({ type: 'RejectChange', changeId, rejectedBy: principal.unitCode, reason: body.reason, now: meta.now }, meta);
     return { changeId, status: 'rejected' };
   }
 }

@@ -86,22 +86,16 @@ export class ProposeChangeDto {
   readonly removals?: string[];
 }
 
+/** The approver is the unit of the caller's token: only the centre admits changes (准入). */
 export class ApproveChangeDto {
-  @ApiProperty({ example: 'QH-CENTRE', description: 'the centre admits changes (准入)' })
-  @Matches(CODE)
-  readonly approvedBy!: string;
-
   @ApiPropertyOptional({ example: '2026-04-01T00:00:00+08:00', description: 'from when the new version routes cases; now when absent, never in the past' })
   @IsOptional()
   @IsISO8601({ strict: true })
   readonly effectiveFrom?: string;
 }
 
+/** The one who rejects is the unit of the caller's token. */
 export class RejectChangeDto {
-  @ApiProperty({ example: 'QH-CENTRE' })
-  @Matches(CODE)
-  readonly rejectedBy!: string;
-
   @ApiProperty({ example: 'the township has no staff for it yet', maxLength: 1000 })
   @IsString()
   @Length(1, 1000)
