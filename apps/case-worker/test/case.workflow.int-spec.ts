@@ -3,6 +3,8 @@ import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
 import { eventually } from '@county/testing';
 import { CaseHarness, completed, COMMUNITY, DEPARTMENT, SUPERVISION, TOWNSHIP, ofType, type StoredCaseEvent } from './support/case-harness';
 import { SA, caseViewQuery, whistleViewQuery, whistleWorkflowId } from '../src/workflows/definitions';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { createActivities, type EmitRequest } from '../src/activities';
 
 // The case workflow against Temporal's time-skipping test server: days of working time pass in
 // milliseconds. What the workflow announces is read back from case-worker's event store.
@@ -349,6 +351,81 @@ it('a reopened case (重办) is signed for and handled again by the same unit, r
   expect(description.status.name).toBe('COMPLETED');
   expect(description.typedSearchAttributes.get(SA.status)).toBe('closed');
 });
+
+it('a case reopened on the day of its first review announces every clock of its second round once, with its warnings and overdue, and a retry writes nothing', async () => {
+  // everything of the first round on one working morning: the second round's handling, review and
+  // return-visit deadlines fall on the very instants of the first round's
+  const morning = new Date(addWorkingDays(await harness.now(), 1, defaultCalendar).getTime() - 7.5 * HOUR);
+  await harness.skipTo(morning.toISOString(), 0);
+  const c = harness.newCase();
+  c.correlationId = `corr-${c.caseId}`;
+  await c.receiveAndDispatch();
+  const first = await c.clock('handling');
+  await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.first-contact-recorded.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.result-submitted.v1', {}, { unitCode: COMMUNITY });
+  await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
+  const firstRound = await c.eventsUntil((e) => ofType(e, 'case.deadline-set.v1', 'return-visit').length === 1);
+  const firstReview = ofType(firstRound, 'case.deadline-set.v1', 'review')[0].data.deadline;
+  const firstVisit = ofType(firstRound, 'case.deadline-set.v1', 'return-visit')[0].data.deadline;
+  await c.send('case.return-visit-recorded.v1', {}, { resolved: false });
+  const reopenId = await c.send('case.reopened.v1', { responsibleUnitCode: COMMUNITY }, { unitCode: COMMUNITY });
+  const second = await eventually(async () => {
+    const h = (await c.clocks()).clocks.find((x) => x.clock === 'handling');
+    return h && h.state === 'running' && h.startedAt > first.startedAt ? h : undefined;
+  });
+  expect(second.deadline).toBe(first.deadline);
+
+  // the second round: signed for, then nothing until the handling clock warns twice and runs out
+  await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+  await eventuallyClock(c, (h) => h.next?.stage === 'yellow');
+  await c.harness.skipTo((await c.clock('handling')).next!.at);
+  await eventuallyClock(c, (h) => h.fired.includes('yellow'));
+  await c.harness.skipTo((await c.clock('handling')).next!.at);
+  await eventuallyClock(c, (h) => h.fired.includes('orange'));
+  await c.harness.skipTo(second.deadline);
+  await eventuallyClock(c, (h) => h.fired.includes('overdue'));
+  await c.send('case.result-submitted.v1', {}, { unitCode: COMMUNITY });
+  await c.clock('review');
+  await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
+  await c.eventsUntil((e) => ofType(e, 'case.deadline-set.v1', 'return-visit').length === 2);
+  await c.send('case.return-visit-recorded.v1', {}, { resolved: true });
+  await c.close();
+
+  const events = await c.events();
+  const secondRound = events.slice(firstRound.length);
+  const perClock = (list: StoredCaseEvent[], type: string) => list.filter((e) => e.type === type).reduce<Record<string, number>>((n, e) => ({ ...n, [String(e.data.clock)]: (n[String(e.data.clock)] ?? 0) + 1 }), {});
+  expect(perClock(firstRound, 'case.deadline-set.v1')).toEqual({ 'sign-for': 1, 'first-contact': 1, handling: 1, 'transfer-window': 1, review: 1, 'return-visit': 1 });
+  expect(perClock(secondRound, 'case.deadline-set.v1')).toEqual({ 'sign-for': 1, handling: 1, review: 1, 'return-visit': 1 });
+  // the same instants as the first round's, announced again for the second
+  expect(ofType(secondRound, 'case.deadline-set.v1', 'handling')[0].data).toEqual({ caseId: c.caseId, clock: 'handling', unitCode: COMMUNITY, deadline: first.deadline });
+  expect(ofType(secondRound, 'case.deadline-set.v1', 'review')[0].data.deadline).toBe(firstReview);
+  expect(ofType(secondRound, 'case.deadline-set.v1', 'return-visit')[0].data.deadline).toBe(firstVisit);
+  expect(ofType(secondRound, 'case.warning-issued.v1', 'handling').map((e) => e.data.level)).toEqual(['yellow', 'orange']);
+  expect(ofType(secondRound, 'case.overdue.v1', 'handling').map((e) => e.data.deadline)).toEqual([first.deadline]);
+  // what the reopen started follows from the reopen, and every event carries the case's correlation id
+  expect(ofType(secondRound, 'case.deadline-set.v1', 'handling')[0].causationId).toBe(reopenId);
+  expect(ofType(secondRound, 'case.overdue.v1', 'handling')[0].causationId).toBe(reopenId);
+  expect(new Set(events.map((e) => e.correlationId))).toEqual(new Set([c.correlationId]));
+  expectValidEnvelopes(events, c.caseId);
+
+  // a retried activity (the same input again, as the history recorded it) writes nothing new
+  const requests = await emitRequestsOf(c.handle);
+  expect(requests.length).toBeGreaterThan(0);
+  const activities = createActivities(harness.store);
+  for (const request of requests) expect(await activities.emitCaseEvents(request)).toEqual({ appended: 0, duplicates: request.events.length });
+  expect(await c.events()).toHaveLength(events.length);
+});
+
+/** The inputs of the workflow's emitCaseEvents activities, read from its history. */
+async function emitRequestsOf(handle: { fetchHistory(): Promise<{ events?: unknown[] | null }> }): Promise<EmitRequest[]> {
+  const history = await handle.fetchHistory();
+  return (history.events ?? []).flatMap((e) => {
+    const scheduled = (e as { activityTaskScheduledEventAttributes?: { activityType?: { name?: string }; input?: { payloads?: Payload[] } } }).activityTaskScheduledEventAttributes;
+    if (scheduled?.activityType?.name !== 'emitCaseEvents') return [];
+    return (scheduled.input?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload<EmitRequest>(p));
+  });
+}
 
 /** Search attributes follow the workflow task that sets them: poll briefly instead of racing it. */
 async function expectAttribute(handle: { describe(): Promise<{ typedSearchAttributes: { get(key: never): unknown } }> }, key: (typeof SA)[keyof typeof SA], value: unknown): Promise<void> {

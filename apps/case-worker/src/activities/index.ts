@@ -10,8 +10,10 @@ export interface EmitRequest {
   readonly streamId: string;
   /** When it happened, in workflow time. */
   readonly time: string;
-  /** The lifecycle event that set the clock (correlation and causation of what follows from it). */
+  /** The lifecycle event that set the clock (the causation of what follows from it). */
   readonly causationId: string;
+  /** That event's correlation id, carried on; the causation id when the workflow did not get one (older signals). */
+  readonly correlationId?: string;
   readonly events: readonly (CaseWorkerEvent & { readonly key: string })[];
 }
 
@@ -74,7 +76,7 @@ async function appendOnce(store: EventStore, request: EmitRequest, events: reado
           expectedVersion: 'any',
           ids: events.map((e) => e.id),
           subject: request.caseId,
-          metadata: { time: request.time, correlationId: request.causationId, causationId: request.causationId },
+          metadata: { time: request.time, correlationId: request.correlationId ?? request.causationId, causationId: request.causationId },
         },
       );
       return 'appended';

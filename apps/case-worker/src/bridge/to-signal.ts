@@ -10,7 +10,7 @@ export function toCaseSignal(event: CloudEvent): CaseSignal | null {
   const read = READERS[event.type];
   if (!read) return null;
   const { facts = {}, about } = read(event.data as Record<string, unknown>);
-  return { eventId: event.id, type: event.type, time: event.time, facts, ...(about ? { about: definedOnly(about) } : {}) };
+  return { eventId: event.id, correlationId: event.correlationid, type: event.type, time: event.time, facts, ...(about ? { about: definedOnly(about) } : {}) };
 }
 
 /** The lifecycle events the case workflow follows (the agreed event catalogue). */

@@ -26,6 +26,7 @@ import type { CaseActivities, EmitRequest } from '../activities';
 import type { ClockPlan, PlanPoint, Stage } from '../domain/clocks';
 import {
   CLOCKS_PATCH,
+  CLOCK_RUNS_PATCH,
   SA,
   WHISTLE_WORKFLOW_TYPE,
   caseEventSignal,
@@ -54,14 +55,27 @@ const { planClock } = proxyLocalActivities<CaseActivities>({ startToCloseTimeout
 
 type Emitted = EmitRequest['events'][number];
 
+/** The lifecycle event a step follows from (its causation) and that event's correlation id. */
+interface Cause {
+  readonly eventId: string;
+  readonly correlationId?: string;
+}
+
 /** A clock of the case. `fired` lists the steps taken, so that nothing is announced twice. */
 interface Clock {
   plan: ClockPlan;
   state: ClockView['state'];
   fired: Stage[];
   pausedAt?: string;
-  /** The lifecycle event that started or last moved the clock. */
+  /** The lifecycle event that started or last moved the clock, and its correlation id. */
   causationId: string;
+  correlationId?: string;
+  /**
+   * Which run of this clock it is (1 for its first start, 2 when it starts again after a reopen
+   * or for a new unit, ...), when the run is part of its event ids (CLOCK_RUNS_PATCH); undefined
+   * for a first run and for clocks started before the patch, whose ids stay as they were.
+   */
+  run?: number;
 }
 
 /** The transfer window has no warnings: it only closes. */
@@ -88,6 +102,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const seen = new Set<string>();
   const queue: CaseSignal[] = [];
   const clocks = new Map<ClockName, Clock>();
+  /** How many times each clock was started. */
+  const starts = new Map<ClockName, number>();
   const whistles = new Map<string, { handle: ChildWorkflowHandle<(input: WhistleWorkflowInput) => Promise<unknown>>; view: WhistleView }>();
   let publishedAttributes = '';
   let utcOffsetMinutes = 480;
@@ -154,7 +170,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     c.fired.push(step.stage);
     const { clock, unitCode, deadline } = c.plan;
     const unit = unitCode ? { unitCode } : {};
-    const key = `${workflowId}/${clock}/${step.stage}/${deadline}`;
+    const key = `${keyOf(c)}/${step.stage}/${deadline}`;
     let event: Emitted;
     switch (step.stage) {
       case 'yellow':
@@ -175,26 +191,33 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         event = { key, type: 'case.supervision-started.v1', data: { caseId, clock, supervisingUnitCode: c.plan.supervisingUnitCode, ...unit } };
         break;
     }
-    await emit([event], c.causationId);
+    await emit([event], c.causationId, c.correlationId);
   };
 
-  const emit = async (events: Emitted[], causationId: string): Promise<void> => {
+  const emit = async (events: Emitted[], causationId: string, correlationId: string | undefined): Promise<void> => {
     if (events.length === 0) return;
-    await emitCaseEvents({ caseId, streamId: workflowId, time: new Date(Date.now()).toISOString(), causationId, events });
+    await emitCaseEvents({ caseId, streamId: workflowId, time: new Date(Date.now()).toISOString(), causationId, ...(correlationId ? { correlationId } : {}), events });
   };
+
+  /** What the ids of a clock's events are derived from: the workflow, the clock and, from its second run on, the run. */
+  const keyOf = (c: Clock): string => `${workflowId}/${c.plan.clock}${c.run ? `/run-${c.run}` : ''}`;
 
   // ---- what the lifecycle events do ---------------------------------------------------------------
 
   const deadlineSet = (c: Clock): Emitted => ({
-    key: `${workflowId}/${c.plan.clock}/deadline-set/${c.plan.deadline}/${c.plan.unitCode ?? ''}`,
+    key: `${keyOf(c)}/deadline-set/${c.plan.deadline}/${c.plan.unitCode ?? ''}`,
     type: 'case.deadline-set.v1',
     data: { caseId, clock: c.plan.clock, deadline: c.plan.deadline, ...(c.plan.unitCode ? { unitCode: c.plan.unitCode } : {}) },
   });
 
-  const start = async (clock: ClockName, unitCode: string | undefined, from: string, causationId: string): Promise<Emitted> => {
+  const start = async (clock: ClockName, unitCode: string | undefined, from: string, cause: Cause): Promise<Emitted> => {
+    const run = (starts.get(clock) ?? 0) + 1;
+    starts.set(clock, run);
+    // a clock started again is a run of its own: its ids must differ from the earlier runs'
+    const ownIds = run > 1 && patched(CLOCK_RUNS_PATCH);
     const plan = await planClock({ kind: 'start', clock, unitCode, from, categoryCode: facts.categoryCode, urgency: facts.urgency });
     utcOffsetMinutes = plan.utcOffsetMinutes;
-    const c: Clock = { plan, state: 'running', fired: [], causationId };
+    const c: Clock = { plan, state: 'running', fired: [], causationId: cause.eventId, ...(cause.correlationId ? { correlationId: cause.correlationId } : {}), ...(ownIds ? { run } : {}) };
     clocks.set(clock, c);
     return deadlineSet(c);
   };
@@ -215,7 +238,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     facts = { ...facts, ...definedOnly(signal.facts) };
     const about = signal.about ?? {};
     const at = about.at ?? signal.time;
-    const cause = signal.eventId;
+    const cause: Cause = { eventId: signal.eventId, ...(signal.correlationId ? { correlationId: signal.correlationId } : {}) };
     const out: Emitted[] = [];
     switch (signal.type) {
       case 'case.sent-to-triage.v1':
@@ -227,7 +250,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         if (handling && (handling.state === 'running' || handling.state === 'paused') && status !== 'reopened') {
           // a transfer or an override: the handling clock keeps running, now for the new unit
           handling.plan = await planClock({ kind: 'reassign', plan: handling.plan, unitCode });
-          handling.causationId = cause;
+          moved(handling, cause);
           out.push(deadlineSet(handling));
           signedFor = false;
           out.push(await start('sign-for', unitCode, at, cause));
@@ -277,7 +300,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         const handling = clocks.get('handling');
         if (handling && about.extraWorkingDays && about.extraWorkingDays > 0) {
           handling.plan = await planClock({ kind: 'extend', plan: handling.plan, extraWorkingDays: about.extraWorkingDays, categoryCode: facts.categoryCode, urgency: facts.urgency });
-          handling.causationId = cause;
+          moved(handling, cause);
           // warnings given stay given; overdue, reminder and supervision count again from the new deadline
           if (Date.parse(handling.plan.deadline) > Date.now()) handling.fired = handling.fired.filter((s) => s === 'yellow' || s === 'orange');
           if (handling.state === 'met' || handling.state === 'stopped') break;
@@ -299,7 +322,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
           handling.plan = await planClock({ kind: 'resume', plan: handling.plan, pausedAt: handling.pausedAt, resumedAt: at });
           handling.state = 'running';
           handling.pausedAt = undefined;
-          handling.causationId = cause;
+          moved(handling, cause);
           out.push(deadlineSet(handling));
         }
         break;
@@ -334,8 +357,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         break;
     }
     publish();
-    await emit(out, cause);
+    await emit(out, cause.eventId, cause.correlationId);
   };
+
+  /** The clock moved (a transfer, an extension, a resume): what it announces next follows from this event. */
+  function moved(c: Clock, cause: Cause): void {
+    c.causationId = cause.eventId;
+    c.correlationId = cause.correlationId;
+  }
 
   const blow = async (signal: CaseSignal): Promise<void> => {
     const about = signal.about ?? {};
@@ -347,6 +376,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       caseId,
       whistleId,
       blownEventId: signal.eventId,
+      ...(signal.correlationId ? { correlationId: signal.correlationId } : {}),
       calledDepartmentCodes,
       blownAt: about.at ?? signal.time,
       ...(about.urgency ? { urgency: about.urgency } : {}),

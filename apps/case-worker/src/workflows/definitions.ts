@@ -14,6 +14,8 @@ export function caseWorkflowId(caseId: string): string {
 /** A lifecycle event of the case, as the workflow needs it: no personal data. */
 export interface CaseSignal {
   readonly eventId: string;
+  /** The correlation id of the event (the request that started it all); absent in signals sent before it was passed on. */
+  readonly correlationId?: string;
   readonly type: string;
   readonly time: string;
   readonly facts: CaseFacts;
@@ -116,6 +118,13 @@ export const clocksQuery = defineQuery<CaseClocks>('clocks');
 /** The patch that turned the status-only workflow into the one with clocks (histories before it replay the old path). */
 export const CLOCKS_PATCH = 'case-clocks-v1';
 
+/**
+ * The patch that gives every run of a clock ids of its own: a clock started again (after a reopen,
+ * for a new unit after a transfer) announces its deadline and its steps even where the instants
+ * equal an earlier run's. Before it, such a run's events got the earlier run's ids and were dropped.
+ */
+export const CLOCK_RUNS_PATCH = 'case-clock-runs-v1';
+
 export const WHISTLE_WORKFLOW_TYPE = 'whistleWorkflow';
 
 export function whistleWorkflowId(whistleId: string): string {
@@ -127,6 +136,8 @@ export interface WhistleWorkflowInput {
   readonly whistleId: string;
   /** The whistle.blown.v1 event (causation of what the whistle's clock announces). */
   readonly blownEventId: string;
+  /** Its correlation id (absent in whistles started before it was passed on). */
+  readonly correlationId?: string;
   readonly calledDepartmentCodes: readonly string[];
   readonly urgency?: string;
   readonly blownAt: string;

@@ -62,6 +62,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
       streamId: workflowId,
       time: new Date(Date.now()).toISOString(),
       causationId: input.blownEventId,
+      ...(input.correlationId ? { correlationId: input.correlationId } : {}),
       events: late.flatMap((departmentCode) => [
         {
           key: `${workflowId}/${departmentCode}/answer-overdue/${plan.deadline}`,

@@ -19,6 +19,8 @@ export interface StoredCaseEvent {
   readonly type: string;
   readonly streamId: string;
   readonly data: Record<string, unknown>;
+  readonly correlationId: string;
+  readonly causationId: string;
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -84,16 +86,18 @@ export class CaseHarness {
   }
 
   async events(caseId: string): Promise<StoredCaseEvent[]> {
-    const r = await this.db.pool.query<{ event_id: string; event_type: string; stream_id: string; data: Record<string, unknown> }>(
-      `SELECT event_id, event_type, stream_id, data FROM ${SCHEMA}.events WHERE subject = $1 ORDER BY global_position`,
+    const r = await this.db.pool.query<{ event_id: string; event_type: string; stream_id: string; data: Record<string, unknown>; correlation_id: string; causation_id: string }>(
+      `SELECT event_id, event_type, stream_id, data, correlation_id, causation_id FROM ${SCHEMA}.events WHERE subject = $1 ORDER BY global_position`,
       [caseId],
     );
-    return r.rows.map((row) => ({ id: row.event_id, type: row.event_type, streamId: row.stream_id, data: row.data }));
+    return r.rows.map((row) => ({ id: row.event_id, type: row.event_type, streamId: row.stream_id, data: row.data, correlationId: row.correlation_id, causationId: row.causation_id }));
   }
 }
 
 export class TestCase {
   readonly handle: WorkflowHandle;
+  /** The correlation id every event of this case carries, as the bridge passes it on (none: an older signal). */
+  correlationId?: string;
   constructor(
     readonly harness: CaseHarness,
     readonly caseId: string,
@@ -104,7 +108,7 @@ export class TestCase {
   /** Delivers a lifecycle event the way the bridge does (signal-with-start), timed now in workflow time. */
   async send(type: string, facts: CaseFacts = {}, about: SignalDetails = {}, eventId: string = randomUUID()): Promise<string> {
     const time = (await this.harness.now()).toISOString();
-    const signal: CaseSignal = { eventId, type, time, facts, about: { at: time, ...about } };
+    const signal: CaseSignal = { eventId, ...(this.correlationId ? { correlationId: this.correlationId } : {}), type, time, facts, about: { at: time, ...about } };
     await this.harness.env.client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
       workflowId: caseWorkflowId(this.caseId),
       taskQueue: this.harness.taskQueue,
