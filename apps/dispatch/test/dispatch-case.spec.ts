@@ -1,5 +1,5 @@
 import { DomainError, fold, type CaseReceivedData } from '@county/contracts';
-import { dispatchCase, handlingDeadline, resolved, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchedState, type Reopen } from '../src/domain/dispatch-case';
+import { dispatchCase, foldStream, handlingDeadline, resolved, upcast, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchedState, type Reopen } from '../src/domain/dispatch-case';
 import { initialState as listState, versionAt } from '../src/domain/responsibility-list';
 import { placeOf, route } from '../src/domain/routing';
 
@@ -308,12 +308,32 @@ describe('pauses', () => {
     given(dispatchedToCg, askedPause).when({ type: 'RejectPause', reason: 'call again', now: T0 }).then([{ type: 'case.pause-rejected.v1', data: { caseId, unitCode: 'QH-CG', reason: 'call again' } }]);
   });
 
-  it("resumes the clock on the unit's request, and the paused working time moves the deadline", () => {
+  it("resumes the clock on the unit's request, and the paused working time, decided at the resume, moves the deadline", () => {
     const resumedAt = '2026-03-04T01:00:00.000Z';
-    given(dispatchedToCg, askedPause, paused).when({ type: 'ResumeClock', unitCode: 'QH-CG', now: resumedAt }).then([{ type: 'case.clock-resumed.v1', data: { caseId, unitCode: 'QH-CG', resumedAt } }]);
-    const state = fold(dispatchCase, [dispatchedToCg, askedPause, paused, { type: 'case.clock-resumed.v1', data: { caseId, unitCode: 'QH-CG', resumedAt } }]) as DispatchedState;
-    // one working day (7 working hours) paused: Monday 9 March 17:30 -> Tuesday 10 March 17:30
+    // one working day (7 working hours) paused
+    const resumed: DispatchCaseEvent = { type: 'case.clock-resumed.v1', data: { caseId, unitCode: 'QH-CG', resumedAt, pausedWorkingMinutes: 420 } };
+    given(dispatchedToCg, askedPause, paused).when({ type: 'ResumeClock', unitCode: 'QH-CG', now: resumedAt }).then([resumed]);
+    const state = fold(dispatchCase, [dispatchedToCg, askedPause, paused, resumed]) as DispatchedState;
+    // Monday 9 March 17:30 -> Tuesday 10 March 17:30
     expect(handlingDeadline(state).toISOString()).toBe('2026-03-10T09:30:00.000Z');
+  });
+
+  it('folds the paused working time the event recorded, never a recount with the calendar', () => {
+    // as if the calendar had changed since: the recorded count stands
+    const resumed: DispatchCaseEvent = { type: 'case.clock-resumed.v1', data: { caseId, unitCode: 'QH-CG', resumedAt: '2026-03-04T01:00:00.000Z', pausedWorkingMinutes: 60 } };
+    expect((fold(dispatchCase, [dispatchedToCg, askedPause, paused, resumed]) as DispatchedState).pausedWorkingMinutes).toBe(60);
+    expect((foldStream([dispatchedToCg, askedPause, paused, resumed]) as DispatchedState).pausedWorkingMinutes).toBe(60);
+  });
+
+  it('counts the paused working time of an older resume that did not record it once, when its stream is read', () => {
+    const old: DispatchCaseEvent = { type: 'case.clock-resumed.v1', data: { caseId, unitCode: 'QH-CG', resumedAt: '2026-03-04T01:00:00.000Z' } };
+    const [, , , upcasted] = upcast([dispatchedToCg, askedPause, paused, old]);
+    expect(upcasted).toEqual({ ...old, data: { ...old.data, pausedWorkingMinutes: 420 } });
+    const state = foldStream([dispatchedToCg, askedPause, paused, old]) as DispatchedState;
+    expect(state).toMatchObject({ pausedWorkingMinutes: 420 });
+    expect(handlingDeadline(state).toISOString()).toBe('2026-03-10T09:30:00.000Z');
+    // a resume with nothing paused (already resumed) changes nothing, as before
+    expect(upcast([dispatchedToCg, old])).toEqual([dispatchedToCg, old]);
   });
 
   it('ignores a resume request of a running clock, and refuses a centre resume of it', () => {

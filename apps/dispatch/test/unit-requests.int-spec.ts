@@ -1,4 +1,5 @@
 import { TOPICS } from '@county/contracts';
+import { defaultCalendar, workingTimeBetween } from '@county/reference';
 import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
 import { collectMessages, eventually, testKafka } from '@county/testing';
 import { drainOutbox, type RunningSystem } from '../../../test/support/system';
@@ -145,6 +146,14 @@ describe('extensions (延期) and pauses', () => {
     await others.unit('case.resume-requested.v1', caseId, { unitCode: 'QH-CG' });
     const resumed = await caseView(caseId, (c) => lastEvent(c) === 'case.clock-resumed.v1');
     expect(resumed.state.paused).toBeUndefined();
+    // the paused working time is decided once, by the calendar at the resume, and recorded in the event
+    const stored = await system.db.pool.query<{ event_type: string; data: { pausedAt?: string; resumedAt?: string; pausedWorkingMinutes?: number } }>(
+      `SELECT event_type, data FROM dispatch.events WHERE stream_id = $1 AND event_type IN ('case.clock-paused.v1', 'case.clock-resumed.v1') ORDER BY stream_version`,
+      [caseId],
+    );
+    const [pausedEvent, resumedEvent] = stored.rows.map((r) => r.data);
+    expect(resumedEvent.pausedWorkingMinutes).toBe(Math.max(0, workingTimeBetween(new Date(pausedEvent.pausedAt!), new Date(resumedEvent.resumedAt!), defaultCalendar, 'working-minutes')));
+    expect(resumed.state.pausedWorkingMinutes).toBe(resumedEvent.pausedWorkingMinutes);
     expect((await api.post(`/api/v1/cases/${caseId}/resume`)).body).toMatchObject({ code: 'CASE.NOT_PAUSED' });
   });
 });

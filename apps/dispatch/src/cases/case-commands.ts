@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
-import { DomainError, fold, type EventMetadata } from '@county/contracts';
+import { DomainError, type EventMetadata } from '@county/contracts';
 import { ConcurrencyError, inTransaction, type EventStore } from '@county/event-store';
 import { EVENT_STORE, Metrics, PG_POOL } from '@county/service-kit';
-import { dispatchCase, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchCaseState } from '../domain/dispatch-case';
+import { dispatchCase, foldStream, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchCaseState } from '../domain/dispatch-case';
 
 export interface CommandOutcome {
   readonly caseId: string;
@@ -35,7 +35,7 @@ export class CaseCommands {
 
   async load(caseId: string, client?: PoolClient): Promise<{ state: DispatchCaseState; version: number }> {
     const { version, events } = await this.store.readStream(caseId, client);
-    return { state: fold(dispatchCase, events.map((e) => ({ type: e.type, data: e.data }) as DispatchCaseEvent)), version };
+    return { state: foldStream(events.map((e) => ({ type: e.type, data: e.data }) as DispatchCaseEvent)), version };
   }
 
   execute(caseId: string, command: DispatchCaseCommand, metadata: EventMetadata, options: { expectedVersion?: number; client?: PoolClient } = {}): Promise<CommandOutcome> {

@@ -188,17 +188,60 @@ function evolveDispatched(state: DispatchedState, event: DispatchCaseEvent): Dis
       return { ...state, paused: { unitCode: event.data.unitCode, since: event.data.pausedAt ?? state.dispatchedAt }, pending: { ...pending, pause: undefined } };
     case 'case.pause-rejected.v1':
       return { ...state, pending: { ...pending, pause: undefined } };
-    case 'case.clock-resumed.v1': {
+    case 'case.clock-resumed.v1':
+      // the paused working time is what the event says (decide counted it; upcast fills it in for older events)
       if (!state.paused) return state;
-      const minutes = event.data.resumedAt ? Math.max(0, workingTimeBetween(new Date(state.paused.since), new Date(event.data.resumedAt), defaultCalendar, 'working-minutes')) : 0;
-      return { ...state, paused: undefined, pausedWorkingMinutes: state.pausedWorkingMinutes + minutes };
-    }
+      return { ...state, paused: undefined, pausedWorkingMinutes: state.pausedWorkingMinutes + (event.data.pausedWorkingMinutes ?? 0) };
     default:
       return state;
   }
 }
 
+/**
+ * Events as evolve reads them, from a stream as it was stored. A case.clock-resumed.v1 written
+ * before the paused working minutes were recorded in it gets them here, counted as they were then:
+ * from its pause to its resumedAt with the working calendar. Those events lie in years whose
+ * calendar is published and final, so the count never changes; every newer event carries its own.
+ * The one place that reads the calendar for a stored event.
+ */
+export function upcast(events: readonly DispatchCaseEvent[]): DispatchCaseEvent[] {
+  // what evolve knows of the pause when it folds each event
+  let dispatchedAt: string | undefined;
+  let pausedSince: string | undefined;
+  return events.map((event) => {
+    switch (event.type) {
+      case 'case.sent-to-triage.v1':
+        dispatchedAt = pausedSince = undefined;
+        return event;
+      case 'case.dispatched.v1':
+        dispatchedAt = event.data.dispatchedAt;
+        return event;
+      case 'case.clock-paused.v1':
+        if (dispatchedAt !== undefined) pausedSince = event.data.pausedAt ?? dispatchedAt;
+        return event;
+      case 'case.clock-resumed.v1': {
+        const since = pausedSince;
+        pausedSince = undefined;
+        if (event.data.pausedWorkingMinutes !== undefined || since === undefined) return event;
+        return { ...event, data: { ...event.data, pausedWorkingMinutes: event.data.resumedAt ? pausedMinutes(since, event.data.resumedAt) : 0 } };
+      }
+      default:
+        return event;
+    }
+  });
+}
+
+/** A case's state from its stored events. */
+export function foldStream(events: readonly DispatchCaseEvent[]): DispatchCaseState {
+  return upcast(events).reduce(evolve, initialState);
+}
+
 // rules that read the reference data (pure)
+
+/** The working minutes from a pause to a resume. */
+function pausedMinutes(pausedAt: string, resumedAt: string): number {
+  return Math.max(0, workingTimeBetween(new Date(pausedAt), new Date(resumedAt), defaultCalendar, 'working-minutes'));
+}
 
 function policyOf(state: CaseFacts) {
   return isUrgency(state.urgency) ? deadlinePolicy(state.categoryCode, state.urgency) : undefined;
@@ -539,7 +582,7 @@ export function decide(command: DispatchCaseCommand, state: DispatchCaseState): 
       }
       const s = dispatched(state);
       if (!s.paused) throw new DomainError('CASE.NOT_PAUSED', 'the clock is running', 'conflict');
-      return [{ type: 'case.clock-resumed.v1', data: { caseId: s.caseId, unitCode: s.paused.unitCode, resumedAt: command.now } }];
+      return [{ type: 'case.clock-resumed.v1', data: { caseId: s.caseId, unitCode: s.paused.unitCode, resumedAt: command.now, pausedWorkingMinutes: pausedMinutes(s.paused.since, command.now) } }];
     }
 
     default: {

@@ -284,9 +284,19 @@ export interface CaseClockResumedData {
   readonly caseId: string;
   readonly unitCode: string;
   readonly resumedAt?: string;
+  /**
+   * The working minutes the clock was paused (from the pause to resumedAt, by the working calendar
+   * in force when the centre resumed it): decided once, so that a later calendar never changes it.
+   * Absent in events written before it was recorded.
+   */
+  readonly pausedWorkingMinutes?: number;
 }
 
-export const CaseClockResumed = caseEvent('case.clock-resumed.v1', "The case's handling clock runs again.", ['unitCode'], { unitCode, resumedAt: dateTime });
+export const CaseClockResumed = caseEvent('case.clock-resumed.v1', "The case's handling clock runs again; the working time it was paused moves the handling deadline.", ['unitCode'], {
+  unitCode,
+  resumedAt: dateTime,
+  pausedWorkingMinutes: { type: 'number', minimum: 0 },
+});
 
 export interface CasePauseRejectedData {
   readonly caseId: string;

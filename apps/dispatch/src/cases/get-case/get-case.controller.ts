@@ -2,10 +2,10 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
 import type { Response } from 'express';
-import { DomainError, fold, type CaseDispatchedData } from '@county/contracts';
+import { DomainError, type CaseDispatchedData } from '@county/contracts';
 import type { EventStore } from '@county/event-store';
 import { EVENT_STORE } from '@county/service-kit';
-import { dispatchCase, handlingDeadline, resolved, transferWindowEnd, type DispatchCaseEvent, type DispatchCaseState } from '../../domain/dispatch-case';
+import { foldStream, handlingDeadline, resolved, transferWindowEnd, type DispatchCaseEvent, type DispatchCaseState } from '../../domain/dispatch-case';
 import { Reopens } from '../../reopens/reopens';
 
 const CENTRE_ROLES: readonly string[] = ['centre', 'admin'];
@@ -37,7 +37,7 @@ export class GetCaseController {
   async get(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const { version, events } = await this.store.readStream(caseId);
     const centre = CENTRE_ROLES.includes(principal.role);
-    const state = fold(dispatchCase, events.map((e) => ({ type: e.type, data: e.data }) as DispatchCaseEvent));
+    const state = foldStream(events.map((e) => ({ type: e.type, data: e.data }) as DispatchCaseEvent));
     if (!centre && !unitsOf(state).has(principal.unitCode)) {
       throw new DomainError('CASE.NOT_YOUR_CASE', `case ${caseId} is not dispatched to ${principal.unitCode}`, 'forbidden');
     }
