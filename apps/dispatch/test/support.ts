@@ -119,6 +119,7 @@ export interface CaseView {
     readonly handlingDeadline?: string;
     readonly extensionDays?: number;
     readonly paused?: unknown;
+    readonly pausedWorkingMinutes?: number;
     readonly [field: string]: unknown;
   };
   readonly dispatches: { primaryUnitCode: string; cooperatingUnitCodes: string[]; basis: { kind: string; listItemId?: string; listVersion?: number; explanation: string }; redispatch: boolean }[];

@@ -69,6 +69,8 @@ export type PlanRequest =
 
 export interface WhistlePlan {
   readonly deadline: string;
+  /** The warnings before the deadline (50 % and 75 % of the time); absent in plans made before the whistle's clock warned. */
+  readonly warnings?: readonly PlanPoint[];
   readonly supervisingUnitCode: string;
   readonly utcOffsetMinutes: number;
 }
@@ -146,9 +148,13 @@ export function planClock(request: PlanRequest, calendar: WorkingCalendar = defa
 
 /** The answer deadline of a whistle: from the policy (urgent 30 minutes, otherwise 2 working hours). */
 export function planWhistle(input: { readonly from: string } & CasePolicyKey, calendar: WorkingCalendar = defaultCalendar): WhistlePlan {
-  const limit = policyOf(input).limits.whistleAnswer;
+  const policy = policyOf(input);
+  const limit = policy.limits.whistleAnswer;
+  const from = new Date(input.from);
+  const deadline = deadlineFor(limit, from, calendar);
   return {
-    deadline: deadlineFor(limit, new Date(input.from), calendar).toISOString(),
+    deadline: deadline.toISOString(),
+    warnings: warningsOf(from, deadline, clockOf(limit.unit) === 'natural', policy, calendar),
     supervisingUnitCode: supervisionUnit().code,
     utcOffsetMinutes: calendar.utcOffsetMinutes,
   };
@@ -164,11 +170,7 @@ function plan(clock: ClockName, unitCode: string | undefined, from: Date, deadli
   const points: PlanPoint[] = [];
   // the transfer window only closes: nobody is warned or reminded about a right not used
   if (clock !== 'transfer-window') {
-    const safeDeadline = deadline.getTime() < from.getTime() ? from : deadline;
-    for (const w of policy.warnings) {
-      const at = fractionPoint(from, safeDeadline, w.fraction, calendar, natural ? 'natural' : 'working');
-      points.push({ stage: w.fraction < 0.75 ? 'yellow' : 'orange', at: at.toISOString(), fraction: w.fraction, notify: [...w.notify] });
-    }
+    points.push(...warningsOf(from, deadline, natural, policy, calendar));
     const reminder = addAmount(deadline, policy.overdueReminderAfter, calendar);
     const supervision = addAmount(reminder, policy.supervisionAfter, calendar);
     points.push({ stage: 'overdue', at: deadline.toISOString() });
@@ -185,6 +187,15 @@ function plan(clock: ClockName, unitCode: string | undefined, from: Date, deadli
     supervisingUnitCode: supervisingUnitOf(unitCode),
     utcOffsetMinutes: calendar.utcOffsetMinutes,
   };
+}
+
+/** The warning points of the policy (yellow at 50 %, orange at 75 %) between a start and a deadline. */
+function warningsOf(from: Date, deadline: Date, natural: boolean, policy: DeadlinePolicy, calendar: WorkingCalendar): PlanPoint[] {
+  const safeDeadline = deadline.getTime() < from.getTime() ? from : deadline;
+  return policy.warnings.map((w) => {
+    const at = fractionPoint(from, safeDeadline, w.fraction, calendar, natural ? 'natural' : 'working');
+    return { stage: w.fraction < 0.75 ? 'yellow' : 'orange', at: at.toISOString(), fraction: w.fraction, notify: [...w.notify] };
+  });
 }
 
 function addAmount(t: Date, amount: TimeAmount, calendar: WorkingCalendar): Date {

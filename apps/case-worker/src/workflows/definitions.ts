@@ -127,6 +127,9 @@ export const CLOCK_RUNS_PATCH = 'case-clock-runs-v1';
 
 export const WHISTLE_WORKFLOW_TYPE = 'whistleWorkflow';
 
+/** The patch that announces a whistle's answer deadline and warns the departments that have not answered (histories before it wait for the deadline alone). */
+export const WHISTLE_ANSWER_CLOCK_PATCH = 'whistle-answer-clock-v1';
+
 export function whistleWorkflowId(whistleId: string): string {
   return `whistle-${whistleId}`;
 }

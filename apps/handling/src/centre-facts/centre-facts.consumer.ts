@@ -13,6 +13,7 @@ import {
   type TransferApprovedData,
   type UnitRulingData,
   type WarningData,
+  type WhistleAnswerDeadlineSetData,
   type WhistleAnswerOverdueData,
   type WhistleEscalatedData,
 } from './consumed-events';
@@ -144,6 +145,14 @@ const APPLY: Record<string, Apply> = {
       `INSERT INTO handling.deadlines (case_id, clock, unit_code, deadline, overdue) VALUES ($1, $2, $3, $4, true)
        ON CONFLICT (case_id, clock, unit_code) DO UPDATE SET overdue = true`,
       [d.caseId, d.clock, d.unitCode ?? '', d.deadline],
+    );
+  }) as Apply,
+  'whistle.answer-deadline-set.v1': (async (db: PoolClient, d: WhistleAnswerDeadlineSetData) => {
+    await db.query(
+      `INSERT INTO handling.whistle_deadlines (whistle_id, department_code, answer_deadline)
+       SELECT $1, department_code, $3 FROM unnest($2::text[]) AS department_code
+       ON CONFLICT (whistle_id, department_code) DO UPDATE SET answer_deadline = EXCLUDED.answer_deadline`,
+      [d.whistleId, d.calledDepartmentCodes, d.deadline],
     );
   }) as Apply,
   'whistle.answer-overdue.v1': (async (db: PoolClient, d: WhistleAnswerOverdueData) => {

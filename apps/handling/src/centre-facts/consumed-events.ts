@@ -12,7 +12,7 @@ import type {
   CaseWarningIssuedData,
 } from '@county/contracts';
 
-export type { WhistleAnswerOverdueData, WhistleEscalatedData } from '@county/contracts';
+export type { WhistleAnswerDeadlineSetData, WhistleAnswerOverdueData, WhistleEscalatedData } from '@county/contracts';
 export type ReceivedData = CaseReceivedData;
 export type DispatchedData = CaseDispatchedData;
 export type ReopenedData = CaseReopenedData;

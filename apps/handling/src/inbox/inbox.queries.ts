@@ -287,8 +287,13 @@ export interface WhistleView {
   readonly needs: string;
   readonly urgency: string;
   readonly blownAt: string;
+  /** By when every called department must answer (响应), from the case workflow; null until it is announced. */
+  readonly answerDeadline: string | null;
   readonly departments: readonly {
     readonly departmentCode: string;
+    readonly answerDeadline: string | null;
+    /** Not answered by the answer deadline (and escalated to the supervision office). */
+    readonly answerOverdue: boolean;
     readonly answeredAt: string | null;
     readonly reportedAt: string | null;
     readonly finishedAt: string | null;
@@ -301,6 +306,8 @@ export interface WhistleView {
 type DepartmentDbRow = {
   whistle_id: string;
   department_code: string;
+  answer_deadline: Date | null;
+  answer_overdue: boolean | null;
   answered_at: Date | null;
   reported_at: Date | null;
   finished_at: Date | null;
@@ -312,7 +319,13 @@ type DepartmentDbRow = {
 export async function whistlesWhere(pool: Pool, column: 'whistle_id' | 'case_id', value: string): Promise<WhistleView[]> {
   const w = await pool.query<WhistleDbRow>(`SELECT * FROM handling.whistles WHERE ${column} = $1 ORDER BY blown_at, whistle_id`, [value]);
   if (w.rows.length === 0) return [];
-  const d = await pool.query<DepartmentDbRow>(`SELECT * FROM handling.whistle_departments WHERE whistle_id = ANY($1::text[]) ORDER BY department_code`, [w.rows.map((x) => x.whistle_id)]);
+  const d = await pool.query<DepartmentDbRow>(
+    `SELECT wd.*, dl.answer_deadline, dl.answer_overdue
+       FROM handling.whistle_departments wd
+       LEFT JOIN handling.whistle_deadlines dl ON dl.whistle_id = wd.whistle_id AND dl.department_code = wd.department_code
+      WHERE wd.whistle_id = ANY($1::text[]) ORDER BY wd.department_code`,
+    [w.rows.map((x) => x.whistle_id)],
+  );
   return w.rows.map((x) => ({
     whistleId: x.whistle_id,
     caseId: x.case_id,
@@ -321,10 +334,13 @@ export async function whistlesWhere(pool: Pool, column: 'whistle_id' | 'case_id'
     needs: x.needs,
     urgency: x.urgency,
     blownAt: new Date(x.blown_at).toISOString(),
+    answerDeadline: latest(d.rows.filter((y) => y.whistle_id === x.whistle_id).map((y) => y.answer_deadline)),
     departments: d.rows
       .filter((y) => y.whistle_id === x.whistle_id)
       .map((y) => ({
         departmentCode: y.department_code,
+        answerDeadline: iso(y.answer_deadline),
+        answerOverdue: y.answer_overdue === true && y.answered_at === null,
         answeredAt: iso(y.answered_at),
         reportedAt: iso(y.reported_at),
         finishedAt: iso(y.finished_at),
@@ -333,4 +349,10 @@ export async function whistlesWhere(pool: Pool, column: 'whistle_id' | 'case_id'
         comment: y.comment,
       })),
   }));
+}
+
+/** The latest of some instants (a whistle has one answer deadline for all its departments). */
+function latest(instants: readonly (Date | null)[]): string | null {
+  const known = instants.filter((t): t is Date => t !== null).map((t) => new Date(t).getTime());
+  return known.length ? new Date(Math.max(...known)).toISOString() : null;
 }

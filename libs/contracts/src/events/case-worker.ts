@@ -3,8 +3,9 @@ import { dateTime, defineEvent, str, unitCode } from './schema';
 /**
  * Events produced by case-worker, the case workflow's voice on Kafka (topic county.case-worker.events).
  * They say what time did to a case: a deadline set or moved, a warning, an overdue case, a reminder,
- * supervision, an unanswered whistle. Ids are derived from the workflow, the clock, the step and the
- * deadline, so a retried or replayed step never publishes twice.
+ * supervision, a whistle's answer deadline, its warnings and an unanswered whistle. Ids are derived
+ * from the workflow, the clock and its run, the step and the deadline, so a retried or replayed step
+ * never publishes twice and a clock started again publishes its own.
  */
 
 /** The clocks of a case (DOMAIN.md section 6 and 9). */
@@ -49,6 +50,31 @@ export interface CaseSupervisionStartedData {
   readonly clock: CaseClock;
   readonly unitCode?: string;
   readonly supervisingUnitCode: string;
+}
+
+/**
+ * The answer clock of a whistle (吹哨) is not a clock of the case: it runs for each called county
+ * department, not for the case's unit, so it has events of its own rather than a new value of
+ * `clock` in case.deadline-set.v1 (a consumer that reads every case.deadline-set.v1 as a deadline of
+ * the case's unit would count it wrongly; a published type never changes incompatibly).
+ */
+export interface WhistleAnswerDeadlineSetData {
+  readonly caseId: string;
+  readonly whistleId: string;
+  /** The called departments, each of which must answer (响应) by the deadline. */
+  readonly calledDepartmentCodes: readonly string[];
+  readonly deadline: string;
+}
+
+export interface WhistleAnswerWarningIssuedData {
+  readonly caseId: string;
+  readonly whistleId: string;
+  /** A called department that has not answered yet. */
+  readonly departmentCode: string;
+  readonly level: CaseWarningLevel;
+  readonly fraction: number;
+  readonly notify: readonly CaseWarningNotify[];
+  readonly deadline: string;
 }
 
 export interface WhistleAnswerOverdueData {
@@ -135,6 +161,38 @@ export const CaseSupervisionStarted = defineEvent({
   },
 });
 
+export const WhistleAnswerDeadlineSet = defineEvent({
+  type: 'whistle.answer-deadline-set.v1',
+  source: 'case-worker',
+  summary: 'A whistle (吹哨) was blown: the deadline by which every called county department must answer (urgent 30 minutes, otherwise 2 working hours).',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'whistleId', 'calledDepartmentCodes', 'deadline'],
+    properties: { caseId: str, whistleId: str, calledDepartmentCodes: { type: 'array', minItems: 1, items: unitCode }, deadline: dateTime },
+  },
+});
+
+export const WhistleAnswerWarningIssued = defineEvent({
+  type: 'whistle.answer-warning-issued.v1',
+  source: 'case-worker',
+  summary: 'A share of the time to a whistle\'s answer deadline has passed and a called department has not answered (预警): yellow at 50 % to the department, orange at 75 % also to its leader.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['caseId', 'whistleId', 'departmentCode', 'level', 'fraction', 'notify', 'deadline'],
+    properties: {
+      caseId: str,
+      whistleId: str,
+      departmentCode: unitCode,
+      level: { enum: ['yellow', 'orange'] },
+      fraction: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      notify: { type: 'array', minItems: 1, items: { enum: ['handler', 'unit-leader'] } },
+      deadline: dateTime,
+    },
+  },
+});
+
 export const WhistleAnswerOverdue = defineEvent({
   type: 'whistle.answer-overdue.v1',
   source: 'case-worker',
@@ -165,6 +223,8 @@ export type CaseWorkerEvent =
   | { type: typeof CaseOverdue.type; data: CaseOverdueData }
   | { type: typeof CaseReminderIssued.type; data: CaseReminderIssuedData }
   | { type: typeof CaseSupervisionStarted.type; data: CaseSupervisionStartedData }
+  | { type: typeof WhistleAnswerDeadlineSet.type; data: WhistleAnswerDeadlineSetData }
+  | { type: typeof WhistleAnswerWarningIssued.type; data: WhistleAnswerWarningIssuedData }
   | { type: typeof WhistleAnswerOverdue.type; data: WhistleAnswerOverdueData }
   | { type: typeof WhistleEscalated.type; data: WhistleEscalatedData };
 
@@ -174,6 +234,8 @@ export const CASE_WORKER_EVENTS = [
   CaseOverdue,
   CaseReminderIssued,
   CaseSupervisionStarted,
+  WhistleAnswerDeadlineSet,
+  WhistleAnswerWarningIssued,
   WhistleAnswerOverdue,
   WhistleEscalated,
 ];

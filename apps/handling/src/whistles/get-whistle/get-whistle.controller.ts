@@ -4,7 +4,8 @@ import type { Pool } from 'pg';
 import { DomainError } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { AuthGuard, CurrentPrincipal, UNIT_ROLES, type Principal } from '@county/auth';
-import { whistlesWhere } from '../../inbox/inbox.queries';
+import { whistlesWhere, type WhistleView } from '../../inbox/inbox.queries';
+import { WhistleResponse } from './whistle.response';
 
 @ApiTags('whistles')
 @ApiBearerAuth()
@@ -15,10 +16,10 @@ export class GetWhistleController {
 
   @Get(':whistleId')
   @ApiOperation({ summary: 'A whistle and where each called department stands (the caller, the called departments, the centre)' })
-  @ApiOkResponse({ description: 'the whistle' })
+  @ApiOkResponse({ type: WhistleResponse, description: 'the whistle, its answer deadline and where each called department stands' })
   @ApiNotFoundResponse({ description: 'WHISTLE.NOT_FOUND' })
   @ApiForbiddenResponse({ description: 'WHISTLE.NOT_YOURS: neither the caller nor a called department' })
-  async get(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal) {
+  async get(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal): Promise<WhistleView> {
     const [found] = await whistlesWhere(this.pool, 'whistle_id', whistleId);
     if (!found) throw new DomainError('WHISTLE.NOT_FOUND', `no whistle ${whistleId}`, 'not-found');
     const involved = found.callerUnitCode === principal.unitCode || found.departments.some((d) => d.departmentCode === principal.unitCode);
