@@ -3,7 +3,10 @@
  * workflow code. Run it after a deliberate workflow change that is guarded by a patch, and commit
  * the new files beside the old ones (old histories stay: they are what running cases look like):
  *
- *   node -r ./scripts/register.js apps/case-worker/test/support/record-histories.ts
+ *   node -r ./scripts/register.js apps/case-worker/test/support/record-histories.ts [scenario ...]
+ *
+ * Without names it records the scenarios that have no history yet; a history once committed is what
+ * the code of its time did, so it is written again only when named.
  *
  * Needs PostgreSQL (the activities write to an event store) and Temporal's time-skipping test server.
  */
@@ -71,12 +74,54 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.clocks();
     return [c.handle, child];
   },
+  // v2: every run of a clock has ids of its own (case-clock-runs-v1): a case reopened on the day of its
+  // first review, whose second round runs into warnings and overdue; correlation ids passed on
+  'v2-reopened-same-day-overdue-closed': async (c) => {
+    c.correlationId = `corr-${c.caseId}`;
+    await c.receiveAndDispatch();
+    await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+    await c.send('case.result-submitted.v1', {}, { unitCode: COMMUNITY });
+    await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
+    await c.eventsUntil((e) => e.some((x) => x.type === 'case.deadline-set.v1' && x.data.clock === 'return-visit'));
+    await c.send('case.return-visit-recorded.v1', {}, { resolved: false });
+    await c.send('case.reopened.v1', { responsibleUnitCode: COMMUNITY }, { unitCode: COMMUNITY });
+    await c.eventsUntil((e) => e.filter((x) => x.type === 'case.deadline-set.v1' && x.data.clock === 'handling').length === 2);
+    await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
+    const handling = await c.clock('handling');
+    await c.harness.skipTo(handling.deadline);
+    await c.eventsUntil((e) => e.filter((x) => x.type === 'case.overdue.v1' && x.data.clock === 'handling').length === 1);
+    await c.send('case.result-submitted.v1', {}, { unitCode: COMMUNITY });
+    await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
+    await c.send('case.return-visit-recorded.v1', {}, { resolved: true });
+    await c.close();
+    return [c.handle];
+  },
+  // v2: a whistle's answer clock announced and warned (whistle-answer-clock-v1), then answered
+  'v2-whistle-warned-answered-open': async (c) => {
+    c.correlationId = `corr-${c.caseId}`;
+    await c.receiveAndDispatch();
+    const whistleId = `w-${c.caseId.slice(0, 8)}`;
+    await c.send('whistle.blown.v1', {}, { whistleId, calledDepartmentCodes: [DEPARTMENT, 'QH-MARKET'], urgency: 'urgent', unitCode: TOWNSHIP });
+    const child = c.harness.env.client.workflow.getHandle(whistleWorkflowId(whistleId));
+    await c.eventsUntil((e) => e.some((x) => x.type === 'whistle.answer-deadline-set.v1'));
+    await c.send('whistle.answered.v1', {}, { whistleId, departmentCode: 'QH-MARKET' });
+    await c.harness.skip(23 * 60_000);
+    await c.eventsUntil((e) => e.filter((x) => x.type === 'whistle.answer-warning-issued.v1').length === 2);
+    await c.send('whistle.answered.v1', {}, { whistleId, departmentCode: DEPARTMENT });
+    await completed(child);
+    await c.clocks();
+    return [c.handle, child];
+  },
 };
 
 async function main() {
+  const named = process.argv.slice(2);
+  const unknown = named.filter((n) => !(n in SCENARIOS));
+  if (unknown.length) throw new Error(`no scenario ${unknown.join(', ')}; there are ${Object.keys(SCENARIOS).join(', ')}`);
+  const wanted = Object.entries(SCENARIOS).filter(([name]) => (named.length ? named.includes(name) : !fs.existsSync(path.join(OUT, `${name}.json`))));
   const harness = await CaseHarness.start();
   try {
-    for (const [name, run] of Object.entries(SCENARIOS)) {
+    for (const [name, run] of wanted) {
       const handles = await run(harness.newCase());
       for (const [i, handle] of handles.entries()) {
         const { history } = await harness.env.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: handle.workflowId } });
