@@ -61,6 +61,8 @@ describe('what the case workflow learns from an event', () => {
     });
     expect(s).toEqual({
       eventId: 'e-1',
+      // the correlation id goes on, so that what the workflow announces carries it too
+      correlationId: 'c',
       type: 'case.sent-to-triage.v1',
       time: '2026-03-03T02:00:00.000Z',
       facts: { categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', townshipCode: 'QH-CG' },

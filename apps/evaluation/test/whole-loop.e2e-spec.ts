@@ -25,6 +25,7 @@ interface IntakeCase {
 
 let system: RunningSystem;
 let outside: Awaited<ReturnType<typeof collectMessages>> | undefined;
+let everything: Awaited<ReturnType<typeof collectMessages>> | undefined;
 
 /** A dispatcher of the centre: dispatch's API answers only the centre's tokens (issued by handling's development endpoint). */
 let centreToken: string;
@@ -36,6 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await outside?.stop();
+  await everything?.stop();
   await system?.stop();
 });
 
@@ -147,10 +149,10 @@ interface HandlingCase {
   readonly reopenedAt: string | null;
 }
 
-async function postOpen311(fields: Record<string, string>): Promise<string> {
+async function postOpen311(fields: Record<string, string>, headers: Record<string, string> = {}): Promise<string> {
   const posted = await fetch(`${system.url('intake')}/open311/v2/requests.json`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams({ api_key: 'dev-app-key', 'attribute[appeal_type]': 'report', 'attribute[urgency]': 'normal', ...fields }).toString(),
   });
   expect([200, 201]).toContain(posted.status);
@@ -168,9 +170,15 @@ async function tokenOf(unitCode: string): Promise<string> {
 
 it('reopens a case after a dissatisfied return visit: the same unit handles it again, the centre reviews again, and the facts count the redo', async () => {
   outside = await collectMessages(testKafka(), [`${system.topicPrefix}${TOPICS.evaluation}`]);
+  // every event of every service, as an outside consumer reads them
+  everything = await collectMessages(testKafka(), Object.values(TOPICS).map((t) => `${system.topicPrefix}${t}`));
   const callback = { 'x-callback-token': 'local-callback-token' };
+  const correlationId = `corr-reopen-${Date.now()}`;
 
-  const caseId = await postOpen311({ service_code: 'UM.SANITATION.GARBAGE', address_string: '白塔村3组', description: '垃圾桶满了一周没人清运', phone: '13600000098' });
+  const caseId = await postOpen311({ service_code: 'UM.SANITATION.GARBAGE', address_string: '白塔村3组', description: '垃圾桶满了一周没人清运', phone: '13600000098' }, { 'x-correlation-id': correlationId });
+  const ofCase = (m: { key: string | null; value: unknown }[]) => m.filter((x) => x.key === caseId).map((x) => x.value as CloudEvent);
+  const deadlinesSet = (events: CloudEvent[]) => events.filter((e) => e.type === 'case.deadline-set.v1').map((e) => e.data as { clock: string });
+  const perClock = (list: { clock: string }[]) => list.reduce<Record<string, number>>((n, d) => ({ ...n, [d.clock]: (n[d.clock] ?? 0) + 1 }), {});
   const dispatched = await eventually(async () => ok(await call<DispatchCase>('dispatch', 'GET', `/api/v1/cases/${caseId}`, { token: centreToken })), 60_000, 200);
   const unitCode = dispatched.dispatches[0].primaryUnitCode;
   const token = await tokenOf(unitCode);
@@ -179,6 +187,10 @@ it('reopens a case after a dissatisfied return visit: the same unit handles it a
   await eventually(async () => ok(await call('handling', 'POST', `/api/v1/cases/${caseId}/sign-for`, { token })), 60_000, 200);
   expect((await call('handling', 'POST', `/api/v1/cases/${caseId}/result`, { token, body: { result: '已清运', evidenceUrls: [] } })).status).toBe(200);
   await eventually(async () => ok(await call('dispatch', 'POST', `/api/v1/cases/${caseId}/review/approve`, { token: centreToken, body: {} })), 60_000, 200);
+
+  // the first round's clocks, each announced once on Kafka
+  const firstRound = deadlinesSet(ofCase(await everything!.waitFor((m) => deadlinesSet(ofCase(m)).some((d) => d.clock === 'return-visit'), 60_000)));
+  expect(perClock(firstRound)).toEqual({ 'sign-for': 1, 'first-contact': 1, handling: 1, 'transfer-window': 1, review: 1, 'return-visit': 1 });
 
   // the return visit: not resolved, dissatisfied -> reopened for the same unit
   await eventually(async () => (await call<{ cases: { caseId: string }[] }>('evaluation', 'GET', '/api/v1/return-visits', { headers: callback })).body.cases?.some((c) => c.caseId === caseId) || undefined, 60_000, 200);
@@ -213,6 +225,27 @@ it('reopens a case after a dissatisfied return visit: the same unit handles it a
   const secondVisit = await call<{ status: string; outcome: string }>('evaluation', 'POST', `/api/v1/return-visits/${caseId}`, { headers: callback, body: { resolved: true, satisfaction: 'satisfied' } });
   expect(secondVisit).toEqual({ status: 200, body: expect.objectContaining({ status: 'closed', outcome: 'resolved' }) });
   await drainOutbox(system, 'evaluation');
+
+  // the second round's clocks on Kafka, each announced once, although (all on one day) its handling,
+  // review and return-visit deadlines may fall on the first round's very instants
+  const all = ofCase(await everything!.waitFor((m) => deadlinesSet(ofCase(m)).length >= firstRound.length + 4, 60_000));
+  await everything!.stop();
+  everything = undefined;
+  const secondRound = deadlinesSet(all).slice(firstRound.length);
+  expect(perClock(secondRound)).toEqual({ 'sign-for': 1, handling: 1, review: 1, 'return-visit': 1 });
+  // case-worker's events carry the correlation id of the event they follow from, and name it as their cause
+  const byId = new Map(all.map((e) => [e.id, e]));
+  const fromCaseWorker = all.filter((e) => e.source === 'case-worker');
+  expect(fromCaseWorker.length).toBeGreaterThanOrEqual(10);
+  for (const e of fromCaseWorker) {
+    const cause = byId.get(e.causationid);
+    expect(cause).toBeDefined();
+    expect(e.correlationid).toBe(cause?.correlationid);
+  }
+  // the dispatch, and so the first round's deadlines, carry the correlation id the case was posted with
+  const dispatchedEvent = all.find((e) => e.type === 'case.dispatched.v1');
+  expect(dispatchedEvent?.correlationid).toBe(correlationId);
+  expect(fromCaseWorker.filter((e) => e.causationid === dispatchedEvent?.id).map((e) => e.correlationid)).toEqual(Array(4).fill(correlationId));
 
   // the facts on Kafka: one redo, and they agree with intake, dispatch and handling
   const seen = await outside.waitFor((m) => m.some((x) => (x.value as CloudEvent).type === 'case.facts.v1' && x.key === caseId), 60_000);
