@@ -1,3 +1,5 @@
+import { Client, Connection } from '@temporalio/client';
+import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
 import { TOPICS, type CaseFactsData, type CloudEvent } from '@county/contracts';
 import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
 import { unitByCode } from '@county/reference';
@@ -210,10 +212,12 @@ it('reopens a case after a dissatisfied return visit: the same unit handles it a
 
   // dispatch: the second result is in the review queue again and is approved
   const review = await eventually(async () => {
-    const r = await call<{ caseId: string; pending: { review?: { unitCode: string } }; reopen: { redoCount: number } | null }[]>('dispatch', 'GET', '/api/v1/reviews', { token: centreToken });
+    const r = await call<{ caseId: string; status: string; pending: { review?: { unitCode: string } }; reopen: { redoCount: number } | null }[]>('dispatch', 'GET', '/api/v1/reviews', { token: centreToken });
     return Array.isArray(r.body) ? r.body.find((x) => x.caseId === caseId) : undefined;
   }, 60_000, 200);
   expect(review.pending.review?.unitCode).toBe(unitCode);
+  // the row says the result waits for review, in the words every service uses
+  expect(review.status).toBe('result-submitted');
   expect(review.reopen).toMatchObject({ redoCount: 1 });
   expect((await call('dispatch', 'POST', `/api/v1/cases/${caseId}/review/approve`, { token: centreToken, body: {} })).status).toBe(200);
 
@@ -257,18 +261,30 @@ it('reopens a case after a dissatisfied return visit: the same unit handles it a
   const intakeCase = (await call<IntakeCase>('intake', 'GET', `/api/v1/cases/${caseId}`, { headers: { 'x-api-key': 'dev-app-key' } })).body;
   const centre = await eventually(async () => {
     const r = (await call<DispatchCase>('dispatch', 'GET', `/api/v1/cases/${caseId}`, { token: centreToken })).body;
-    return r.reopen?.redoCount === 1 ? r : undefined;
+    return r.reopen?.redoCount === 1 && r.state.status === 'closed' ? r : undefined;
   }, 60_000, 200);
   const atUnit = await eventually(async () => {
     const r = (await call<HandlingCase>('handling', 'GET', `/api/v1/cases/${caseId}`, { token })).body;
-    return r.status === 'resolved' ? r : undefined;
+    return r.status === 'closed' ? r : undefined;
   }, 60_000, 200);
 
   const approvals = centre.timeline.filter((e) => e.type === 'case.result-approved.v1');
   expect(approvals).toHaveLength(2);
-  expect(centre.state).toMatchObject({ status: 'dispatched', resultApproved: true });
+  // one vocabulary: the centre, the unit, intake and the case's workflow all say the case is closed
+  expect(centre.state).toMatchObject({ status: 'closed', resultApproved: true });
   expect(centre.reopen).toMatchObject({ redoCount: 1, unitCode });
-  expect(atUnit).toMatchObject({ status: 'resolved', redoCount: 1, reopenedAt: expect.any(String) });
+  expect(atUnit).toMatchObject({ status: 'closed', redoCount: 1, reopenedAt: expect.any(String) });
+  await eventually(async () => ((await call<{ status: string }>('intake', 'GET', `/api/v1/cases/${caseId}`, { headers: { 'x-api-key': 'dev-app-key' } })).body.status === 'closed' ? true : undefined), 60_000, 200);
+  const connection = await Connection.connect({ address: system.env.TEMPORAL_ADDRESS });
+  try {
+    const workflow = await eventually(async () => {
+      const d = await new Client({ connection }).workflow.getHandle(`case-${caseId}`).describe();
+      return d.status.name === 'COMPLETED' ? d : undefined;
+    }, 60_000, 200);
+    expect(workflow.typedSearchAttributes.get(defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD))).toBe('closed');
+  } finally {
+    await connection.close();
+  }
 
   expect(facts?.data).toMatchObject({
     caseId,

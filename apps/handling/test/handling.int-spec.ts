@@ -137,7 +137,7 @@ describe('a case from the inbox to a reviewed result, with a whistle', () => {
     const caseId = await newCase(COMMUNITY, { cooperatingUnitCodes: [OTHER_COMMUNITY] });
 
     const inboxNew = await call<{ items: { caseId: string; status: string; role: string; description: string }[] }>('GET', '/api/v1/inbox?box=new', staff);
-    expect(inboxNew.body.items.find((i) => i.caseId === caseId)).toMatchObject({ status: 'new', role: 'lead', description: '人行道上长期有摊贩占道经营' });
+    expect(inboxNew.body.items.find((i) => i.caseId === caseId)).toMatchObject({ status: 'dispatched', role: 'lead', description: '人行道上长期有摊贩占道经营' });
 
     expectRefused(await call('POST', `/api/v1/cases/${caseId}/result`, staff, { result: 'done' }), 409, 'CASE.NOT_SIGNED');
     expect((await call('POST', `/api/v1/cases/${caseId}/sign-for`, staff)).body).toMatchObject({ caseId, unitCode: COMMUNITY, version: 1, events: [{ type: 'case.signed-for.v1' }] });
@@ -209,12 +209,12 @@ describe('a case from the inbox to a reviewed result, with a whistle', () => {
       const r = await call<{ items: { caseId: string; status: string; sentBackReason: string }[] }>('GET', '/api/v1/inbox?box=sent-back', staff);
       return r.body.items.find((i) => i.caseId === caseId);
     });
-    expect(sentBack).toMatchObject({ status: 'sent-back', sentBackReason: '缺少整改后照片' });
+    expect(sentBack).toMatchObject({ status: 'signed-for', sentBackReason: '缺少整改后照片' });
     expect((await call('POST', `/api/v1/cases/${caseId}/result`, staff, { result: '已取缔，补充照片', evidenceUrls: evidence })).status).toBe(200);
     await publish(producer, system, 'dispatch', 'case.result-approved.v1', caseId, { unitCode: COMMUNITY, reviewedAt: new Date().toISOString() });
     await eventually(async () => {
       const r = await call<{ items: { caseId: string; status: string }[] }>('GET', '/api/v1/inbox?box=resolved', staff);
-      return r.body.items.find((i) => i.caseId === caseId && i.status === 'resolved');
+      return r.body.items.find((i) => i.caseId === caseId && i.status === 'result-approved');
     });
     expectRefused(await call('POST', `/api/v1/cases/${caseId}/progress-notes`, staff, { note: 'late' }), 409, 'CASE.ALREADY_RESOLVED');
 
@@ -427,12 +427,12 @@ describe('a reopened case (重办)', () => {
     expectRefused(await call('POST', `/api/v1/cases/${caseId}/sign-for`, staff), 409, 'CASE.ALREADY_SIGNED');
     expect((await call('POST', `/api/v1/cases/${caseId}/result`, staff, { result: '再次清理并加装隔离桩', evidenceUrls: evidence })).status).toBe(200);
     // the task read model is a projection: it catches up
-    await eventually(async () => ((await call<Row>('GET', `/api/v1/cases/${caseId}`, staff)).body.status === 'submitted' ? true : undefined));
+    await eventually(async () => ((await call<Row>('GET', `/api/v1/cases/${caseId}`, staff)).body.status === 'result-submitted' ? true : undefined));
 
     // approved again: resolved, and the old reopen delivered once more opens nothing
     await publish(producer, system, 'dispatch', 'case.result-approved.v1', caseId, { unitCode: COMMUNITY, reviewedAt: new Date().toISOString() });
     await republish(producer, system, reopened);
-    await eventually(async () => ((await call<Row>('GET', `/api/v1/cases/${caseId}`, staff)).body.status === 'resolved' ? true : undefined));
+    await eventually(async () => ((await call<Row>('GET', `/api/v1/cases/${caseId}`, staff)).body.status === 'result-approved' ? true : undefined));
     const counts = await system.db.pool.query('SELECT result_approvals, redo_count, result_approved FROM handling.assignments WHERE case_id = $1', [caseId]);
     expect(counts.rows).toEqual([{ result_approvals: 2, redo_count: 1, result_approved: true }]);
     expectRefused(await call('POST', `/api/v1/cases/${caseId}/progress-notes`, staff, { note: 'late' }), 409, 'CASE.ALREADY_RESOLVED');

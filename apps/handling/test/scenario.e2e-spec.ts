@@ -67,7 +67,7 @@ it('received -> dispatched to a community -> signed -> whistle to two department
     const r = await handling<{ items: { caseId: string; status: string; role: string }[] }>('GET', '/api/v1/inbox?box=new', staff);
     return r.body.items?.find((i) => i.caseId === caseId);
   }, 60_000, 200);
-  expect(row).toMatchObject({ status: 'new', role: 'lead' });
+  expect(row).toMatchObject({ status: 'dispatched', role: 'lead' });
   expect((await handling('POST', `/api/v1/cases/${caseId}/sign-for`, staff)).status).toBe(200);
   expect((await handling('POST', `/api/v1/cases/${caseId}/first-contact`, staff, {})).status).toBe(200);
 
@@ -103,7 +103,7 @@ it('received -> dispatched to a community -> signed -> whistle to two department
   await eventually(async () => ok(await dispatch('POST', `/api/v1/cases/${caseId}/review/approve`, centre, {})), 60_000, 200);
   await eventually(async () => {
     const r = await handling<{ items: { caseId: string; status: string }[] }>('GET', '/api/v1/inbox?box=resolved', staff);
-    return r.body.items?.find((i) => i.caseId === caseId && i.status === 'resolved');
+    return r.body.items?.find((i) => i.caseId === caseId && i.status === 'result-approved');
   }, 60_000, 200);
 
   // the record on Kafka: in order per case, valid against the AsyncAPI document, no personal data

@@ -4,6 +4,7 @@
  */
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
+import type { CaseStatus } from '@county/contracts';
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
@@ -56,17 +57,8 @@ export interface CaseWorkflowInput {
   readonly caseId: string;
 }
 
-/** Where the case stands, as the ops staff filter on it (search attribute CaseStatus). */
-export type CaseStatus =
-  | 'received'
-  | 'in-triage'
-  | 'dispatched'
-  | 'signed-for'
-  | 'transfer-requested'
-  | 'result-submitted'
-  | 'result-approved'
-  | 'reopened'
-  | 'closed';
+/** Where the case stands, as the ops staff filter on it (search attribute CaseStatus): the platform's one vocabulary of case statuses. */
+export type { CaseStatus } from '@county/contracts';
 
 /** The warning light of a case (search attribute WarningLevel): the worst of its running clocks. */
 export type WarningLight = 'none' | 'yellow' | 'orange' | 'red' | 'supervised';

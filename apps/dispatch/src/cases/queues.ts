@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { schemaIdent } from '@county/event-store';
 import { CONFIG, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import type { CaseStatus } from '@county/contracts';
+import { caseStatusOf } from '../domain/dispatch-case';
 import { Reopens, type ReopenView } from '../reopens/reopens';
 
 export type Desk = 'triage' | 'transfer' | 'review' | 'extension' | 'pause';
@@ -16,7 +18,8 @@ const WHERE: Record<Desk, string> = {
 
 export interface QueueRow {
   readonly caseId: string;
-  readonly status: string;
+  /** Where the case stands, in the platform's one vocabulary (a row on the review desk: result-submitted). */
+  readonly status: CaseStatus;
   readonly categoryCode: string | null;
   readonly urgency: string | null;
   readonly townshipCode: string | null;
@@ -52,10 +55,19 @@ export class Queues {
       filter = ' AND primary_unit_code = $2';
     }
     const result = await this.pool.query(`SELECT * FROM ${t} WHERE ${WHERE[desk]}${filter} ORDER BY updated_at, case_id LIMIT $1`, params);
-    const reopens = await this.reopens.ofCases(result.rows.map((r) => r.case_id as string));
+    const ids = result.rows.map((r) => r.case_id as string);
+    const [reopens, closed] = await Promise.all([this.reopens.ofCases(ids), this.reopens.closedOf(ids)]);
     return result.rows.map((r) => ({
       caseId: r.case_id,
-      status: r.status,
+      status: caseStatusOf({
+        inTriage: r.status === 'triage',
+        transferRequested: r.pending_transfer !== null,
+        resultWaitsForReview: r.pending_review !== null,
+        resultApproved: r.status === 'resolved',
+        // approved, then reopened: the row has not moved since the approval
+        reopened: r.status === 'resolved' && (reopens.get(r.case_id)?.reopenedAt ?? '') > new Date(r.updated_at).toISOString(),
+        closed: closed.has(r.case_id),
+      }),
       categoryCode: r.category_code,
       urgency: r.urgency,
       townshipCode: r.township_code,

@@ -16,6 +16,7 @@ import {
   type CaseTransferApprovedData,
   type CaseTransferRejectedData,
   type CaseTransferRequestRegisteredData,
+  type CaseStatus,
   type Decider,
   type DispatchAssignment,
 } from '@county/contracts';
@@ -283,6 +284,44 @@ export function handlingDeadline(state: DispatchedState, reopen?: Reopen): Date 
   const base = deadlineFor(policyOf(state)?.limits.handling ?? DEFAULT_HANDLING_LIMIT, new Date(from), defaultCalendar);
   const extended = addWorkingDays(base, extensionDays, defaultCalendar);
   return pausedMinutes > 0 ? addWorkingTime(extended, { value: pausedMinutes, unit: 'working-minutes' }, defaultCalendar) : extended;
+}
+
+/** What the centre knows of where a case stands: its own desks, and what it learnt from evaluation. */
+export interface CaseStanding {
+  readonly inTriage: boolean;
+  readonly transferRequested: boolean;
+  readonly resultWaitsForReview: boolean;
+  readonly resultApproved: boolean;
+  /** Reopened (重办) since its last approval. */
+  readonly reopened: boolean;
+  readonly closed: boolean;
+}
+
+/**
+ * The case's status in the platform's one vocabulary, as far as the centre knows it (it does not
+ * follow the unit's sign-for: a dispatched case stays `dispatched` at the centre until its result).
+ */
+export function caseStatusOf(s: CaseStanding): CaseStatus {
+  if (s.closed) return 'closed';
+  if (s.inTriage) return 'in-triage';
+  if (s.resultWaitsForReview) return 'result-submitted';
+  if (s.transferRequested) return 'transfer-requested';
+  if (s.reopened) return 'reopened';
+  if (s.resultApproved) return 'result-approved';
+  return 'dispatched';
+}
+
+/** The standing of a case from its state, its last reopen and whether evaluation closed it. */
+export function standingOf(state: Exclude<DispatchCaseState, { status: 'none' }>, reopen: Reopen | undefined, closed: boolean): CaseStanding {
+  const dispatched = state.status === 'dispatched' ? state : undefined;
+  return {
+    inTriage: state.status === 'triage',
+    transferRequested: dispatched?.pending.transfer !== undefined,
+    resultWaitsForReview: dispatched?.pending.review !== undefined,
+    resultApproved: dispatched?.resultApproved ?? false,
+    reopened: dispatched !== undefined && dispatched.resultApproved && inRedoRound(dispatched, reopen),
+    closed,
+  };
 }
 
 export function maxExtensionDays(state: CaseFacts): number {

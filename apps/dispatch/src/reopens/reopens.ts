@@ -12,7 +12,10 @@ export interface ReopenView extends Reopen {
   readonly reason: string;
 }
 
-/** The centre's record of reopened cases (重办), from evaluation's case.reopened.v1: the last reopen of each case. */
+/**
+ * The centre's record of reopened cases (重办), from evaluation's case.reopened.v1: the last reopen
+ * of each case; and of closed cases, from evaluation's case.closed.v1.
+ */
 export async function migrateReopens(pool: Pool): Promise<void> {
   await pool.query(`
     CREATE TABLE IF NOT EXISTS dispatch.case_reopens (
@@ -21,6 +24,10 @@ export async function migrateReopens(pool: Pool): Promise<void> {
       redo_count  integer     NOT NULL,
       reason      text        NOT NULL,
       reopened_at timestamptz NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS dispatch.case_closures (
+      case_id   text        PRIMARY KEY,
+      closed_at timestamptz NOT NULL
     )`);
 }
 
@@ -48,6 +55,11 @@ export class Reopens implements OnModuleInit {
       purpose: REOPENS_CONSUMER,
       from: ['evaluation'],
       handle: async (event, _delivery, log) => {
+        if (event.type === 'case.closed.v1') {
+          const outcome = await this.recordClosure(event);
+          log.info({ duplicate: outcome.duplicate }, 'closure recorded');
+          return;
+        }
         if (event.type !== 'case.reopened.v1') return;
         const outcome = await this.record(event);
         log.info({ duplicate: outcome.duplicate }, 'reopen recorded');
@@ -69,6 +81,25 @@ export class Reopens implements OnModuleInit {
         [event.subject, d.unitCode, d.redoCount, reason, event.time],
       );
     });
+  }
+
+  /** The loop of the case is closed (evaluation's case.closed.v1): the centre's views say so. */
+  recordClosure(event: CloudEvent) {
+    return handleOnce(this.pool, this.config.schema, REOPENS_CONSUMER, event.id, async (db) => {
+      await db.query('INSERT INTO dispatch.case_closures (case_id, closed_at) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [event.subject, event.time]);
+    });
+  }
+
+  async closed(caseId: string, db: Pool | PoolClient = this.pool): Promise<boolean> {
+    const r = await db.query('SELECT 1 FROM dispatch.case_closures WHERE case_id = $1', [caseId]);
+    return r.rows.length > 0;
+  }
+
+  /** Which of these cases are closed. */
+  async closedOf(caseIds: readonly string[]): Promise<Set<string>> {
+    if (caseIds.length === 0) return new Set();
+    const r = await this.pool.query<{ case_id: string }>('SELECT case_id FROM dispatch.case_closures WHERE case_id = ANY($1::text[])', [[...caseIds]]);
+    return new Set(r.rows.map((x) => x.case_id));
   }
 
   /** The case's last reopen, if it was reopened. */

@@ -123,6 +123,10 @@ const APPLY: Record<string, Apply> = {
   'case.clock-paused.v1': ((db: PoolClient, d: UnitRulingData) => updateAssignment(db, d.caseId, d.unitCode, 'paused = true')) as Apply,
   'case.clock-resumed.v1': ((db: PoolClient, d: UnitRulingData) => updateAssignment(db, d.caseId, d.unitCode, 'paused = false')) as Apply,
 
+  'case.closed.v1': (async (db: PoolClient, d: { caseId: string }, event: CloudEvent) => {
+    await db.query(`UPDATE handling.cases SET closed_at = COALESCE(closed_at, $2) WHERE case_id = $1`, [d.caseId ?? event.subject, event.time]);
+  }) as Apply,
+
   'case.deadline-set.v1': (async (db: PoolClient, d: DeadlineData) => {
     // a new deadline (an extension, a pause) clears the warning and the overdue mark of the old one
     await db.query(

@@ -9,13 +9,14 @@ export interface DeadlineView {
   readonly overdue: boolean;
 }
 
-export type CaseStatus = 'new' | 'reopened' | 'signed' | 'submitted' | 'sent-back' | 'resolved';
+import type { CaseStatus } from '@county/contracts';
 
 export interface CaseRow {
   readonly kind: 'case';
   readonly caseId: string;
   readonly role: 'lead' | 'co-handler';
   readonly part: string | null;
+  /** Where the case stands for the unit, in the platform's one vocabulary of case statuses. */
   readonly status: CaseStatus;
   readonly categoryCode: string | null;
   readonly urgency: string | null;
@@ -132,6 +133,7 @@ type CaseDbRow = {
   description: string | null;
   address: string | null;
   received_at: Date | null;
+  closed_at: Date | null;
   signed_at: Date | null;
   signings: number;
   first_contact_at: Date | null;
@@ -143,7 +145,7 @@ type CaseDbRow = {
 
 const CASE_COLUMNS = `a.case_id, a.role, a.part, a.assigned_at, a.sent_back, a.sent_back_reason, a.result_approved, a.result_rulings, a.paused, a.extra_working_days,
   a.redo_count, a.reopened_at, a.reopen_reason,
-  c.category_code, c.urgency, c.description, c.address, c.received_at,
+  c.category_code, c.urgency, c.description, c.address, c.received_at, c.closed_at,
   t.signed_at, COALESCE(t.signings, 0)::int AS signings, t.first_contact_at, t.last_progress_at, t.result_submitted_at, COALESCE(t.results, 0)::int AS results,
   COALESCE((SELECT json_agg(json_build_object('clock', d.clock, 'deadline', d.deadline, 'warning_level', d.warning_level, 'overdue', d.overdue) ORDER BY d.deadline)
               FROM handling.deadlines d WHERE d.case_id = a.case_id AND d.unit_code IN ('', a.unit_code)), '[]'::json) AS deadlines`;
@@ -152,12 +154,13 @@ const CASE_FROM = `FROM handling.assignments a
   LEFT JOIN handling.cases c ON c.case_id = a.case_id
   LEFT JOIN handling.tasks t ON t.case_id = a.case_id AND t.unit_code = a.unit_code`;
 
+/** A result sent back is reworked by the unit that signed for the case: `signed-for` again (its row keeps the reason). */
 function statusOf(r: CaseDbRow): CaseStatus {
-  if (r.result_approved) return 'resolved';
-  if (r.results > r.result_rulings) return 'submitted';
-  if (r.sent_back) return 'sent-back';
+  if (r.closed_at) return 'closed';
+  if (r.result_approved) return 'result-approved';
+  if (r.results > r.result_rulings) return 'result-submitted';
   if (r.redo_count > 0 && r.signings <= r.redo_count) return 'reopened';
-  return r.signed_at ? 'signed' : 'new';
+  return r.signed_at ? 'signed-for' : 'dispatched';
 }
 
 function toCaseRow(r: CaseDbRow): CaseRow {

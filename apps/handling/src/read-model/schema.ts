@@ -20,6 +20,8 @@ export async function migrateHandling(pool: Pool): Promise<void> {
       received_at   timestamptz,
       dispatched_at timestamptz
     );
+    -- evaluation closed the case's loop (case.closed.v1)
+    ALTER TABLE handling.cases ADD COLUMN IF NOT EXISTS closed_at timestamptz;
 
     -- one row per case and unit the centre assigned it to; active = false once transferred away
     CREATE TABLE IF NOT EXISTS handling.assignments (

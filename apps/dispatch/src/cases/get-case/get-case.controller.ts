@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { DomainError, type CaseDispatchedData } from '@county/contracts';
 import type { EventStore } from '@county/event-store';
 import { EVENT_STORE } from '@county/service-kit';
-import { foldStream, handlingDeadline, resolved, transferWindowEnd, type DispatchCaseEvent, type DispatchCaseState } from '../../domain/dispatch-case';
+import { caseStatusOf, foldStream, handlingDeadline, resolved, standingOf, transferWindowEnd, type DispatchCaseEvent, type DispatchCaseState } from '../../domain/dispatch-case';
 import { Reopens } from '../../reopens/reopens';
 
 const CENTRE_ROLES: readonly string[] = ['centre', 'admin'];
@@ -45,17 +45,20 @@ export class GetCaseController {
     res.setHeader('ETag', `"${version}"`);
     const dispatched = state.status === 'dispatched' ? state : undefined;
     const reopen = await this.reopens.of(caseId);
+    // where the case stands, in the platform's one vocabulary of case statuses
+    const status = state.status === 'none' ? undefined : caseStatusOf(standingOf(state, reopen, await this.reopens.closed(caseId)));
     return {
       caseId,
       version,
       state: dispatched
         ? {
             ...dispatched,
+            status,
             transferWindowEndsAt: transferWindowEnd(dispatched).toISOString(),
             handlingDeadline: handlingDeadline(dispatched, reopen).toISOString(),
             resolved: resolved(dispatched, reopen),
           }
-        : state,
+        : { ...state, ...(status && { status }) },
       reopen: reopen ?? null,
       dispatches: events
         .filter((e) => e.type === 'case.dispatched.v1')
