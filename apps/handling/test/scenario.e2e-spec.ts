@@ -21,7 +21,8 @@ let centre: string;
 const COMMUNITY = 'QH-CG-01';
 
 beforeAll(async () => {
-  system = await startSystem(['intake', 'dispatch', 'handling']);
+  // case-worker: the whistle's answer clock is the case workflow's
+  system = await startSystem(['intake', 'dispatch', 'handling', 'case-worker']);
   handling = api(system, 'handling');
 
   dispatch = api(system, 'dispatch');
@@ -82,13 +83,21 @@ it('received -> dispatched to a community -> signed -> whistle to two department
   const { whistleId } = blown.body;
   expect((await handling('POST', `/api/v1/cases/${caseId}/result`, staff, { result: '尚未完成' })).body.code).toBe('CASE.WHISTLE_OUTSTANDING');
 
-  // each department finds the whistle in its inbox, answers, reports on site and finishes its part
+  // each department finds the whistle in its inbox with its answer deadline (urgent: 30 minutes), answers, reports on site and finishes its part
   for (const user of ['qh-urban.staff-1', 'qh-market.staff-1']) {
     const token = await tokenFor(system, user);
-    await eventually(async () => {
-      const r = await handling<{ items: { whistleId: string }[] }>('GET', '/api/v1/inbox?box=whistles', token);
-      return r.body.items?.some((i) => i.whistleId === whistleId) || undefined;
+    const row = await eventually(async () => {
+      const r = await handling<{ items: { whistleId: string; blownAt: string; answerDeadline: string | null }[] }>('GET', '/api/v1/inbox?box=whistles', token);
+      return r.body.items?.find((i) => i.whistleId === whistleId && i.answerDeadline !== null);
     }, 60_000, 200);
+    expect(Date.parse(row.answerDeadline!) - Date.parse(row.blownAt)).toBeGreaterThan(29 * 60_000);
+    expect(Date.parse(row.answerDeadline!) - Date.parse(row.blownAt)).toBeLessThan(31 * 60_000);
+    const whistle = await handling<{ answerDeadline: string | null; departments: { departmentCode: string; answerDeadline: string | null; answerOverdue: boolean }[] }>('GET', `/api/v1/whistles/${whistleId}`, token);
+    expect(whistle.body.answerDeadline).toBe(row.answerDeadline);
+    expect(whistle.body.departments.map((d) => [d.departmentCode, d.answerDeadline, d.answerOverdue])).toEqual([
+      ['QH-MARKET', row.answerDeadline, false],
+      ['QH-URBAN', row.answerDeadline, false],
+    ]);
     for (const action of ['answer', 'report-on-site', 'finish-part']) expect((await handling('POST', `/api/v1/whistles/${whistleId}/${action}`, token)).status).toBe(200);
   }
 
