@@ -120,7 +120,8 @@ it('fires the timers set before a server and worker restart once, after it', asy
   const steps = after.map((e) => `${e.type}/${e.clock}/${e.level ?? ''}`);
   expect(new Set(steps).size).toBe(steps.length);
   expect(after.filter((e) => e.type === 'case.deadline-set.v1')).toHaveLength(4);
-  expect(Date.parse(after.find((e) => e.type === 'case.overdue.v1')!.time)).toBeGreaterThanOrEqual(Date.parse(signFor.deadline));
+  // the sign-for clock's overdue (the first-contact clock's working-day deadline may have passed already, by the time of day)
+  expect(Date.parse(after.find((e) => e.type === 'case.overdue.v1' && e.clock === 'sign-for')!.time)).toBeGreaterThanOrEqual(Date.parse(signFor.deadline));
 
   await handle.terminate('test over');
   await connection.close();
