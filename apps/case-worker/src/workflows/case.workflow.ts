@@ -28,6 +28,7 @@ import {
   CLOCKS_PATCH,
   CLOCK_RUNS_PATCH,
   SA,
+  STEP_IN_ONE_TASK_PATCH,
   WHISTLE_WORKFLOW_TYPE,
   caseEventSignal,
   caseViewQuery,
@@ -52,6 +53,11 @@ const { emitCaseEvents } = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 const { planClock } = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds' });
+// STEP_IN_ONE_TASK_PATCH: every clock of a step planned at once, and the events announced in the workflow task
+const { planClocks, emitCaseEvents: emitCaseEventsInTask } = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
 
 type Emitted = EmitRequest['events'][number];
 
@@ -93,6 +99,7 @@ const WAITING_FOR: Record<ClockName, string> = {
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   // cases started before the clocks existed keep following the status-only path
   if (!patched(CLOCKS_PATCH)) return statusOnlyCaseWorkflow(input);
+  const stepInOneTask = patched(STEP_IN_ONE_TASK_PATCH);
 
   const { caseId } = input;
   const workflowId = workflowInfo().workflowId;
@@ -196,7 +203,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   const emit = async (events: Emitted[], causationId: string, correlationId: string | undefined): Promise<void> => {
     if (events.length === 0) return;
-    await emitCaseEvents({ caseId, streamId: workflowId, time: new Date(Date.now()).toISOString(), causationId, ...(correlationId ? { correlationId } : {}), events });
+    const request: EmitRequest = { caseId, streamId: workflowId, time: new Date(Date.now()).toISOString(), causationId, ...(correlationId ? { correlationId } : {}), events };
+    await (stepInOneTask ? emitCaseEventsInTask(request) : emitCaseEvents(request));
   };
 
   /** What the ids of a clock's events are derived from: the workflow, the clock and, from its second run on, the run. */
@@ -210,16 +218,40 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     data: { caseId, clock: c.plan.clock, deadline: c.plan.deadline, ...(c.plan.unitCode ? { unitCode: c.plan.unitCode } : {}) },
   });
 
-  const start = async (clock: ClockName, unitCode: string | undefined, from: string, cause: Cause): Promise<Emitted> => {
+  /** Counts a start of the clock: its run (1 for the first). */
+  const nextRun = (clock: ClockName): number => {
     const run = (starts.get(clock) ?? 0) + 1;
     starts.set(clock, run);
+    return run;
+  };
+
+  const started = (plan: ClockPlan, cause: Cause, run: number | undefined): Emitted => {
+    utcOffsetMinutes = plan.utcOffsetMinutes;
+    const c: Clock = { plan, state: 'running', fired: [], causationId: cause.eventId, ...(cause.correlationId ? { correlationId: cause.correlationId } : {}), ...(run ? { run } : {}) };
+    clocks.set(plan.clock, c);
+    return deadlineSet(c);
+  };
+
+  const start = async (clock: ClockName, unitCode: string | undefined, from: string, cause: Cause): Promise<Emitted> => {
+    const run = nextRun(clock);
     // a clock started again is a run of its own: its ids must differ from the earlier runs'
     const ownIds = run > 1 && patched(CLOCK_RUNS_PATCH);
     const plan = await planClock({ kind: 'start', clock, unitCode, from, categoryCode: facts.categoryCode, urgency: facts.urgency });
-    utcOffsetMinutes = plan.utcOffsetMinutes;
-    const c: Clock = { plan, state: 'running', fired: [], causationId: cause.eventId, ...(cause.correlationId ? { correlationId: cause.correlationId } : {}), ...(ownIds ? { run } : {}) };
-    clocks.set(clock, c);
-    return deadlineSet(c);
+    return started(plan, cause, ownIds ? run : undefined);
+  };
+
+  /** Starts clocks of one step for the same unit from the same instant: one local activity plans them all (STEP_IN_ONE_TASK_PATCH). */
+  const startAll = async (names: readonly ClockName[], unitCode: string | undefined, from: string, cause: Cause): Promise<Emitted[]> => {
+    if (!stepInOneTask) {
+      const out: Emitted[] = [];
+      for (const clock of names) out.push(await start(clock, unitCode, from, cause));
+      return out;
+    }
+    const runs = names.map(nextRun);
+    // as in start: a clock started again gets ids of its own (histories of this path recorded before CLOCK_RUNS_PATCH keep the old ids)
+    const ownIds = runs.some((run) => run > 1) && patched(CLOCK_RUNS_PATCH);
+    const plans = await planClocks(names.map((clock) => ({ kind: 'start' as const, clock, unitCode, from, categoryCode: facts.categoryCode, urgency: facts.urgency })));
+    return plans.map((plan, i) => started(plan, cause, ownIds && runs[i]! > 1 ? runs[i] : undefined));
   };
 
   /** The clock stops because what it waited for happened. */
@@ -253,11 +285,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
           moved(handling, cause);
           out.push(deadlineSet(handling));
           signedFor = false;
-          out.push(await start('sign-for', unitCode, at, cause));
-          if (clocks.get('first-contact')?.state !== 'met') out.push(await start('first-contact', unitCode, at, cause));
-          out.push(await start('transfer-window', unitCode, at, cause));
+          out.push(...(await startAll(clocks.get('first-contact')?.state !== 'met' ? ['sign-for', 'first-contact', 'transfer-window'] : ['sign-for', 'transfer-window'], unitCode, at, cause)));
         } else if (!handling) {
-          for (const clock of ['sign-for', 'first-contact', 'handling', 'transfer-window'] as const) out.push(await start(clock, unitCode, at, cause));
+          out.push(...(await startAll(['sign-for', 'first-contact', 'handling', 'transfer-window'], unitCode, at, cause)));
         }
         status = 'dispatched';
         break;
@@ -338,8 +368,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         status = 'reopened';
         signedFor = false;
         if (unitCode) facts = { ...facts, responsibleUnitCode: unitCode };
-        out.push(await start('sign-for', unitCode, at, cause));
-        out.push(await start('handling', unitCode, at, cause));
+        out.push(...(await startAll(['sign-for', 'handling'], unitCode, at, cause)));
         break;
       }
       case 'case.closed.v1':

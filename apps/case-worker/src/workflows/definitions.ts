@@ -117,6 +117,13 @@ export const CLOCKS_PATCH = 'case-clocks-v1';
  */
 export const CLOCK_RUNS_PATCH = 'case-clock-runs-v1';
 
+/**
+ * From this patch on, a lifecycle step plans all its clocks in one local activity and the case
+ * workflow announces what it decided in a local activity too (inside the workflow task, instead of
+ * an activity task and a second workflow task). Cases started before it keep the old path.
+ */
+export const STEP_IN_ONE_TASK_PATCH = 'case-step-in-one-task-v1';
+
 export const WHISTLE_WORKFLOW_TYPE = 'whistleWorkflow';
 
 /** The patch that announces a whistle's answer deadline and warns the departments that have not answered (histories before it wait for the deadline alone). */

@@ -1,12 +1,13 @@
 /**
  * Records the histories that the replay test (test/replay.spec.ts) replays against the current
  * workflow code. Run it after a deliberate workflow change that is guarded by a patch, and commit
- * the new files beside the old ones (old histories stay: they are what running cases look like):
+ * the new files beside the old ones (old histories stay: they are what running cases look like),
+ * under the prefix of the new generation:
  *
- *   node -r ./scripts/register.js apps/case-worker/test/support/record-histories.ts [scenario ...]
+ *   HISTORY_GENERATION=v3 node -r ./scripts/register.js apps/case-worker/test/support/record-histories.ts [scenario ...]
  *
- * Without names it records the scenarios that have no history yet; a history once committed is what
- * the code of its time did, so it is written again only when named.
+ * Without names it records the scenarios that have no history of that generation yet; a history
+ * once committed is what the code of its time did, so it is written again only when named.
  *
  * Needs PostgreSQL (the activities write to an event store) and Temporal's time-skipping test server.
  */
@@ -18,11 +19,16 @@ import { CaseHarness, COMMUNITY, DEPARTMENT, TOWNSHIP, completed, type TestCase 
 import { whistleWorkflowId } from '../../src/workflows/definitions';
 
 const OUT = path.join(__dirname, '..', 'histories');
+/**
+ * The prefix of the files written: the generation of the workflow code (v1: the clocks; v2: either
+ * a step in one workflow task or every clock run with ids of its own, recorded apart; v3: both).
+ */
+const GENERATION = process.env.HISTORY_GENERATION ?? 'v3';
 const HOUR = 3_600_000;
 
 const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
-  // v1: overdue, reminder and supervision, then closed
-  'v1-overdue-supervised-closed': async (c) => {
+  // overdue, reminder and supervision, then closed
+  'overdue-supervised-closed': async (c) => {
     await c.receiveAndDispatch();
     await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
     const handling = await c.clock('handling');
@@ -33,8 +39,8 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.close();
     return [c.handle];
   },
-  // v1: a whole life: transfer, pause, extension, result, review, return visit, reopen, closed
-  'v1-full-life-closed': async (c) => {
+  // a whole life: transfer, pause, extension, result, review, return visit, reopen, closed
+  'full-life-closed': async (c) => {
     await c.receiveAndDispatch();
     await c.send('case.transfer-requested.v1', {}, { unitCode: COMMUNITY });
     await c.send('case.transfer-approved.v1', {}, { unitCode: COMMUNITY });
@@ -60,8 +66,8 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.close();
     return [c.handle];
   },
-  // v1: a whistle not answered in time (the case and the whistle's child), case still open
-  'v1-whistle-escalated-open': async (c) => {
+  // a whistle not answered in time (the case and the whistle's child), case still open
+  'whistle-escalated-open': async (c) => {
     await c.receiveAndDispatch();
     const whistleId = `w-${c.caseId.slice(0, 8)}`;
     await c.send('whistle.blown.v1', {}, { whistleId, calledDepartmentCodes: [DEPARTMENT], urgency: 'urgent', unitCode: TOWNSHIP });
@@ -74,9 +80,9 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.clocks();
     return [c.handle, child];
   },
-  // v2: every run of a clock has ids of its own (case-clock-runs-v1): a case reopened on the day of its
+  // every run of a clock has ids of its own (case-clock-runs-v1): a case reopened on the day of its
   // first review, whose second round runs into warnings and overdue; correlation ids passed on
-  'v2-reopened-same-day-overdue-closed': async (c) => {
+  'reopened-same-day-overdue-closed': async (c) => {
     c.correlationId = `corr-${c.caseId}`;
     await c.receiveAndDispatch();
     await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
@@ -96,8 +102,8 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.close();
     return [c.handle];
   },
-  // v2: a whistle's answer clock announced and warned (whistle-answer-clock-v1), then answered
-  'v2-whistle-warned-answered-open': async (c) => {
+  // a whistle's answer clock announced and warned (whistle-answer-clock-v1), then answered
+  'whistle-warned-answered-open': async (c) => {
     c.correlationId = `corr-${c.caseId}`;
     await c.receiveAndDispatch();
     const whistleId = `w-${c.caseId.slice(0, 8)}`;
@@ -118,7 +124,7 @@ async function main() {
   const named = process.argv.slice(2);
   const unknown = named.filter((n) => !(n in SCENARIOS));
   if (unknown.length) throw new Error(`no scenario ${unknown.join(', ')}; there are ${Object.keys(SCENARIOS).join(', ')}`);
-  const wanted = Object.entries(SCENARIOS).filter(([name]) => (named.length ? named.includes(name) : !fs.existsSync(path.join(OUT, `${name}.json`))));
+  const wanted = Object.entries(SCENARIOS).filter(([name]) => (named.length ? named.includes(name) : !fs.existsSync(path.join(OUT, `${GENERATION}-${name}.json`))));
   const harness = await CaseHarness.start();
   try {
     for (const [name, run] of wanted) {
@@ -126,7 +132,7 @@ async function main() {
       for (const [i, handle] of handles.entries()) {
         const { history } = await harness.env.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: handle.workflowId } });
         if (!history) throw new Error(`no history for ${handle.workflowId}`);
-        const file = path.join(OUT, `${name}${i ? `-child-${i}` : ''}.json`);
+        const file = path.join(OUT, `${GENERATION}-${name}${i ? `-child-${i}` : ''}.json`);
         fs.writeFileSync(file, `${JSON.stringify(historyJson(history), null, 1)}\n`);
         console.log(`wrote ${path.relative(process.cwd(), file)}`);
       }
