@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
 import { deadLetterTopic, type CloudEvent } from '@county/contracts';
 import { silentLog, type Log } from './log';
+import { isTransient } from './transient';
 
 export interface KafkaSettings {
   readonly brokers: readonly string[];
@@ -67,6 +68,8 @@ export interface EventConsumerOptions {
   readonly maxAttempts?: number;
   readonly fromBeginning?: boolean;
   readonly log?: Log;
+  /** Called once a message is on the dead-letter topic (a metric, a health warning). */
+  readonly onParked?: (delivery: Delivery, error: unknown) => void;
 }
 
 export class PoisonMessageError extends Error {}
@@ -97,33 +100,64 @@ export class EventConsumer {
   private consumer?: Consumer;
   private producer?: Producer;
   private readonly log: Log;
+  private stopping = false;
+  private problem?: string;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(private readonly o: EventConsumerOptions) {
     this.log = o.log ?? silentLog;
   }
 
+  /** What keeps this consumer from consuming right now (for /health), or undefined. */
+  status(): { readonly groupId: string; readonly problem?: string } {
+    return { groupId: this.o.groupId, problem: this.problem };
+  }
+
   async start(): Promise<void> {
+    this.stopping = false;
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
     const consumer = this.o.kafka.consumer({ groupId: this.o.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
     const producer = this.o.kafka.producer({ allowAutoTopicCreation: true });
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.o.topics], fromBeginning: this.o.fromBeginning ?? true });
     const maxAttempts = this.o.maxAttempts ?? 5;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.problem = undefined;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.problem = `consumer crashed: ${payload.error.message}`;
+      this.log.warn({ err: payload.error, groupId: this.o.groupId, restart: payload.restart }, 'Kafka consumer crashed');
+      // kafkajs restarts by itself after a retriable error; after any other, start it again here
+      if (!payload.restart && !this.stopping) this.restartLater(consumer, producer);
+    });
     await consumer.run({
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const delivery = { topic, partition, offset: message.offset };
         let lastError: unknown;
-        for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        // an engine that is away (transient) is waited for without limit; only the message's own
+        // failures count towards parking it
+        for (let attempt = 1, waits = 0; attempt <= maxAttempts; ) {
           try {
             const event = parseEnvelope(message);
             await this.o.handle(event, delivery);
+            if (waits > 0) this.problem = undefined;
             return;
           } catch (err) {
             lastError = err;
             if (err instanceof PoisonMessageError) break;
-            this.log.warn({ err, ...delivery, attempt }, 'event handler failed');
+            if (this.stopping) throw err; // not committed: the next member gets it again
+            const transient = isTransient(err);
+            if (transient) {
+              waits += 1;
+              this.problem = `waiting for an engine: ${String((err as Error)?.message ?? err)}`;
+            } else attempt += 1;
+            this.log.warn({ err, ...delivery, attempt, transient }, 'event handler failed');
             await heartbeat();
-            await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+            await new Promise((r) => setTimeout(r, transient ? Math.min(5000, 100 * 2 ** Math.min(waits, 6)) : Math.min(2000, 50 * 2 ** attempt)));
           }
         }
         await this.park(message, delivery, lastError);
@@ -131,6 +165,25 @@ export class EventConsumer {
     });
     this.consumer = consumer;
     this.producer = producer;
+  }
+
+  private restartLater(consumer: Consumer, producer: Producer, delayMs = 1000): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      void (async () => {
+        await consumer.disconnect().catch(() => undefined);
+        await producer.disconnect().catch(() => undefined);
+        if (this.stopping) return;
+        try {
+          await this.connect();
+          this.log.info({ groupId: this.o.groupId }, 'Kafka consumer started again');
+        } catch (err) {
+          this.problem = `consumer cannot start: ${String((err as Error)?.message ?? err)}`;
+          this.log.warn({ err, groupId: this.o.groupId }, 'Kafka consumer could not start again; retrying');
+          this.restartLater(consumer, producer, Math.min(30_000, delayMs * 2));
+        }
+      })();
+    }, delayMs);
   }
 
   private async park(message: KafkaMessage, delivery: Delivery, error: unknown): Promise<void> {
@@ -152,10 +205,13 @@ export class EventConsumer {
         },
       ],
     });
+    this.o.onParked?.(delivery, error);
   }
 
   /** Leaves the group cleanly, so that the next member does not wait for a session timeout. */
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.consumer = undefined;
