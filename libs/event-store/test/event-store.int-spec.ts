@@ -65,6 +65,7 @@ describe('appending to a stream', () => {
     expect(appended.events[0].subject).toBe(caseId);
     const read = await store.readStream(`whistle-${appended.events[0].id}`);
     expect(read.version).toBe(0);
+    await untilVisible(store, [appended.events[0].id]);
     const all = await store.readAll(START, 10_000);
     expect(all.find((e) => e.id === appended.events[0].id)?.subject).toBe(caseId);
   });
@@ -111,13 +112,14 @@ describe('the global read order', () => {
     const whileOpen = await reader.readNew();
     expect(whileOpen.map((e) => e.subject)).not.toContain(sFast);
     expect(whileOpen.map((e) => e.subject)).not.toContain(sSlow);
+    const mine = (subjects: string[]) => subjects.filter((x) => x === sSlow || x === sFast);
     await slow.query('COMMIT');
     slow.release();
     // PostgreSQL's snapshot xmin is cluster-wide: a transaction running in any other database
     // (another test's, an analyst's session) holds the read back too, so wait for it, bounded
     const after: string[] = [];
     await eventually(async () => {
-      after.push(...(await reader.readNew()).map((e) => e.subject));
+      after.push(...mine((await reader.readNew()).map((e) => e.subject)));
       return after.length >= 2 ? true : undefined;
     }, 30_000);
     expect(after).toEqual([sSlow, sFast]);
@@ -134,6 +136,17 @@ describe('the global read order', () => {
     early.release();
   });
 });
+
+/**
+ * Waits (bounded) until the given events are past the read horizon. PostgreSQL's snapshot xmin is
+ * cluster-wide: any older transaction in any database holds every reader back for a while.
+ */
+async function untilVisible(s: EventStore, ids: readonly string[]): Promise<void> {
+  await eventually(async () => {
+    const all = new Set((await s.readAll(START, 100_000)).map((e) => e.id));
+    return ids.every((id) => all.has(id)) ? true : undefined;
+  }, 30_000, 50);
+}
 
 async function collectAllAfterNow(s: EventStore) {
   let from = START;
@@ -155,7 +168,9 @@ describe('the outbox relay', () => {
     const topic = uniqueName('test.relay');
     await ensureTopics(kafka, [topic]);
     const cases = Array.from({ length: 5 }, () => randomUUID());
-    for (let v = 1; v <= 4; v++) for (const c of cases) await s.append(c, [ev(v)], { expectedVersion: v - 1, metadata: meta(v) });
+    const ids: string[] = [];
+    for (let v = 1; v <= 4; v++) for (const c of cases) ids.push(...(await s.append(c, [ev(v)], { expectedVersion: v - 1, metadata: meta(v) })).events.map((e) => e.id));
+    await untilVisible(s, ids);
 
     // a relay that dies after Kafka acknowledged its first batch but before its checkpoint
     const producer = createProducer(kafka);
@@ -326,7 +341,9 @@ describe('projections', () => {
     const schema = uniqueName('projrace');
     await migrateEventStore(db.pool, schema);
     const s = new EventStore(db.pool, schema, 'intake');
-    for (let i = 0; i < 6; i++) await s.append(`c${i % 2}`, [ev(i)], { expectedVersion: 'any', metadata: meta() });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(...(await s.append(`c${i % 2}`, [ev(i)], { expectedVersion: 'any', metadata: meta() })).events.map((e) => e.id));
+    await untilVisible(s, ids);
     // the live loop (its projection can be held inside apply) and an operator's rebuild
     let release!: () => void;
     let liveApplied = 0;
@@ -384,7 +401,9 @@ describe('projections', () => {
     };
     const runner = new ProjectionRunner({ pool: db.pool, store: s, projections: [totals], batchSize: 3 });
     await runner.init();
-    for (let i = 0; i < 10; i++) await s.append(`c${i % 3}`, [ev(i)], { expectedVersion: 'any', metadata: meta() });
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push(...(await s.append(`c${i % 3}`, [ev(i)], { expectedVersion: 'any', metadata: meta() })).events.map((e) => e.id));
+    await untilVisible(s, ids);
     await Promise.all([runner.catchUp(), runner.catchUp()]); // two runners at once still apply each event once
     const before = (await db.pool.query(`SELECT * FROM ${schema}.totals ORDER BY stream_id`)).rows;
     expect(before).toEqual([
