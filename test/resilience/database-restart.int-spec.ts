@@ -29,7 +29,8 @@ const appeal = (ref: string) => ({
   urgency: 'normal',
   description: 'Cars block the fire lane at the gate of the compound',
   location: { gridCode: 'QH-CG-04-04' },
-  resident: { name: '张三', phone: '13812345678' },
+  // a resident of its own, so that intake does not take it for a repeat of the other case
+  resident: { name: '张三', phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` },
   receivedAt: new Date(Date.now() - 60_000).toISOString(),
 });
 
