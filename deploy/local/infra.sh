@@ -5,6 +5,7 @@
 #   infra.sh up        install if needed, then start every engine that is not running
 #   infra.sh down      stop the engines this script started
 #   infra.sh status    each engine, its port, its version, where its logs are
+#   infra.sh restart <postgres|kafka|temporal>   stop one engine and start it again (chaos runs)
 #
 # Everything lives under $COUNTY_ENGINES_HOME (default: /var/cache/county-appeals when run
 # as root, otherwise ~/.cache/county-appeals): downloads, builds, data, logs and pid files.
@@ -258,6 +259,15 @@ cmd_down() {
   pg_down
 }
 
+cmd_restart() {
+  case "${1:-}" in
+    postgres) pg_down; pg_up ;;
+    kafka) stop_pid kafka; kafka_up ;;
+    temporal) stop_pid temporal; temporal_up ;;
+    *) echo "usage: $0 restart postgres|kafka|temporal" >&2; exit 2 ;;
+  esac
+}
+
 line() { printf '%-10s %-8s %-22s %-28s %s\n' "$@"; }
 
 cmd_status() {
@@ -279,6 +289,7 @@ case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
+  restart) cmd_restart "${2:-}" ;;
   home) echo "$HOME_DIR" ;;
-  *) echo "usage: $0 install|up|down|status|home" >&2; exit 2 ;;
+  *) echo "usage: $0 install|up|down|status|restart <engine>|home" >&2; exit 2 ;;
 esac
