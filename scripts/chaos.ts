@@ -287,7 +287,11 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       for (const topic of new Set(events.map((e) => e.topic))) {
         const firsts: number[] = [];
         const ids = new Set<string>();
-        for (const e of events.filter((x) => x.topic === topic)) if (!ids.has(e.id)) (ids.add(e.id), firsts.push(e.sequence));
+        for (const e of events.filter((x) => x.topic === topic)) {
+          if (ids.has(e.id)) continue;
+          ids.add(e.id);
+          firsts.push(e.sequence);
+        }
         if (firsts.some((s, i) => i > 0 && s < firsts[i - 1])) outOfOrder.push(`${key} on ${topic}: ${firsts.join(',')}`);
       }
     }
