@@ -5,10 +5,17 @@
 #   infra.sh up        install if needed, then start every engine that is not running
 #   infra.sh down      stop the engines this script started
 #   infra.sh status    each engine, its port, its version, where its logs are
+#   infra.sh restart <postgres|kafka|temporal>   stop one engine and start it again (chaos runs)
 #
 # Everything lives under $COUNTY_ENGINES_HOME (default: /var/cache/county-appeals when run
 # as root, otherwise ~/.cache/county-appeals): downloads, builds, data, logs and pid files.
 # Nothing is written into the repository.
+#
+# A second, private set of engines (a chaos run restarts its engines and must not touch anybody
+# else's) reuses the built binaries and keeps its own data, logs and pid files:
+#   COUNTY_ENGINES_STATE=/tmp/chaos-engines COUNTY_PG_PORT=15432 COUNTY_KAFKA_PORT=19092 \
+#   COUNTY_KAFKA_CONTROLLER_PORT=19093 COUNTY_TEMPORAL_PORT=17233 COUNTY_TEMPORAL_UI_PORT=18233 \
+#   bash deploy/local/infra.sh up      (and the same variables with down and status)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,17 +24,21 @@ source "$here/versions.env"
 
 if [[ $(id -u) -eq 0 ]]; then default_home=/var/cache/county-appeals; else default_home="${XDG_CACHE_HOME:-$HOME/.cache}/county-appeals"; fi
 HOME_DIR="${COUNTY_ENGINES_HOME:-$default_home}"
+STATE_DIR="${COUNTY_ENGINES_STATE:-$HOME_DIR}"
 BIN="$HOME_DIR/bin"
 LIB="$HOME_DIR/lib"
-DATA="$HOME_DIR/data"
-LOGS="$HOME_DIR/logs"
-RUN="$HOME_DIR/run"
+DATA="$STATE_DIR/data"
+LOGS="$STATE_DIR/logs"
+RUN="$STATE_DIR/run"
 
-PG_PORT=5432
-KAFKA_PORT=9092
-KAFKA_CONTROLLER_PORT=9093
-TEMPORAL_PORT=7233
-TEMPORAL_UI_PORT=8233
+PG_PORT="${COUNTY_PG_PORT:-5432}"
+KAFKA_PORT="${COUNTY_KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${COUNTY_KAFKA_CONTROLLER_PORT:-9093}"
+TEMPORAL_PORT="${COUNTY_TEMPORAL_PORT:-7233}"
+TEMPORAL_UI_PORT="${COUNTY_TEMPORAL_UI_PORT:-8233}"
+# a transaction left open by a client (an analyst's idle session, a stuck process) holds back
+# what every subscriber in the cluster may read (see the README): such sessions end after this
+PG_IDLE_IN_TRANSACTION_TIMEOUT="${COUNTY_PG_IDLE_IN_TRANSACTION_TIMEOUT:-60s}"
 PG_USER=county
 PG_PASSWORD=county
 PG_DB=county
@@ -111,6 +122,7 @@ EOF
 
 cmd_install() {
   mkdir -p "$BIN" "$LIB" "$DATA" "$LOGS" "$RUN"
+  if [[ $(id -u) -eq 0 && "$STATE_DIR" != "$HOME_DIR" ]]; then chmod 755 "$STATE_DIR" "$DATA"; fi
   install_postgres
   install_java_libs kafka "$LIB/kafka-$KAFKA_VERSION"
   install_java_libs temporal-test-server "$LIB/temporal-test-server-$TEMPORAL_TEST_SERVER_VERSION"
@@ -152,6 +164,7 @@ DO \$\$ BEGIN
     CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
   END IF;
 END \$\$;
+ALTER ROLE $PG_USER SET idle_in_transaction_session_timeout = '$PG_IDLE_IN_TRANSACTION_TIMEOUT';
 SELECT 'CREATE DATABASE $PG_DB OWNER $PG_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$PG_DB')\gexec
 EOF
   wait_until 30 postgres pg_probe || fail "PostgreSQL started but does not accept $PG_USER@127.0.0.1:$PG_PORT"
@@ -237,13 +250,22 @@ cmd_up() {
   pg_up
   kafka_up
   temporal_up
-  say "engines are up (state, data and logs in $HOME_DIR)"
+  say "engines are up (data and logs in $STATE_DIR)"
 }
 
 cmd_down() {
   stop_pid temporal
   stop_pid kafka
   pg_down
+}
+
+cmd_restart() {
+  case "${1:-}" in
+    postgres) pg_down; pg_up ;;
+    kafka) stop_pid kafka; kafka_up ;;
+    temporal) stop_pid temporal; temporal_up ;;
+    *) echo "usage: $0 restart postgres|kafka|temporal" >&2; exit 2 ;;
+  esac
 }
 
 line() { printf '%-10s %-8s %-22s %-28s %s\n' "$@"; }
@@ -267,6 +289,7 @@ case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
+  restart) cmd_restart "${2:-}" ;;
   home) echo "$HOME_DIR" ;;
-  *) echo "usage: $0 install|up|down|status|home" >&2; exit 2 ;;
+  *) echo "usage: $0 install|up|down|status|restart <engine>|home" >&2; exit 2 ;;
 esac

@@ -35,6 +35,15 @@ describe('docker-compose.yml agrees with deploy/local and the services', () => {
     expect(compose.services.temporal.image).toBe(`temporalio/temporal:${versions.TEMPORAL_CLI_VERSION.replace(/^v/, '')}`);
   });
 
+  it('ends sessions left idle in a transaction, as deploy/local does for the services\' role', () => {
+    const cmd = compose.services.postgres.command!;
+    const setting = cmd.find((arg, i) => cmd[i - 1] === '-c' && arg.startsWith('idle_in_transaction_session_timeout='));
+    expect(setting).toBe('idle_in_transaction_session_timeout=60s');
+    const infra = fs.readFileSync(path.join(root, 'deploy/local/infra.sh'), 'utf8');
+    expect(infra).toMatch(/ALTER ROLE \$PG_USER SET idle_in_transaction_session_timeout = '\$PG_IDLE_IN_TRANSACTION_TIMEOUT'/);
+    expect(infra).toContain('PG_IDLE_IN_TRANSACTION_TIMEOUT="${COUNTY_PG_IDLE_IN_TRANSACTION_TIMEOUT:-60s}"');
+  });
+
   it('registers the same search attributes as deploy/local', () => {
     const local = fs
       .readFileSync(path.join(root, 'deploy/local/search-attributes.txt'), 'utf8')

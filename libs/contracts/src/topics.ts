@@ -19,3 +19,11 @@ export function topicOf(source: ServiceName): Topic {
 export function deadLetterTopic(groupId: string): string {
   return `county.dead-letter.${groupId}`;
 }
+
+/**
+ * Where an operator re-delivers a consumer group's parked messages once their cause is fixed:
+ * only that group reads it, so the producers' topics and every other group stay as they were.
+ */
+export function deadLetterReplayTopic(groupId: string): string {
+  return `county.dead-letter-replay.${groupId}`;
+}

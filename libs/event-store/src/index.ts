@@ -6,6 +6,8 @@ export * from './relay';
 export * from './projections';
 export * from './idempotent-consumer';
 export * from './kafka';
+export * from './dead-letters';
+export * from './transient';
 export * from './command';
 export * from './log';
 export { Wakeup } from './wakeup';

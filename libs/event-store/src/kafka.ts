@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
 import { deadLetterTopic, type CloudEvent } from '@county/contracts';
 import { silentLog, type Log } from './log';
+import { isTransient } from './transient';
 
 export interface KafkaSettings {
   readonly brokers: readonly string[];
@@ -74,6 +75,8 @@ export interface EventConsumerOptions {
   /** How many partitions are handled at the same time (default 3, the partitions of a topic). */
   readonly partitionsInFlight?: number;
   readonly log?: Log;
+  /** Called once a message is on the dead-letter topic (a metric, a health warning). */
+  readonly onParked?: (delivery: Delivery, error: unknown) => void;
 }
 
 export class PoisonMessageError extends Error {}
@@ -98,7 +101,9 @@ function parseEnvelope(message: KafkaMessage): CloudEvent {
  * Consumes CloudEvents from Kafka. A handler that throws is retried with back-off; after
  * maxAttempts the message is parked on the group's dead-letter topic (with the error in its
  * headers) and consumption goes on, so one poison message never blocks a partition forever.
- * The offset is committed only after the handler succeeded or the message was parked.
+ * The offset is committed only after the handler succeeded or the message was parked. A failure
+ * that says an engine is away (transient) is waited out without limit and never parks the message;
+ * a consumer that crashes for good is started again with back-off.
  *
  * Concurrency keeps per-key order: partitions are consumed side by side, and within a fetched
  * batch the messages are grouped by key (the case id); different keys run side by side, the
@@ -110,17 +115,39 @@ export class EventConsumer {
   private consumer?: Consumer;
   private producer?: Producer;
   private readonly log: Log;
+  private stopping = false;
+  private problem?: string;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(private readonly o: EventConsumerOptions) {
     this.log = o.log ?? silentLog;
   }
 
+  /** What keeps this consumer from consuming right now (for /health), or undefined. */
+  status(): { readonly groupId: string; readonly problem?: string } {
+    return { groupId: this.o.groupId, problem: this.problem };
+  }
+
   async start(): Promise<void> {
+    this.stopping = false;
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
     const consumer = this.o.kafka.consumer({ groupId: this.o.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
     const producer = this.o.kafka.producer({ allowAutoTopicCreation: true });
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.o.topics], fromBeginning: this.o.fromBeginning ?? true });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.problem = undefined;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.problem = `consumer crashed: ${payload.error.message}`;
+      this.log.warn({ err: payload.error, groupId: this.o.groupId, restart: payload.restart }, 'Kafka consumer crashed');
+      // kafkajs restarts by itself after a retriable error; after any other, start it again here
+      if (!payload.restart && !this.stopping) this.restartLater(consumer, producer);
+    });
     await consumer.run({
       partitionsConsumedConcurrently: this.o.partitionsInFlight ?? 3,
       eachBatchAutoResolve: false,
@@ -143,7 +170,7 @@ export class EventConsumer {
               try {
                 await this.deliver(batch.topic, batch.partition, messages[i], heartbeat);
               } catch (err) {
-                // not even parked (the dead-letter topic cannot be written): stop, redeliver from here
+                // not even parked (the dead-letter topic cannot be written), or stopping: stop, redeliver from here
                 failure = err;
                 return;
               }
@@ -157,32 +184,63 @@ export class EventConsumer {
         const done = firstOpen === -1 ? messages.length : firstOpen;
         if (done > 0) resolveOffset(messages[done - 1].offset);
         await commitOffsetsIfNecessary();
-        if (failure !== undefined) throw failure;
+        // stopping: what is not committed goes to the next member of the group
+        if (failure !== undefined && !this.stopping) throw failure;
       },
     });
     this.consumer = consumer;
     this.producer = producer;
   }
 
-  /** Handles one message: retried with back-off, parked on the dead-letter topic when it keeps failing. */
+  /**
+   * Handles one message: retried with back-off, parked on the dead-letter topic when it keeps
+   * failing. An engine that is away (transient) is waited for without limit; only the message's
+   * own failures count towards parking it.
+   */
   private async deliver(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
     const maxAttempts = this.o.maxAttempts ?? 5;
     const delivery = { topic, partition, offset: message.offset };
     let lastError: unknown;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    for (let attempt = 1, waits = 0; attempt <= maxAttempts; ) {
       try {
         const event = parseEnvelope(message);
         await this.o.handle(event, delivery);
+        if (waits > 0) this.problem = undefined;
         return;
       } catch (err) {
         lastError = err;
         if (err instanceof PoisonMessageError) break;
-        this.log.warn({ err, ...delivery, attempt }, 'event handler failed');
+        if (this.stopping) throw err; // not committed: the next member gets it again
+        const transient = isTransient(err);
+        if (transient) {
+          waits += 1;
+          this.problem = `waiting for an engine: ${String((err as Error)?.message ?? err)}`;
+        } else attempt += 1;
+        this.log.warn({ err, ...delivery, attempt, transient }, 'event handler failed');
         await heartbeat();
-        await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+        await new Promise((r) => setTimeout(r, transient ? Math.min(5000, 100 * 2 ** Math.min(waits, 6)) : Math.min(2000, 50 * 2 ** attempt)));
       }
     }
     await this.park(message, delivery, lastError);
+  }
+
+  private restartLater(consumer: Consumer, producer: Producer, delayMs = 1000): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      void (async () => {
+        await consumer.disconnect().catch(() => undefined);
+        await producer.disconnect().catch(() => undefined);
+        if (this.stopping) return;
+        try {
+          await this.connect();
+          this.log.info({ groupId: this.o.groupId }, 'Kafka consumer started again');
+        } catch (err) {
+          this.problem = `consumer cannot start: ${String((err as Error)?.message ?? err)}`;
+          this.log.warn({ err, groupId: this.o.groupId }, 'Kafka consumer could not start again; retrying');
+          this.restartLater(consumer, producer, Math.min(30_000, delayMs * 2));
+        }
+      })();
+    }, delayMs);
   }
 
   private async park(message: KafkaMessage, delivery: Delivery, error: unknown): Promise<void> {
@@ -204,10 +262,13 @@ export class EventConsumer {
         },
       ],
     });
+    this.o.onParked?.(delivery, error);
   }
 
   /** Leaves the group cleanly, so that the next member does not wait for a session timeout. */
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.consumer = undefined;

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { Checkpoints } from './checkpoints';
-import { EventStore, type StoredEvent } from './event-store';
+import { EventStore, START, type Position, type StoredEvent } from './event-store';
 import { silentLog, type Log } from './log';
 import { inTransaction } from './schema';
 import { Wakeup } from './wakeup';
@@ -56,13 +56,17 @@ export class ProjectionRunner {
   /** Applies one batch to one projection; returns how many events it applied. */
   async step(p: Projection): Promise<number> {
     return inTransaction(this.o.pool, async (db) => {
-      // the lock on the checkpoint row makes concurrent runners take turns
+      // the lock on the checkpoint row makes concurrent runners (and a rebuild) take turns
       const from = await this.checkpoints.read(db, this.subscriber(p), true);
-      const batch = await this.o.store.readAll(from, this.o.batchSize ?? 500, db);
-      for (const event of batch) await p.apply(event, db);
-      if (batch.length) await this.checkpoints.store(db, this.subscriber(p), batch[batch.length - 1].position);
-      return batch.length;
+      return this.applyBatch(p, db, from);
     });
+  }
+
+  private async applyBatch(p: Projection, db: PoolClient, from: Position): Promise<number> {
+    const batch = await this.o.store.readAll(from, this.o.batchSize ?? 500, db);
+    for (const event of batch) await p.apply(event, db);
+    if (batch.length) await this.checkpoints.store(db, this.subscriber(p), batch[batch.length - 1].position);
+    return batch.length;
   }
 
   /** Brings every projection up to the last committed event. */
@@ -70,7 +74,12 @@ export class ProjectionRunner {
     for (const p of this.o.projections) while ((await this.step(p)) > 0);
   }
 
-  /** Empties a read model and builds it again from every event. */
+  /**
+   * Empties a read model and builds it again from every event, safe beside a running loop (of
+   * this process or another): reset and replay run in one transaction under the lock of the
+   * projection's checkpoint row, so a live step waits and then goes on from where the replay
+   * ended; readers see the old rows until the new ones commit.
+   */
   async rebuild(name: string): Promise<void> {
     const p = this.o.projections.find((x) => x.name === name);
     if (!p) throw new Error(`no projection named ${name}`);
@@ -78,8 +87,13 @@ export class ProjectionRunner {
       await this.checkpoints.read(db, this.subscriber(p), true);
       await p.reset(db);
       await this.checkpoints.reset(db, this.subscriber(p));
+      let from: Position = START;
+      for (;;) {
+        const n = await this.applyBatch(p, db, from);
+        if (n === 0) break;
+        from = await this.checkpoints.read(db, this.subscriber(p));
+      }
     });
-    while ((await this.step(p)) > 0);
   }
 
   async start(): Promise<void> {

@@ -41,8 +41,11 @@ export class OutboxRelay {
   private readonly log: Log;
   private readonly wakeup: Wakeup;
   private leader?: PoolClient;
+  private leaderErrorListener?: (err: Error) => void;
   private running = false;
   private loop?: Promise<void>;
+  private failingSince?: Date;
+  private lastError?: string;
 
   constructor(private readonly o: RelayOptions) {
     this.checkpoints = new Checkpoints(o.store.schema);
@@ -53,13 +56,19 @@ export class OutboxRelay {
     this.wakeup = new Wakeup();
   }
 
-  /** Publishes one batch; returns how many events it published (0 when caught up). */
+  /**
+   * Publishes one batch; returns how many events it published (0 when caught up). The leader
+   * reads and moves its checkpoint on the connection that holds its lock: when that connection
+   * is cut (a database restart ends the session and so the lock), the batch fails instead of
+   * going on beside a relay that has been elected meanwhile.
+   */
   async runOnce(): Promise<number> {
-    const from = await this.checkpoints.read(this.o.pool, this.subscriber);
-    const batch = await this.o.store.readAll(from, this.batchSize);
+    const db = this.leader ?? this.o.pool;
+    const from = await this.checkpoints.read(db, this.subscriber);
+    const batch = await this.o.store.readAll(from, this.batchSize, this.leader);
     if (batch.length === 0) return 0;
     await this.o.producer.send({ topic: this.o.topic, acks: -1, messages: batch.map(toKafkaMessage) });
-    await this.checkpoints.store(this.o.pool, this.subscriber, batch[batch.length - 1].position);
+    await this.checkpoints.store(db, this.subscriber, batch[batch.length - 1].position);
     this.log.debug({ count: batch.length, topic: this.o.topic }, 'relayed events');
     return batch.length;
   }
@@ -77,17 +86,49 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
+  /** Whether this relay leads, and what went wrong since it last published (for /health). */
+  status(): { readonly leading: boolean; readonly failingSince?: Date; readonly lastError?: string } {
+    return { leading: this.leader !== undefined, failingSince: this.failingSince, lastError: this.lastError };
+  }
+
   private async tryLead(): Promise<boolean> {
     if (this.leader) return true;
     const client = await this.o.pool.connect();
-    const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`relay:${this.o.store.schema}:${this.subscriber}`]);
-    if (r.rows[0].ok) {
+    // the leader's connection sits checked out between batches, outside the pool's own error
+    // handling: an error on it (the server ended the session) must end the leadership, not the process
+    const onError = (err: Error) => {
+      this.log.warn({ err, topic: this.o.topic }, 'outbox relay lost its leader connection; electing again');
+      this.dropLeader(client);
+    };
+    client.on('error', onError);
+    let ok = false;
+    try {
+      ok = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`relay:${this.o.store.schema}:${this.subscriber}`])).rows[0].ok;
+    } catch (err) {
+      client.removeListener('error', onError);
+      client.release(err as Error);
+      throw err;
+    }
+    if (ok) {
       this.leader = client;
+      this.leaderErrorListener = onError;
       this.log.info({ topic: this.o.topic }, 'outbox relay is the leader');
       return true;
     }
+    client.removeListener('error', onError);
     client.release();
     return false;
+  }
+
+  /** Gives the leader's connection back to the pool, destroyed (its session and lock end with it). */
+  private dropLeader(client: PoolClient | undefined = this.leader): void {
+    if (!client || client !== this.leader) return;
+    this.leader = undefined;
+    // keep a listener on it: a second error on a dead connection must not be unhandled
+    if (this.leaderErrorListener) client.removeListener('error', this.leaderErrorListener);
+    client.on('error', () => undefined);
+    this.leaderErrorListener = undefined;
+    client.release(true);
   }
 
   private async run(): Promise<void> {
@@ -99,14 +140,18 @@ export class OutboxRelay {
           continue;
         }
         const n = await this.runOnce();
+        if (failures > 0) this.log.info({ topic: this.o.topic, failures }, 'outbox relay publishes again');
         failures = 0;
+        this.failingSince = undefined;
+        this.lastError = undefined;
         if (n < this.batchSize && this.running) await this.wakeup.wait(this.idleMs);
       } catch (err) {
         failures += 1;
+        this.failingSince ??= new Date();
+        this.lastError = String((err as Error)?.message ?? err);
         this.log.error({ err, topic: this.o.topic, failures }, 'outbox relay batch failed; retrying');
-        this.leader?.release(true);
-        this.leader = undefined;
-        if (this.running) await this.wakeup.wait(Math.min(5000, 100 * 2 ** failures));
+        this.dropLeader();
+        if (this.running) await this.wakeup.wait(Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
       }
     }
   }
@@ -116,10 +161,14 @@ export class OutboxRelay {
     this.running = false;
     this.wakeup.wake();
     await this.loop;
-    if (this.leader) {
-      await this.leader.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
-      this.leader.release();
+    const leader = this.leader;
+    if (leader) {
+      const unlocked = await leader.query('SELECT pg_advisory_unlock_all()').then(() => true, () => false);
+      if (this.leaderErrorListener) leader.removeListener('error', this.leaderErrorListener);
+      leader.on('error', () => undefined);
       this.leader = undefined;
+      this.leaderErrorListener = undefined;
+      leader.release(!unlocked);
     }
   }
 }

@@ -65,6 +65,7 @@ describe('appending to a stream', () => {
     expect(appended.events[0].subject).toBe(caseId);
     const read = await store.readStream(`whistle-${appended.events[0].id}`);
     expect(read.version).toBe(0);
+    await untilVisible(store, [appended.events[0].id]);
     const all = await store.readAll(START, 10_000);
     expect(all.find((e) => e.id === appended.events[0].id)?.subject).toBe(caseId);
   });
@@ -111,10 +112,17 @@ describe('the global read order', () => {
     const whileOpen = await reader.readNew();
     expect(whileOpen.map((e) => e.subject)).not.toContain(sFast);
     expect(whileOpen.map((e) => e.subject)).not.toContain(sSlow);
+    const mine = (subjects: string[]) => subjects.filter((x) => x === sSlow || x === sFast);
     await slow.query('COMMIT');
     slow.release();
-    const after = await reader.readNew();
-    expect(after.map((e) => e.subject)).toEqual([sSlow, sFast]);
+    // PostgreSQL's snapshot xmin is cluster-wide: a transaction running in any other database
+    // (another test's, an analyst's session) holds the read back too, so wait for it, bounded
+    const after: string[] = [];
+    await eventually(async () => {
+      after.push(...mine((await reader.readNew()).map((e) => e.subject)));
+      return after.length >= 2 ? true : undefined;
+    }, 30_000);
+    expect(after).toEqual([sSlow, sFast]);
   });
 
   it('refuses an append whose transaction is older than the stream head (it would be read before it)', async () => {
@@ -128,6 +136,17 @@ describe('the global read order', () => {
     early.release();
   });
 });
+
+/**
+ * Waits (bounded) until the given events are past the read horizon. PostgreSQL's snapshot xmin is
+ * cluster-wide: any older transaction in any database holds every reader back for a while.
+ */
+async function untilVisible(s: EventStore, ids: readonly string[]): Promise<void> {
+  await eventually(async () => {
+    const all = new Set((await s.readAll(START, 100_000)).map((e) => e.id));
+    return ids.every((id) => all.has(id)) ? true : undefined;
+  }, 30_000, 50);
+}
 
 async function collectAllAfterNow(s: EventStore) {
   let from = START;
@@ -149,7 +168,9 @@ describe('the outbox relay', () => {
     const topic = uniqueName('test.relay');
     await ensureTopics(kafka, [topic]);
     const cases = Array.from({ length: 5 }, () => randomUUID());
-    for (let v = 1; v <= 4; v++) for (const c of cases) await s.append(c, [ev(v)], { expectedVersion: v - 1, metadata: meta(v) });
+    const ids: string[] = [];
+    for (let v = 1; v <= 4; v++) for (const c of cases) ids.push(...(await s.append(c, [ev(v)], { expectedVersion: v - 1, metadata: meta(v) })).events.map((e) => e.id));
+    await untilVisible(s, ids);
 
     // a relay that dies after Kafka acknowledged its first batch but before its checkpoint
     const producer = createProducer(kafka);
@@ -198,6 +219,44 @@ describe('the outbox relay', () => {
     await producer.disconnect();
     // one leader: no event was published twice by two relays racing
     expect(collector.messages.map((m) => (m.value as { sequence: number }).sequence)).toEqual([1, 2]);
+  });
+});
+
+describe('a database restart', () => {
+  it('does not take the relay down: it elects a leader again on new connections and goes on publishing', async () => {
+    const schema = uniqueName('relayrestart');
+    await migrateEventStore(db.pool, schema);
+    const topic = uniqueName('test.restart');
+    await ensureTopics(kafka, [topic]);
+    // the relay's own pool, as a service has: what a restart cuts is this pool's connections
+    const { Pool } = await import('pg');
+    const pool = new Pool({ ...db.connection, max: 4 });
+    pool.on('error', () => undefined);
+    const s = new EventStore(pool, schema, 'intake');
+    const producer = createProducer(kafka);
+    await producer.connect();
+    const relay = new OutboxRelay({ pool, store: s, producer, topic });
+    await relay.start();
+    const collector = await collectMessages(kafka, [topic]);
+    const c = randomUUID();
+    await s.append(c, [ev(1)], { expectedVersion: 'no_stream', metadata: meta() });
+    await collector.waitFor((m) => m.length >= 1);
+    expect(relay.status().leading).toBe(true);
+
+    // what a PostgreSQL restart does to a service: every session of its database ends
+    const ended = await db.pool.query<{ n: number }>(
+      'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    expect(ended.rows[0].n).toBeGreaterThan(0);
+    await eventually(async () => {
+      await s.append(c, [ev(2)], { expectedVersion: 'any', metadata: meta() }).catch(() => undefined);
+      return collector.messages.some((m) => (m.value as { sequence: number }).sequence >= 2) ? true : undefined;
+    }, 30_000, 500);
+    await eventually(() => (relay.status().leading && relay.status().failingSince === undefined ? true : undefined), 30_000);
+    await relay.stop();
+    await collector.stop();
+    await producer.disconnect();
+    await pool.end();
   });
 });
 
@@ -299,6 +358,70 @@ describe('the idempotent consumer', () => {
 });
 
 describe('projections', () => {
+  const totalsOf = (schema: string, gate?: { open: Promise<void>; entered(): void }): Projection => ({
+    name: 'totals',
+    init: async (tx) => void (await tx.query(`CREATE TABLE IF NOT EXISTS ${schema}.totals (stream_id text PRIMARY KEY, total int NOT NULL, events int NOT NULL)`)),
+    reset: async (tx) => void (await tx.query(`TRUNCATE ${schema}.totals`)),
+    apply: async (e, tx) => {
+      if (gate) {
+        gate.entered();
+        await gate.open;
+      }
+      await tx.query(
+        `INSERT INTO ${schema}.totals VALUES ($1, $2, 1) ON CONFLICT (stream_id) DO UPDATE SET total = totals.total + $2, events = totals.events + 1`,
+        [e.subject, (e.data as { n: number }).n],
+      );
+    },
+  });
+
+  it('rebuilds beside a live step waiting on the checkpoint without applying an event twice', async () => {
+    const schema = uniqueName('projrace');
+    await migrateEventStore(db.pool, schema);
+    const s = new EventStore(db.pool, schema, 'intake');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(...(await s.append(`c${i % 2}`, [ev(i)], { expectedVersion: 'any', metadata: meta() })).events.map((e) => e.id));
+    await untilVisible(s, ids);
+    // the live loop (its projection can be held inside apply) and an operator's rebuild
+    let release!: () => void;
+    let liveApplied = 0;
+    const gate = { open: new Promise<void>((r) => (release = r)), entered: () => void (liveApplied += 1) };
+    const liveTotals = totalsOf(schema, gate);
+    const live = new ProjectionRunner({ pool: db.pool, store: s, projections: [liveTotals] });
+    const operator = new ProjectionRunner({ pool: db.pool, store: s, projections: [totalsOf(schema)] });
+    await operator.init();
+    await operator.catchUp();
+    const before = (await db.pool.query(`SELECT * FROM ${schema}.totals ORDER BY stream_id`)).rows;
+    expect(before).toEqual([
+      { stream_id: 'c0', total: 0 + 2 + 4, events: 3 },
+      { stream_id: 'c1', total: 1 + 3 + 5, events: 3 },
+    ]);
+
+    // order the race: a third party holds the checkpoint row; the rebuild queues on it first,
+    // the live step second; then the row is let go
+    const holder = await db.pool.connect();
+    await holder.query('BEGIN');
+    await holder.query(`SELECT * FROM ${schema}.checkpoints WHERE subscriber = 'projection:totals' FOR UPDATE`);
+    const waiting = async (n: number) =>
+      eventually(async () => {
+        const r = await db.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%checkpoints%FOR UPDATE%'`,
+        );
+        return r.rows[0].n >= n ? true : undefined;
+      }, 10_000, 20);
+    const rebuilt = operator.rebuild('totals');
+    await waiting(1);
+    const stepped = live.step(liveTotals);
+    await waiting(2);
+    await holder.query('COMMIT');
+    holder.release();
+    await rebuilt;
+    release(); // a live step that read from the start without the lock would now apply everything again
+    await stepped;
+    await live.catchUp();
+    expect((await db.pool.query(`SELECT * FROM ${schema}.totals ORDER BY stream_id`)).rows).toEqual(before);
+    expect(liveApplied).toBe(0);
+  });
+
   it('build a read model exactly once per event and rebuild it to the same rows', async () => {
     const schema = uniqueName('proj');
     await migrateEventStore(db.pool, schema);
@@ -315,7 +438,9 @@ describe('projections', () => {
     };
     const runner = new ProjectionRunner({ pool: db.pool, store: s, projections: [totals], batchSize: 3 });
     await runner.init();
-    for (let i = 0; i < 10; i++) await s.append(`c${i % 3}`, [ev(i)], { expectedVersion: 'any', metadata: meta() });
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push(...(await s.append(`c${i % 3}`, [ev(i)], { expectedVersion: 'any', metadata: meta() })).events.map((e) => e.id));
+    await untilVisible(s, ids);
     await Promise.all([runner.catchUp(), runner.catchUp()]); // two runners at once still apply each event once
     const before = (await db.pool.query(`SELECT * FROM ${schema}.totals ORDER BY stream_id`)).rows;
     expect(before).toEqual([

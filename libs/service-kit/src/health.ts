@@ -1,9 +1,11 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
+import { deadLetterBacklog } from '@county/event-store';
 import { KAFKA, PG_POOL } from './tokens';
+import { Metrics } from './metrics';
 
 /** A named check: resolves when the dependency answers, rejects with the reason otherwise. */
 export interface NamedCheck {
@@ -12,6 +14,33 @@ export interface NamedCheck {
 }
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 export const EXTRA_HEALTH_CHECK = Symbol('EXTRA_HEALTH_CHECK');
+
+/**
+ * What keeps a running service from working fully although its engines answer: a connection
+ * being made again, a leader being elected, a consumer waiting for an engine. /health reports
+ * each as a warning (status "degraded", still 200): the service is up and recovers by itself.
+ */
+@Injectable()
+export class HealthWarnings {
+  private readonly sources = new Map<string, () => string | undefined>();
+
+  /** A component reports its problem (or undefined when it has none) whenever /health asks. */
+  register(component: string, problem: () => string | undefined): void {
+    this.sources.set(component, problem);
+  }
+
+  current(): { component: string; problem: string }[] {
+    const out: { component: string; problem: string }[] = [];
+    for (const [component, problem] of this.sources) {
+      const p = problem();
+      if (p) out.push({ component, problem: p });
+    }
+    return out;
+  }
+}
+
+/** Where a service's consumer groups are read from (the Consumers of the platform). */
+export const CONSUMER_GROUPS = Symbol('CONSUMER_GROUPS');
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
@@ -25,6 +54,9 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly warnings: HealthWarnings,
+    private readonly metrics: Metrics,
+    @Inject(CONSUMER_GROUPS) private readonly groups: { groups(): string[] },
     @Optional() @Inject(EXTRA_HEALTH_CHECK) private readonly extra?: NamedCheck,
   ) {}
 
@@ -40,9 +72,13 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOkResponse({ description: 'every dependency answers' })
+  @ApiOkResponse({
+    description:
+      'every dependency answers; status "degraded" with warnings when messages are parked on a dead-letter topic or a component is recovering (a connection made again, a leader elected again)',
+  })
   @ApiServiceUnavailableResponse({ description: 'a dependency does not answer; the body names it' })
-  check() {
+  async check() {
+    const parked: { group: string; parked: number }[] = [];
     const checks = [
       () => this.run('database', () => this.pool.query('SELECT 1')),
       () =>
@@ -51,6 +87,11 @@ export class HealthController {
           await admin.connect();
           try {
             await admin.describeCluster();
+            for (const group of this.groups.groups()) {
+              const n = await deadLetterBacklog(admin, group);
+              this.metrics.deadLetterBacklog.set({ group }, n);
+              if (n > 0) parked.push({ group, parked: n });
+            }
           } finally {
             await admin.disconnect();
           }
@@ -58,6 +99,11 @@ export class HealthController {
     ];
     const extra = this.extra;
     if (extra) checks.push(() => this.run(extra.name, () => extra.check()));
-    return this.health.check(checks);
+    const result = await this.health.check(checks);
+    const warnings = [
+      ...parked.map((p) => ({ component: `dead-letters:${p.group}`, problem: `${p.parked} message(s) parked; see npm run dead-letters -- list ${p.group}` })),
+      ...this.warnings.current(),
+    ];
+    return warnings.length ? { ...result, status: 'degraded', warnings } : result;
   }
 }

@@ -12,7 +12,7 @@ import * as crypto from 'node:crypto';
 import { Pool } from 'pg';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { SERVICE_NAMES, deadLetterTopic, type CloudEvent, type ServiceName } from '@county/contracts';
+import { SERVICE_NAMES, deadLetterReplayTopic, deadLetterTopic, type CloudEvent, type ServiceName } from '@county/contracts';
 import {
   EventConsumer,
   EventStore,
@@ -28,7 +28,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { groupFor, loadConfig, topicFor, type ServiceConfig } from './config';
 import { eventLogFields } from './logging';
 import { Metrics, MetricsController } from './metrics';
-import { HealthController, HEALTH_CHECKS } from './health';
+import { CONSUMER_GROUPS, HealthController, HEALTH_CHECKS, HealthWarnings } from './health';
 import { CONFIG, EVENT_STORE, KAFKA, PG_POOL } from './tokens';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
@@ -67,9 +67,14 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(ROOT_LOGGER) private readonly log: Logger,
+    private readonly warnings: HealthWarnings,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.warnings.register('outbox-relay', () => {
+      const s = this.relay?.status();
+      return s?.failingSince ? `cannot publish since ${s.failingSince.toISOString()}: ${s.lastError}` : undefined;
+    });
     await ensureTopics(this.kafka, SERVICE_NAMES.map((s) => topicFor(this.config, s)));
     this.producer = createProducer(this.kafka);
     await this.producer.connect();
@@ -112,22 +117,30 @@ export class Consumers implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(ROOT_LOGGER) private readonly log: Logger,
     private readonly metrics: Metrics,
+    private readonly warnings: HealthWarnings,
   ) {}
 
   register(registration: ConsumerRegistration): void {
     this.registrations.push(registration);
   }
 
+  /** The consumer groups of this service (their dead-letter topics are checked by /health). */
+  groups(): string[] {
+    return this.registrations.map((r) => groupFor(this.config, r.purpose));
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     for (const r of this.registrations) {
       const groupId = groupFor(this.config, r.purpose);
-      await ensureTopics(this.kafka, [deadLetterTopic(groupId)], 1);
+      await ensureTopics(this.kafka, [deadLetterTopic(groupId), deadLetterReplayTopic(groupId)], 1);
       const log = this.log.child({ component: `consumer:${r.purpose}` });
       const consumer = new EventConsumer({
         kafka: this.kafka,
         groupId,
-        topics: r.from.map((s) => topicFor(this.config, s)),
+        // the replay topic carries what an operator re-delivers from the dead-letter topic
+        topics: [...r.from.map((s) => topicFor(this.config, s)), deadLetterReplayTopic(groupId)],
         log,
+        onParked: () => this.metrics.deadLettered.inc({ group: groupId }),
         handle: async (event, delivery) => {
           const eventLog = log.child(eventLogFields(event));
           try {
@@ -139,6 +152,7 @@ export class Consumers implements OnApplicationBootstrap, BeforeApplicationShutd
           }
         },
       });
+      this.warnings.register(`consumer:${r.purpose}`, () => consumer.status().problem);
       await consumer.start();
       this.running.push(consumer);
     }
@@ -189,6 +203,12 @@ export class PlatformModule {
             const pool = new Pool(config.postgres);
             // an idle connection that the server drops must not take the process down
             pool.on('error', (err) => options.logger.warn({ err }, 'idle database connection lost'));
+            // nor one that is checked out (a transaction, a lock held between batches): the pool
+            // listens only to idle clients, so every client gets a listener of its own; the query
+            // in flight fails and its caller retries on a new connection
+            pool.on('connect', (client) => {
+              client.on('error', (err) => options.logger.warn({ err }, 'database connection lost'));
+            });
             return pool;
           },
         },
@@ -200,9 +220,11 @@ export class PlatformModule {
         Outbox,
         Consumers,
         Metrics,
+        HealthWarnings,
+        { provide: CONSUMER_GROUPS, useExisting: Consumers },
       ],
       exports: [
-        CONFIG, ROOT_LOGGER, PG_POOL, EVENT_STORE, KAFKA, Database, Outbox, Consumers, Metrics,
+        CONFIG, ROOT_LOGGER, PG_POOL, EVENT_STORE, KAFKA, Database, Outbox, Consumers, Metrics, HealthWarnings,
         ...(options.healthChecks ?? []).map((p) => (typeof p === 'function' ? p : (p as { provide: unknown }).provide as never)),
       ],
     };

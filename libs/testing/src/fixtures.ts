@@ -25,6 +25,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const connection: ClientConfig = { ...e, database: name };
   const pool = new Pool({ ...connection, max: 20 });
   pool.on('error', () => undefined); // idle clients are cut when the database is dropped
+  // so are clients in use (a test that ends its database's sessions, as a restart does)
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return {
     name,
     connection,
