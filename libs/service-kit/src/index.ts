@@ -7,3 +7,4 @@ export * from './platform';
 export * from './validation';
 export * from './errors.filter';
 export * from './bootstrap';
+export * from './input-guard';

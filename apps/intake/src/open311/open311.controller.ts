@@ -139,39 +139,40 @@ export class Open311Controller {
     this.checkJurisdiction(query.jurisdiction_id);
     const category = leafCategory(parsed.id);
     if (!category) throw notFound(`service_code ${parsed.id} not found`);
+    const attributes = [
+      {
+        variable: true,
+        code: 'appeal_type',
+        datatype: 'singlevaluelist',
+        required: false,
+        datatype_description: 'the kind of appeal; complaint when not given',
+        order: 1,
+        description: '诉求类型 appeal type',
+        values: APPEAL_TYPES.map((key) => ({ key, name: APPEAL_TYPE_NAMES[key] })),
+      },
+      {
+        variable: true,
+        code: 'urgency',
+        datatype: 'singlevaluelist',
+        required: false,
+        datatype_description: 'normal when not given',
+        order: 2,
+        description: '紧急程度 urgency',
+        values: URGENCIES.map((key) => ({ key, name: URGENCY_NAMES[key] })),
+      },
+    ];
+    // the spec's JSON holds plain lists; its XML wraps each list in an element per item
     sendObject(res, parsed.format, 200, 'service_definition', {
       service_code: category.code,
-      attributes: {
-        attribute: [
-          {
-            variable: true,
-            code: 'appeal_type',
-            datatype: 'singlevaluelist',
-            required: false,
-            datatype_description: 'the kind of appeal; complaint when not given',
-            order: 1,
-            description: '诉求类型 appeal type',
-            values: { value: APPEAL_TYPES.map((key) => ({ key, name: APPEAL_TYPE_NAMES[key] })) },
-          },
-          {
-            variable: true,
-            code: 'urgency',
-            datatype: 'singlevaluelist',
-            required: false,
-            datatype_description: 'normal when not given',
-            order: 2,
-            description: '紧急程度 urgency',
-            values: { value: URGENCIES.map((key) => ({ key, name: URGENCY_NAMES[key] })) },
-          },
-        ],
-      },
+      attributes:
+        parsed.format === 'json' ? attributes : { attribute: attributes.map((a) => ({ ...a, values: { value: a.values } })) },
     });
   }
 
   @Post('requests.:format')
   @UseGuards(Open311KeyGuard)
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiOperation({ summary: 'POST service request (form-encoded, with api_key); answers the request id and its token' })
+  @ApiOperation({ summary: 'POST service request (form-encoded, with api_key); answers the service_request_id (never a token: the id is known at once)' })
   async create(
     @Param('format') f: string,
     @Body() body: Open311PostRequestDto,
@@ -217,13 +218,12 @@ export class Open311Controller {
         receivedAt: new Date().toISOString(),
         attachments: body.media_url ? [body.media_url] : [],
       },
-      { caller, correlationId: correlationId || randomUUID(), idempotencyKey, fieldNames: { categoryCode: 'service_code' }, requestHash: hashOf({ open311: { ...body } }) },
+      { caller, correlationId: correlationId || randomUUID(), idempotencyKey, fieldNames: { categoryCode: 'service_code', phone: 'phone' }, requestHash: hashOf({ open311: { ...body } }) },
     );
     const notice =
       answer.body.outcome === 'repeat-appeal' ? `recorded as a repeat appeal on the open request ${answer.body.caseId}` : '已受理 received; the 12345 centre will dispatch it';
-    sendList(res, format, 200, 'service_requests', 'request', [
-      { service_request_id: answer.body.caseId, token: answer.replayed ? null : token, service_notice: notice, account_id: body.account_id ?? null },
-    ]);
+    // the case id is known at once, so the answer carries it and no token (the spec gives one or the other)
+    sendList(res, format, 200, 'service_requests', 'request', [{ service_request_id: answer.body.caseId, service_notice: notice, account_id: body.account_id ?? null }]);
   }
 
   @Get('requests.:format')

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { DomainError } from '@county/contracts';
-import { ApiKeyGuard } from '../../auth/api-key.guard';
+import { ApiKeyGuard, CallerKey, readableChannel } from '../../auth/api-key.guard';
+import type { ApiKey } from '../../auth/api-keys';
 import { CaseQueries, type CaseDetail } from '../case-queries';
 
 @ApiTags('cases')
@@ -22,7 +23,8 @@ export class GetCaseController {
       new ParseUUIDPipe({ exceptionFactory: () => new DomainError('CASE.NOT_FOUND', 'no such case', 'not-found') }),
     )
     caseId: string,
+    @CallerKey() caller: ApiKey,
   ): Promise<CaseDetail> {
-    return this.cases.detail(caseId);
+    return this.cases.detail(caseId, readableChannel(caller));
   }
 }

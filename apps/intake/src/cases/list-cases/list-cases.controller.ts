@@ -1,6 +1,8 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard } from '../../auth/api-key.guard';
+import { DomainError } from '@county/contracts';
+import { ApiKeyGuard, CallerKey, readableChannel } from '../../auth/api-key.guard';
+import type { ApiKey } from '../../auth/api-keys';
 import { CaseQueries, summaryOf, type CaseSummary } from '../case-queries';
 import { ListCasesQuery } from './list-cases.dto';
 
@@ -13,11 +15,15 @@ export class ListCasesController {
 
   @Get()
   @ApiOkResponse({ description: 'cases, newest first; pass nextCursor as cursor for the next page (absent on the last page)' })
-  async list(@Query() query: ListCasesQuery): Promise<{ items: CaseSummary[]; nextCursor?: string }> {
+  async list(@Query() query: ListCasesQuery, @CallerKey() caller: ApiKey): Promise<{ items: CaseSummary[]; nextCursor?: string }> {
+    const own = readableChannel(caller);
+    if (own !== undefined && query.channel !== undefined && query.channel !== own) {
+      throw new DomainError('AUTH.WRONG_CHANNEL', `this key reads the cases of the channel ${own} only, not ${query.channel}`, 'forbidden');
+    }
     const { rows, nextSeq } = await this.cases.list(
       {
         status: query.status,
-        channel: query.channel,
+        channel: own ?? query.channel,
         categoryCode: query.categoryCode,
         townshipCode: query.townshipCode,
         receivedFrom: query.receivedFrom,
