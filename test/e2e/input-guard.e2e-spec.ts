@@ -91,7 +91,7 @@ describe('deep JSON', () => {
   it('a body over the size limit is a 413 naming the limit', async () => {
     const reply = await send('intake', 'POST', '/api/v1/cases', { headers: HOTLINE, body: JSON.stringify(appeal({ description: 'x'.repeat(300_000) })) });
     expectRefusal(reply, 413);
-    expect(reply.body.limit).toBe('256kb');
+    expect(reply.body.limit).toBe('100kb');
   });
 });
 

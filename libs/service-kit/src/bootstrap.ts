@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { DomainErrorFilter } from './errors.filter';
 import { strictValidationPipe } from './validation';
+import { completeDocument, type DocumentOptions } from './openapi';
 import { InputGuard, PathParameterPipe, inputGuardMiddleware } from './input-guard';
 import { Metrics } from './metrics';
 import type { ServiceConfig } from './config';
@@ -14,6 +15,8 @@ export interface ServiceDocs {
   readonly title: string;
   readonly description: string;
   readonly configure?: (builder: DocumentBuilder) => DocumentBuilder;
+  /** What completeDocument (openapi.ts) needs to know of the service: its security schemes' headers and statuses, its own error formats. */
+  readonly document?: DocumentOptions;
 }
 
 /** Builds a service: JSON logs, the input guard (input-guard.ts), strict validation, domain errors as HTTP, OpenAPI at /docs and /docs-json, graceful shutdown. */
@@ -33,7 +36,7 @@ export async function createService(module: unknown, docs: ServiceDocs): Promise
     next();
   });
   const builder = new DocumentBuilder().setTitle(docs.title).setDescription(docs.description).setVersion('1.0');
-  const document = SwaggerModule.createDocument(app, (docs.configure ? docs.configure(builder) : builder).build());
+  const document = completeDocument(SwaggerModule.createDocument(app, (docs.configure ? docs.configure(builder) : builder).build()), docs.document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -8,3 +8,4 @@ export * from './validation';
 export * from './errors.filter';
 export * from './bootstrap';
 export * from './input-guard';
+export * from './openapi';

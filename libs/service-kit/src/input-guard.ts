@@ -20,7 +20,7 @@ import { DomainError } from '@county/contracts';
  * `InputGuard` throws it once the route is known, so each controller's own error format
  * (Open311's, for one) applies to it as to every other refusal.
  */
-export const BODY_LIMIT = '256kb';
+export const BODY_LIMIT = '100kb';
 export const MAX_DEPTH = 32;
 export const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;

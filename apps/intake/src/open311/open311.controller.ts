@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { APPEAL_TYPES, DomainError, URGENCIES, type AppealType, type Urgency } from '@county/contracts';
@@ -12,6 +12,7 @@ import type { CaseViewRow } from '../storage/case-view';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../settings';
 import { Open311JurisdictionQuery, Open311PostRequestDto, Open311RequestsQuery } from './open311.dto';
 import { Open311ErrorFilter } from './open311.filter';
+import { DISCOVERY_CONTENT, FORMAT_PARAM, POSTED_CONTENT, REQUESTS_CONTENT, SERVICES_CONTENT, SERVICE_DEFINITION_CONTENT, TOKEN_CONTENT, fileParam } from './open311.schemas';
 import { formatOf, sendList, sendObject, splitFormat, type Open311Format } from './open311.format';
 
 const DAY_MS = 86_400_000;
@@ -102,6 +103,8 @@ export class Open311Controller {
 
   @Get('discovery.:format')
   @ApiOperation({ summary: 'service discovery' })
+  @ApiParam(FORMAT_PARAM)
+  @ApiResponse({ status: 200, description: 'the discovery document', content: DISCOVERY_CONTENT })
   discovery(@Param('format') f: string, @Req() req: Request, @Res() res: Response): void {
     const format = this.format(f);
     const url = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}/open311/v2`;
@@ -125,6 +128,9 @@ export class Open311Controller {
 
   @Get('services.:format')
   @ApiOperation({ summary: 'GET services: the leaf categories of the catalogue' })
+  @ApiParam(FORMAT_PARAM)
+  @ApiResponse({ status: 200, description: 'the services', content: SERVICES_CONTENT })
+  @ApiResponse({ status: 404, description: 'an unknown format or jurisdiction_id' })
   services(@Param('format') f: string, @Query() query: Open311JurisdictionQuery, @Res() res: Response): void {
     const format = this.format(f);
     this.checkJurisdiction(query.jurisdiction_id);
@@ -133,6 +139,8 @@ export class Open311Controller {
 
   @Get('services/:file')
   @ApiOperation({ summary: 'GET service definition: the attributes a request of this service may carry' })
+  @ApiParam(fileParam('the service_code'))
+  @ApiResponse({ status: 200, description: 'the service definition (JSON: plain lists; XML: wrapped)', content: SERVICE_DEFINITION_CONTENT })
   serviceDefinition(@Param('file') file: string, @Query() query: Open311JurisdictionQuery, @Res() res: Response): void {
     const parsed = splitFormat(file);
     if (!parsed) throw notFound('format must be json or xml');
@@ -173,6 +181,11 @@ export class Open311Controller {
   @UseGuards(Open311KeyGuard)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiOperation({ summary: 'POST service request (form-encoded, with api_key); answers the service_request_id (never a token: the id is known at once)' })
+  @ApiParam(FORMAT_PARAM)
+  @ApiResponse({ status: 200, description: 'the request was filed (or recorded as a repeat appeal on the open request it repeats)', content: POSTED_CONTENT })
+  @ApiResponse({ status: 403, description: 'no api_key, an unknown or revoked one, or a key of another channel' })
+  @ApiResponse({ status: 409, description: 'the Idempotency-Key was used with a different body' })
+  @ApiResponse({ status: 429, description: "over the key's rate limit; see Retry-After" })
   async create(
     @Param('format') f: string,
     @Body() body: Open311PostRequestDto,
@@ -228,6 +241,8 @@ export class Open311Controller {
 
   @Get('requests.:format')
   @ApiOperation({ summary: 'GET service requests: by ids, or filtered (most recent 90 days and at most 1,000 records by default)' })
+  @ApiParam(FORMAT_PARAM)
+  @ApiResponse({ status: 200, description: 'the requests', content: REQUESTS_CONTENT })
   async list(@Param('format') f: string, @Query() query: Open311RequestsQuery, @Res() res: Response): Promise<void> {
     const format = this.format(f);
     this.checkJurisdiction(query.jurisdiction_id);
@@ -257,6 +272,8 @@ export class Open311Controller {
 
   @Get('requests/:file')
   @ApiOperation({ summary: 'GET service request' })
+  @ApiParam(fileParam('the service_request_id'))
+  @ApiResponse({ status: 200, description: 'the request (a list of one, as the spec has it)', content: REQUESTS_CONTENT })
   async one(@Param('file') file: string, @Query() query: Open311JurisdictionQuery, @Res() res: Response): Promise<void> {
     const parsed = splitFormat(file);
     if (!parsed) throw notFound('format must be json or xml');
@@ -268,6 +285,8 @@ export class Open311Controller {
 
   @Get('tokens/:file')
   @ApiOperation({ summary: 'GET service_request_id from a token' })
+  @ApiParam(fileParam('the token'))
+  @ApiResponse({ status: 200, description: 'the request the token led to', content: TOKEN_CONTENT })
   async token(@Param('file') file: string, @Query() query: Open311JurisdictionQuery, @Res() res: Response): Promise<void> {
     const parsed = splitFormat(file);
     if (!parsed) throw notFound('format must be json or xml');

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiSecurity } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@county/service-kit';
-import { CallbackStaffGuard, CALLBACK_TOKEN_HEADER } from '../../auth/callback-staff.guard';
+import { CallbackStaffGuard } from '../../auth/callback-staff.guard';
 
 export interface QueuedCase {
   readonly caseId: string;
@@ -14,7 +14,7 @@ export interface QueuedCase {
 }
 
 @ApiTags('return visits')
-@ApiHeader({ name: CALLBACK_TOKEN_HEADER, required: true, description: "callback staff's shared secret (EVALUATION_CALLBACK_TOKEN)" })
+@ApiSecurity('callback-token')
 @UseGuards(CallbackStaffGuard)
 @Controller('api/v1/return-visits')
 export class CallbackQueueController {

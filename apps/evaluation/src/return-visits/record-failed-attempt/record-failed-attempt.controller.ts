@@ -1,13 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiSecurity } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { CallbackStaffGuard, CALLBACK_TOKEN_HEADER } from '../../auth/callback-staff.guard';
+import { CallbackStaffGuard } from '../../auth/callback-staff.guard';
 import { EVALUATION_SETTINGS, type EvaluationSettings } from '../../settings';
 import { ReturnVisitsHandler, type ReturnVisitOutcome } from '../return-visits.handler';
 import { RecordFailedAttemptDto } from './record-failed-attempt.dto';
 
 @ApiTags('return visits')
-@ApiHeader({ name: CALLBACK_TOKEN_HEADER, required: true, description: "callback staff's shared secret (EVALUATION_CALLBACK_TOKEN)" })
+@ApiSecurity('callback-token')
 @UseGuards(CallbackStaffGuard)
 @Controller('api/v1/return-visits')
 export class RecordFailedAttemptController {
