@@ -1,4 +1,4 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import { ApiResponse, type OpenAPIObject } from '@nestjs/swagger';
 import { BODY_LIMIT, CORRELATION_ID } from './input-guard';
 
 /**
@@ -8,7 +8,7 @@ import { BODY_LIMIT, CORRELATION_ID } from './input-guard';
  *   `If-Match` where an endpoint reads them) documented once, as optional, with their patterns;
  *   headers that a security scheme carries (`X-Api-Key`, `X-Callback-Token`) only as that scheme;
  * - the refusals of the input guard on every operation (400; 413 and 415 where there is a body),
- *   404 where a path names something, and the refusals of each security scheme (401, 403 and,
+ *   404 where a path names something, 409 for every command (a state that does not allow it), and the refusals of each security scheme (401, 403 and,
  *   for rate-limited keys, 429);
  * - the body of every error answer (ErrorBody, or the service's own, such as Open311's).
  */
@@ -68,6 +68,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'the caller may not do this',
   404: 'no such thing',
   413: `the body is larger than ${BODY_LIMIT}`,
+  409: 'the current state does not allow this, or it changed in between',
   415: 'a body of a content type this endpoint does not take',
   429: 'over the rate limit; see Retry-After',
 };
@@ -76,6 +77,7 @@ export function completeDocument(document: OpenAPIObject, options: DocumentOptio
   const schemes = options.securitySchemes ?? {};
   const securityHeaders = new Set(Object.values(schemes).flatMap((s) => (s.header ? [s.header.toLowerCase()] : [])));
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY_SCHEMA as never } };
+  addNamedSchemas(document);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const op = (item as Record<string, Operation | undefined>)[method];
@@ -102,6 +104,8 @@ export function completeDocument(document: OpenAPIObject, options: DocumentOptio
         statuses.add(415);
       }
       if (others.some((p) => p.in === 'path')) statuses.add(404);
+      // a command the current state does not allow is a conflict (DomainError's default kind)
+      if (method !== 'get') statuses.add(409);
       for (const requirement of op.security ?? []) for (const name of Object.keys(requirement)) for (const s of schemes[name]?.statuses ?? []) statuses.add(s);
       for (const status of statuses) op.responses[String(status)] ??= { description: DESCRIPTIONS[status] ?? 'refused' };
       const content = options.errorContent?.find((e) => path.startsWith(e.pathPrefix))?.content ?? { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } };
@@ -111,4 +115,48 @@ export function completeDocument(document: OpenAPIObject, options: DocumentOptio
     }
   }
   return document;
+}
+
+/** Named answer schemas, collected from the controllers' @ApiAnswer and added to the document's components. */
+const NAMED_SCHEMAS = new Map<string, Schema>();
+
+/**
+ * Documents a success answer with a named schema (components/schemas/<name>), so that clients
+ * generating types from the document get one named type per answer.
+ */
+export function ApiAnswer(options: { status: number; description: string; name: string; schema: Schema }): MethodDecorator {
+  NAMED_SCHEMAS.set(options.name, options.schema);
+  return ApiResponse({ status: options.status, description: options.description, schema: { $ref: `#/components/schemas/${options.name}` } });
+}
+
+function addNamedSchemas(document: OpenAPIObject): void {
+  const schemas = (document.components ??= {}).schemas ??= {};
+  for (const [name, schema] of NAMED_SCHEMAS) schemas[name] ??= schema as never;
+}
+
+/** Schema helpers: an object whose listed properties are all present (`optional` ones may be absent). */
+export function object(properties: Record<string, Schema>, optional: readonly string[] = []): Schema {
+  return { type: 'object', required: Object.keys(properties).filter((k) => !optional.includes(k)), properties };
+}
+export const oas = {
+  string: { type: 'string' } as Schema,
+  nullableString: { type: 'string', nullable: true } as Schema,
+  uuid: { type: 'string', format: 'uuid' } as Schema,
+  instant: { type: 'string', format: 'date-time' } as Schema,
+  nullableInstant: { type: 'string', format: 'date-time', nullable: true } as Schema,
+  integer: { type: 'integer' } as Schema,
+  number: { type: 'number' } as Schema,
+  boolean: { type: 'boolean' } as Schema,
+  enumOf: (values: readonly string[]): Schema => ({ type: 'string', enum: [...values] }),
+  arrayOf: (items: Schema): Schema => ({ type: 'array', items }),
+  nullable: (schema: Schema): Schema => ({ ...schema, nullable: true }),
+  ref: (name: string): Schema => ({ $ref: `#/components/schemas/${name}` }),
+  /** An object whose fields are not pinned down (event data, read-model details). */
+  anyObject: { type: 'object', additionalProperties: true } as Schema,
+};
+
+/** Names a schema shared by several answers; returns its $ref. */
+export function defineSchema(name: string, schema: Schema): Schema {
+  NAMED_SCHEMAS.set(name, schema);
+  return oas.ref(name);
 }

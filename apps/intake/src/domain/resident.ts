@@ -46,7 +46,7 @@ export function maskPhone(phone: string): string {
  * e-mail in lower case, else the name as given.
  */
 export function residentIdentity(resident: { readonly phone?: string; readonly email?: string; readonly name?: string }): string {
-  if (resident.phone !== undefined) return `tel:${toE164(resident.phone) ?? resident.phone.replace(/\D/g, '')}`;
-  if (resident.email !== undefined) return `mailto:${resident.email.trim().toLowerCase()}`;
+  if (typeof resident.phone === 'string') return `tel:${toE164(resident.phone) ?? resident.phone.replace(/\D/g, '')}`;
+  if (typeof resident.email === 'string') return `mailto:${resident.email.trim().toLowerCase()}`;
   return `name:${resident.name ?? ''}`;
 }

@@ -223,7 +223,8 @@ export class ReceiveCaseHandler {
 
 /** The phone in E.164 before anything stores or hashes it: one resident is one residentId however the phone was typed. */
 function withE164Phone(input: AppealInput, field: string): AppealInput {
-  if (input.resident.phone === undefined) return input;
+  // null is "not given", as class-validator's IsOptional has it
+  if (typeof input.resident.phone !== 'string') return { ...input, resident: { ...input.resident, phone: undefined } };
   const phone = toE164(input.resident.phone);
   if (!phone) {
     throw new DomainError('VALIDATION_FAILED', `invalid request: ${field}`, 'invalid', {
