@@ -1,4 +1,5 @@
 import { ApiResponse, type OpenAPIObject } from '@nestjs/swagger';
+import { getMetadataStorage } from 'class-validator';
 import { BODY_LIMIT, CORRELATION_ID } from './input-guard';
 
 /**
@@ -78,6 +79,7 @@ export function completeDocument(document: OpenAPIObject, options: DocumentOptio
   const securityHeaders = new Set(Object.values(schemes).flatMap((s) => (s.header ? [s.header.toLowerCase()] : [])));
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY_SCHEMA as never } };
   addNamedSchemas(document);
+  addValidationRules(document);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const op = (item as Record<string, Operation | undefined>)[method];
@@ -159,4 +161,84 @@ export const oas = {
 export function defineSchema(name: string, schema: Schema): Schema {
   NAMED_SCHEMAS.set(name, schema);
   return oas.ref(name);
+}
+
+/**
+ * The validation rules of the DTOs (class-validator decorators) as JSON Schema keywords on their
+ * component schemas, so that the document says what the validation pipe enforces: patterns,
+ * lengths, enums, bounds, formats. A keyword the DTO's @ApiProperty already gives is kept.
+ */
+export function addValidationRules(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, { properties?: Record<string, Schema> }>;
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<unknown, { propertyName: string; constraintCls?: unknown; constraints?: unknown[]; each?: boolean; name?: string }[]> | { target: unknown }[];
+    getTargetValidatorConstraints(cls: unknown): { name?: string }[];
+  };
+  const all = storage.validationMetadatas instanceof Map ? [...storage.validationMetadatas.entries()] : [];
+  for (const [target, metadatas] of all) {
+    const name = typeof target === 'function' ? target.name : undefined;
+    const schema = name ? schemas[name] : undefined;
+    if (!schema?.properties) continue;
+    for (const m of metadatas) {
+      const property = schema.properties[m.propertyName];
+      if (!property || property.$ref || property.allOf) continue;
+      const constraint = m.name ?? (m.constraintCls ? storage.getTargetValidatorConstraints(m.constraintCls)[0]?.name : undefined);
+      const at = m.each && property.type === 'array' && property.items && !(property.items as Schema).$ref ? (property.items as Schema) : property;
+      applyRule(at, constraint, m.constraints ?? []);
+    }
+  }
+}
+
+function applyRule(schema: Schema, rule: string | undefined, c: unknown[]): void {
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined && schema[key] === undefined) schema[key] = value;
+  };
+  switch (rule) {
+    case 'matches':
+      set('pattern', c[0] instanceof RegExp ? c[0].source : typeof c[0] === 'string' ? c[0] : undefined);
+      break;
+    case 'isLength':
+      set('minLength', c[0]);
+      set('maxLength', c[1]);
+      break;
+    case 'minLength':
+      set('minLength', c[0]);
+      break;
+    case 'maxLength':
+      set('maxLength', c[0]);
+      break;
+    case 'isIn':
+      set('enum', Array.isArray(c[0]) ? [...c[0]] : undefined);
+      break;
+    case 'min':
+      set('minimum', c[0]);
+      break;
+    case 'max':
+      set('maximum', c[0]);
+      break;
+    case 'arrayMaxSize':
+      set('maxItems', c[0]);
+      break;
+    case 'arrayMinSize':
+      set('minItems', c[0]);
+      break;
+    case 'isUuid':
+      set('format', 'uuid');
+      break;
+    case 'isEmail':
+      set('format', 'email');
+      break;
+    case 'isUrl':
+      set('format', 'uri');
+      break;
+    case 'isInt':
+      if (schema.type === 'number' || schema.type === undefined) schema.type = 'integer';
+      break;
+    case 'isPastInstant':
+    case 'isInstant':
+      set('format', 'date-time');
+      break;
+    default:
+      break;
+  }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiSecurity } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiSecurity, ApiResponse } from '@nestjs/swagger';
+import { RETURN_VISIT_OUTCOME } from '../../openapi.schemas';
 import { randomUUID } from 'node:crypto';
 import { CallbackStaffGuard } from '../../auth/callback-staff.guard';
 import { ReturnVisitsHandler, type ReturnVisitOutcome } from '../return-visits.handler';
@@ -19,7 +20,7 @@ export class RecordReturnVisitController {
     description:
       'Resolved and satisfied or basically satisfied: the case is closed (resolved). Unresolved or dissatisfied: the first time the case is reopened for the same unit (a redo), the second time it is closed as unresolved. A closed case emits case.facts.v1.',
   })
-  @ApiOkResponse({ description: 'the events appended and where the case stands' })
+  @ApiResponse({ status: 200, description: 'the events appended and where the case stands', schema: RETURN_VISIT_OUTCOME })
   @ApiBadRequestResponse({ description: 'the body names each bad field; nothing was stored' })
   @ApiUnauthorizedResponse({ description: 'missing or wrong X-Callback-Token' })
   @ApiNotFoundResponse({ description: 'evaluation knows no such case' })

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiResponse } from '@nestjs/swagger';
+import { WHISTLE } from '../../openapi.schemas';
 import type { Pool } from 'pg';
 import { DomainError } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
@@ -15,7 +16,7 @@ export class GetWhistleController {
 
   @Get(':whistleId')
   @ApiOperation({ summary: 'A whistle and where each called department stands (the caller, the called departments, the centre)' })
-  @ApiOkResponse({ description: 'the whistle' })
+  @ApiResponse({ status: 200, description: 'the whistle', schema: WHISTLE })
   @ApiNotFoundResponse({ description: 'WHISTLE.NOT_FOUND' })
   @ApiForbiddenResponse({ description: 'WHISTLE.NOT_YOURS: neither the caller nor a called department' })
   async get(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal) {

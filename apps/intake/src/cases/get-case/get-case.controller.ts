@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse, ApiResponse } from '@nestjs/swagger';
+import { CASE_DETAIL } from '../case.schemas';
 import { DomainError } from '@county/contracts';
 import { ApiKeyGuard, CallerKey, readableChannel } from '../../auth/api-key.guard';
 import type { ApiKey } from '../../auth/api-keys';
@@ -13,7 +14,7 @@ export class GetCaseController {
   constructor(private readonly cases: CaseQueries) {}
 
   @Get(':caseId')
-  @ApiOkResponse({ description: 'the case as the resident may see it: status, responsible unit, handling deadline and the timeline of public steps' })
+  @ApiResponse({ status: 200, description: 'the case as the resident may see it: status, responsible unit, handling deadline and the timeline of public steps', schema: CASE_DETAIL })
   @ApiNotFoundResponse({ description: 'no such case' })
   @ApiUnauthorizedResponse({ description: 'no API key' })
   @ApiForbiddenResponse({ description: 'unknown or revoked key' })

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiSecurity, ApiTags, ApiResponse } from '@nestjs/swagger';
+import { CASE_PAGE } from '../case.schemas';
 import { DomainError } from '@county/contracts';
 import { ApiKeyGuard, CallerKey, readableChannel } from '../../auth/api-key.guard';
 import type { ApiKey } from '../../auth/api-keys';
@@ -14,7 +15,7 @@ export class ListCasesController {
   constructor(private readonly cases: CaseQueries) {}
 
   @Get()
-  @ApiOkResponse({ description: 'cases, newest first; pass nextCursor as cursor for the next page (absent on the last page)' })
+  @ApiResponse({ status: 200, description: 'cases, newest first; pass nextCursor as cursor for the next page (absent on the last page)', schema: CASE_PAGE })
   async list(@Query() query: ListCasesQuery, @CallerKey() caller: ApiKey): Promise<{ items: CaseSummary[]; nextCursor?: string }> {
     const own = readableChannel(caller);
     if (own !== undefined && query.channel !== undefined && query.channel !== own) {
