@@ -264,3 +264,19 @@ describe('a stale If-Match', () => {
     expect(reply.body.message).not.toMatch(/someone else at the same moment/);
   });
 });
+
+describe('nested items', () => {
+  it('a responsibility-list change whose item lacks its primary unit, or holds null, is a 400 naming the field (it was a 500)', async () => {
+    const item = { id: 'UM.ORDER.VENDING@QH-DC', categoryCode: 'UM.ORDER.VENDING', scope: { kind: 'county' }, cooperating: [] };
+    const missing = await send('dispatch', 'POST', '/api/v1/responsibility-list/changes', {
+      headers: { authorization: `Bearer ${centre}` },
+      body: JSON.stringify({ reason: 'a change', upserts: [item] }),
+    });
+    expectRefusal(missing, 400, 'upserts.0.primary');
+    const nullItem = await send('dispatch', 'POST', '/api/v1/responsibility-list/changes', {
+      headers: { authorization: `Bearer ${centre}` },
+      body: JSON.stringify({ reason: 'a change', upserts: [{ ...item, primary: { level: 'township' }, cooperating: [null] }] }),
+    });
+    expectRefusal(nullItem, 400, /^upserts\.0\.cooperating/);
+  });
+});

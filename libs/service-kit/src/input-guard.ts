@@ -50,7 +50,7 @@ export function unstorable(value: string): string | undefined {
 export function inspectValue(root: unknown, maxDepth: number, prefix = ''): DomainError | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: prefix, depth: 0 }];
   while (stack.length) {
-    const { value, path, depth } = stack.pop()!;
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
     if (typeof value === 'string') {
       const why = unstorable(value);
       if (why) return invalid(path || 'body', `${path || 'body'} ${why}`);

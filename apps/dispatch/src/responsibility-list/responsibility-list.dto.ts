@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { IsInstant } from '@county/service-kit';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
@@ -38,11 +38,15 @@ export class ListItemDto {
   readonly categoryCode!: string;
 
   @ApiProperty({ type: ScopeDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScopeDto)
   readonly scope!: ScopeDto;
 
   @ApiProperty({ type: UnitRefDto, description: 'primary responsibility (主体责任)' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => UnitRefDto)
   readonly primary!: UnitRefDto;
@@ -50,6 +54,7 @@ export class ListItemDto {
   @ApiProperty({ type: [UnitRefDto], description: 'cooperating responsibility (配合责任)' })
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => UnitRefDto)
   readonly cooperating!: UnitRefDto[];
@@ -75,6 +80,7 @@ export class ProposeChangeDto {
   @ApiProperty({ type: [ListItemDto], description: 'items added or replaced (by id)' })
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ListItemDto)
   readonly upserts!: ListItemDto[];
