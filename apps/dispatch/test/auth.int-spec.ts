@@ -110,7 +110,7 @@ describe('with a unit token', () => {
     }
     expect(await as(tokenOf('qh-dc.staff-1')).get(`/api/v1/cases/${caseId}`)).toMatchObject({ status: 403, body: { code: 'CASE.NOT_YOUR_CASE' } });
     expect(await as(tokenOf('qh-cg.staff-1')).get('/api/v1/cases/no-such-case')).toMatchObject({ status: 403, body: { code: 'CASE.NOT_YOUR_CASE' } });
-    expect(await centre.get('/api/v1/cases/no-such-case')).toMatchObject({ status: 404, body: { code: 'CASE.NOT_FOUND' } });
+    expect(await centre.get('/api/v1/cases/no-such-case')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [{ field: 'caseId' }] } });
     expect((await as(tokenOf('qh-centre.admin')).get(`/api/v1/cases/${caseId}`)).status).toBe(200);
   });
 });

@@ -7,6 +7,8 @@ export async function startEvaluation(env: NodeJS.ProcessEnv = process.env) {
     title: 'Evaluation',
     description:
       'Return visits (callback staff send the shared secret in the X-Callback-Token header), reopen or close, KPIs per unit and period with drill-down to the cases, the three-rate score, monthly rankings with red and black lists, hot issues and hotspots. Every read endpoint answers CSV with Accept: text/csv or ?format=csv.',
+    configure: (builder) => builder.addApiKey({ type: 'apiKey', in: 'header', name: 'X-Callback-Token', description: "callback staff's shared secret (EVALUATION_CALLBACK_TOKEN)" }, 'callback-token'),
+    document: { securitySchemes: { 'callback-token': { header: 'X-Callback-Token', statuses: [401] } } },
   });
   const config = await listen(app);
   logger.info({ port: config.port }, `evaluation listening on http://127.0.0.1:${config.port} (docs at /docs)`);

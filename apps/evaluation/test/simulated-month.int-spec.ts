@@ -393,7 +393,7 @@ describe('the callback staff API', () => {
     const notDue = await post(`/api/v1/return-visits/${c.caseId}`, { resolved: true, satisfaction: 'satisfied' });
     expect(notDue.status).toBe(409);
     expect(((await notDue.json()) as { code: string }).code).toBe('CASE.NOT_DUE_FOR_RETURN_VISIT');
-    expect((await post('/api/v1/return-visits/NO-SUCH-CASE', { resolved: true, satisfaction: 'satisfied' })).status).toBe(404);
+    expect((await post('/api/v1/return-visits/NO-SUCH-CASE', { resolved: true, satisfaction: 'satisfied' })).status).toBe(400);
     expect((await system.db.pool.query('SELECT count(*)::int AS n FROM evaluation.events')).rows[0].n).toBe(before.rows[0].n);
   });
 

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { normalisePhone } from './domain/resident';
 
-/** Keyed hash (HMAC-SHA256, truncated) of the resident's phone: stable per person, not reversible without the key. */
-export function residentId(key: string, phone: string): string {
-  return `r_${createHmac('sha256', key).update(normalisePhone(phone)).digest('hex').slice(0, 32)}`;
+/** Keyed hash (HMAC-SHA256, truncated) of the resident's identity (residentIdentity): stable per person, not reversible without the key. */
+export function residentId(key: string, identity: string): string {
+  return `r_${createHmac('sha256', key).update(identity).digest('hex').slice(0, 32)}`;
 }

@@ -94,7 +94,7 @@ describe('receiving a case', () => {
     const caseId = created.body.caseId as string;
     expect(await events(caseId)).toEqual(['case.received.v1']);
 
-    const read = await call<Json>(base, 'GET', `/api/v1/cases/${caseId}`, { key: KEYS.app });
+    const read = await call<Json>(base, 'GET', `/api/v1/cases/${caseId}`, { key: KEYS.hotline });
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ caseId, status: 'received', categoryCode: 'UM.ORDER.PARKING', location: { resolved: true, communityCode: 'QH-BT-01' } });
 
@@ -286,6 +286,6 @@ describe('listing cases', () => {
 
   it('answers 404 for an unknown case id', async () => {
     expect((await call(base, 'GET', `/api/v1/cases/${randomUUID()}`, { key: KEYS.hotline })).status).toBe(404);
-    expect((await call(base, 'GET', '/api/v1/cases/not-an-id', { key: KEYS.hotline })).status).toBe(404);
+    expect((await call(base, 'GET', '/api/v1/cases/not-an-id', { key: KEYS.hotline })).status).toBe(400);
   });
 });

@@ -5,3 +5,4 @@ export * from './events';
 export * from './errors';
 export * from './decider';
 export * from './asyncapi';
+export * from './instants';

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { DomainErrorFilter } from './errors.filter';
 import { strictValidationPipe } from './validation';
+import { completeDocument, type DocumentOptions } from './openapi';
+import { InputGuard, PathParameterPipe, inputGuardMiddleware } from './input-guard';
 import { Metrics } from './metrics';
 import type { ServiceConfig } from './config';
 import { CONFIG } from './tokens';
@@ -13,13 +15,18 @@ export interface ServiceDocs {
   readonly title: string;
   readonly description: string;
   readonly configure?: (builder: DocumentBuilder) => DocumentBuilder;
+  /** What completeDocument (openapi.ts) needs to know of the service: its security schemes' headers and statuses, its own error formats. */
+  readonly document?: DocumentOptions;
 }
 
-/** Builds a service: JSON logs, strict validation, domain errors as HTTP, OpenAPI at /docs and /docs-json, graceful shutdown. */
+/** Builds a service: JSON logs, the input guard (input-guard.ts), strict validation, domain errors as HTTP, OpenAPI at /docs and /docs-json, graceful shutdown. */
 export async function createService(module: unknown, docs: ServiceDocs): Promise<INestApplication> {
-  const app = await NestFactory.create(module as never, { bufferLogs: true });
+  // the body parsers are the input guard's (limits, UTF-8, depth), never Nest's defaults
+  const app = await NestFactory.create(module as never, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(NestPinoLogger));
-  app.useGlobalPipes(strictValidationPipe());
+  app.use(...inputGuardMiddleware());
+  app.useGlobalGuards(new InputGuard(app.get(Reflector)));
+  app.useGlobalPipes(new PathParameterPipe(), strictValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
   const metrics = app.get(Metrics);
@@ -29,7 +36,7 @@ export async function createService(module: unknown, docs: ServiceDocs): Promise
     next();
   });
   const builder = new DocumentBuilder().setTitle(docs.title).setDescription(docs.description).setVersion('1.0');
-  const document = SwaggerModule.createDocument(app, (docs.configure ? docs.configure(builder) : builder).build());
+  const document = completeDocument(SwaggerModule.createDocument(app, (docs.configure ? docs.configure(builder) : builder).build()), docs.document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,29 +1,86 @@
-import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from '@county/contracts';
 import { ConcurrencyError } from '@county/event-store';
 
-const STATUS: Record<DomainErrorKind, number> = {
+export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
   unauthorised: 401,
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
   precondition: 412,
+  'too-large': 413,
+  'unsupported-media': 415,
   unprocessable: 422,
   'rate-limited': 429,
 };
 
-/** Maps domain errors and version conflicts to HTTP once, for every service. */
-@Catch(DomainError, ConcurrencyError)
+/** The code of an error that did not come with one (Nest's own 404 for an unknown route, for one). */
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORISED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+};
+
+/** The body of every error answer: `statusCode`, a stable `code`, a `message`, the request's `correlationId`, and per-field `errors` where fields were bad. */
+export interface ErrorBody {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly message: string;
+  readonly correlationId?: string;
+  readonly [detail: string]: unknown;
+}
+
+/** Describes any error as the status and body callers see. */
+export function errorBody(error: unknown, correlationId?: string): ErrorBody {
+  const id = correlationId ? { correlationId } : {};
+  if (error instanceof ConcurrencyError) {
+    return {
+      statusCode: 409,
+      code: error.code,
+      message: `the case is at version ${error.actual}, not at version ${String(error.expected)} (the one named by If-Match, or the one read just before): it changed in between; read it again and retry`,
+      expectedVersion: error.expected,
+      currentVersion: error.actual,
+      ...id,
+    };
+  }
+  if (error instanceof DomainError) {
+    const statusCode = STATUS_OF_KIND[error.kind];
+    return { statusCode, code: error.code, message: error.message, ...(error.details ?? {}), ...id };
+  }
+  if (error instanceof HttpException) {
+    const statusCode = error.getStatus();
+    const response = error.getResponse();
+    const body = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : { message: String(response) };
+    const message = Array.isArray(body.message) ? body.message.join('; ') : typeof body.message === 'string' ? body.message : error.message;
+    const rest: Record<string, unknown> = { ...body };
+    delete rest.error;
+    return { ...rest, statusCode, code: typeof body.code === 'string' ? body.code : (CODE_OF_STATUS[statusCode] ?? `HTTP_${statusCode}`), message, ...id };
+  }
+  return { statusCode: 500, code: 'INTERNAL', message: 'internal error', ...id };
+}
+
+/** Maps every error to HTTP once, for every service: domain errors, version conflicts, Nest's own and the unexpected (500, logged). */
+@Catch()
 export class DomainErrorFilter implements ExceptionFilter {
-  catch(error: DomainError | ConcurrencyError, host: ArgumentsHost): void {
+  private readonly log = new Logger('errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request & { id?: unknown }>();
     const res = host.switchToHttp().getResponse<Response>();
-    if (error instanceof ConcurrencyError) {
-      res.status(409).json({ statusCode: 409, code: error.code, message: 'the case was changed by someone else at the same moment; read it again and retry' });
-      return;
-    }
-    res.status(STATUS[error.kind]).json({ statusCode: STATUS[error.kind], code: error.code, message: error.message, ...(error.details ?? {}) });
+    const body = errorBody(error, typeof req.id === 'string' ? req.id : undefined);
+    if (body.statusCode >= 500) this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
   }
 }
 

@@ -7,3 +7,5 @@ export * from './platform';
 export * from './validation';
 export * from './errors.filter';
 export * from './bootstrap';
+export * from './input-guard';
+export * from './openapi';

@@ -1,4 +1,6 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { instantProblem, type InstantKind } from '@county/contracts';
 
 export interface FieldError {
   readonly field: string;
@@ -33,4 +35,30 @@ export function strictValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+/**
+ * An instant that has already happened (see instantProblem in @county/contracts): RFC 3339 with
+ * an offset, not before 2000-01-01, not after now plus a small clock skew.
+ */
+export function IsPastInstant(options?: ValidationOptions): PropertyDecorator {
+  return instantDecorator('past', options);
+}
+
+/** An instant that may lie ahead (a schedule, a query bound): RFC 3339 with an offset, from 2000 to before 2100. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return instantDecorator('any', options);
+}
+
+function instantDecorator(kind: InstantKind, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: kind === 'past' ? 'isPastInstant' : 'isInstant',
+      validator: {
+        validate: (value: unknown) => instantProblem(value, kind) === undefined,
+        defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'value'} ${instantProblem(args?.value, kind) ?? 'is not a valid instant'}`,
+      },
+    },
+    options,
+  );
 }

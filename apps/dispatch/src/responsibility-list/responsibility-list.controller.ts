@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse, ApiResponse } from '@nestjs/swagger';
+import { CHANGE_DECIDED, LIST_CHANGES, LIST_VERSION, LIST_VERSIONS, ROUTE_PREVIEW } from '../openapi.schemas';
 import { randomUUID } from 'node:crypto';
 import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
 import { DomainError, type ResponsibilityListItem, type ResponsibleUnitRef } from '@county/contracts';
@@ -47,7 +48,7 @@ export class ResponsibilityListController {
   constructor(private readonly list: ResponsibilityListStore) {}
 
   @Get()
-  @ApiOkResponse({ description: 'one version of the list: the one in effect now, at a given instant, or by number' })
+  @ApiResponse({ status: 200, description: 'one version of the list: the one in effect now, at a given instant, or by number', schema: LIST_VERSION })
   @ApiNotFoundResponse({ description: 'no such version' })
   async get(@Query() query: ListQueryDto) {
     const { state } = await this.list.load();
@@ -60,21 +61,21 @@ export class ResponsibilityListController {
   }
 
   @Get('versions')
-  @ApiOkResponse({ description: 'every version with the change that made it and when it takes effect' })
+  @ApiResponse({ status: 200, description: 'every version with the change that made it and when it takes effect', schema: LIST_VERSIONS })
   async versions() {
     const { state } = await this.list.load();
     return state.versions.map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom, changeId: v.changeId, itemCount: v.items.size }));
   }
 
   @Get('changes')
-  @ApiOkResponse({ description: 'every proposed change and what became of it' })
+  @ApiResponse({ status: 200, description: 'every proposed change and what became of it', schema: LIST_CHANGES })
   async changes() {
     const { state } = await this.list.load();
     return [...state.proposals.values()].map((p) => ({ status: p.status, ...p.change, ...(p.status === 'approved' && { version: p.version }), ...(p.status === 'rejected' && { rejectionReason: p.reason }) }));
   }
 
   @Get('route')
-  @ApiOkResponse({ description: 'where the list in effect now would send a matter at a place, and why' })
+  @ApiResponse({ status: 200, description: 'where the list in effect now would send a matter at a place, and why', schema: ROUTE_PREVIEW })
   async preview(@Query() query: RoutePreviewDto) {
     const { state } = await this.list.load();
     const outcome = route(versionAt(state, new Date().toISOString()), query.categoryCode, placeOf(query));
@@ -86,7 +87,7 @@ export class ResponsibilityListController {
   @Post('changes')
   @Authenticated('unit-leader', 'centre', 'admin')
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'the change is proposed; it has no effect until the centre approves it' })
+  @ApiResponse({ status: 201, description: 'the change is proposed; it has no effect until the centre approves it', schema: CHANGE_DECIDED })
   @ApiForbiddenResponse({ description: "LIST.NOT_A_COUNTY_UNIT: the token's unit (the proposer) is not a county-level unit; AUTH.ROLE_NOT_ALLOWED: unit staff" })
   @ApiConflictResponse({ description: 'the change id is taken, or the change clashes with the list' })
   @ApiUnprocessableEntityResponse({ description: 'an unknown category, unit or township' })
@@ -103,7 +104,7 @@ export class ResponsibilityListController {
   @Post('changes/:changeId/approve')
   @Authenticated('centre', 'admin')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'the change is the next version, effective from the given time' })
+  @ApiResponse({ status: 200, description: 'the change is the next version, effective from the given time', schema: CHANGE_DECIDED })
   @ApiForbiddenResponse({ description: 'only the centre admits changes, and never its own' })
   @ApiConflictResponse({ description: 'the change was decided already, or no longer applies to the list' })
   async approve(@Param('changeId') changeId: string, @Body() body: ApproveChangeDto, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string) {
@@ -117,7 +118,7 @@ export class ResponsibilityListController {
   @Post('changes/:changeId/reject')
   @Authenticated('centre', 'admin')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'the change is rejected' })
+  @ApiResponse({ status: 200, description: 'the change is rejected', schema: CHANGE_DECIDED })
   async reject(@Param('changeId') changeId: string, @Body() body: RejectChangeDto, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string) {
     const meta = commandMetadata(correlationId);
     await this.list.execute({ type: 'RejectChange', changeId, rejectedBy: principal.unitCode, reason: body.reason, now: meta.now }, meta);

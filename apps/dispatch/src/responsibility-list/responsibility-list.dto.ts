@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsInstant } from '@county/service-kit';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
@@ -37,11 +38,15 @@ export class ListItemDto {
   readonly categoryCode!: string;
 
   @ApiProperty({ type: ScopeDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScopeDto)
   readonly scope!: ScopeDto;
 
   @ApiProperty({ type: UnitRefDto, description: 'primary responsibility (主体责任)' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => UnitRefDto)
   readonly primary!: UnitRefDto;
@@ -49,6 +54,7 @@ export class ListItemDto {
   @ApiProperty({ type: [UnitRefDto], description: 'cooperating responsibility (配合责任)' })
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => UnitRefDto)
   readonly cooperating!: UnitRefDto[];
@@ -74,6 +80,7 @@ export class ProposeChangeDto {
   @ApiProperty({ type: [ListItemDto], description: 'items added or replaced (by id)' })
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ListItemDto)
   readonly upserts!: ListItemDto[];
@@ -88,9 +95,9 @@ export class ProposeChangeDto {
 
 /** The approver is the unit of the caller's token: only the centre admits changes (准入). */
 export class ApproveChangeDto {
-  @ApiPropertyOptional({ example: '2026-04-01T00:00:00+08:00', description: 'from when the new version routes cases; now when absent, never in the past' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-04-01T00:00:00+08:00', description: 'from when the new version routes cases; now when absent, never in the past' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   readonly effectiveFrom?: string;
 }
 
@@ -108,9 +115,9 @@ export class ListQueryDto {
   @Matches(/^[1-9][0-9]{0,8}$/)
   readonly version?: string;
 
-  @ApiPropertyOptional({ description: 'the version in effect at this instant', example: '2026-03-02T09:15:00+08:00' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'the version in effect at this instant', example: '2026-03-02T09:15:00+08:00' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   readonly at?: string;
 }
 

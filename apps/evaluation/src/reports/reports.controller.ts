@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DRILL_DOWN_CONTENT, HOTSPOTS_CONTENT, HOT_ISSUES_CONTENT, KPIS_CONTENT, RANKING_CONTENT } from '../openapi.schemas';
 import type { Response } from 'express';
 import { METRICS } from '../domain/kpis';
 import { toCsv, wantsCsv } from './csv';
@@ -23,7 +24,7 @@ export class ReportsController {
 
   @Get('kpis')
   @ApiOperation({ summary: 'KPIs of every unit for a day or a month', description: `Figures: count = rows, rate = numerator / denominator, average = mean. ${THREE_RATES}` })
-  @ApiOkResponse({ description: 'one entry per unit with every figure and its three-rate score' })
+  @ApiResponse({ status: 200, description: 'one entry per unit with every figure and its three-rate score', content: KPIS_CONTENT })
   async kpis(@Query() q: KpisQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
     const result = await this.reports.kpis(q.period, q.date, q.unitKind);
     if (!wantsCsv(q.format, accept)) return result;
@@ -39,6 +40,7 @@ export class ReportsController {
 
   @Get('kpis/:unitCode/cases')
   @ApiOperation({ summary: 'The cases behind one figure of one unit (drill-down)', description: 'Each row is one case (and item: a whistle, a repeat appeal) counted in the figure; hit says whether it is in the numerator.' })
+  @ApiResponse({ status: 200, description: 'the cases behind the figure', content: DRILL_DOWN_CONTENT })
   async drillDown(@Param('unitCode') unitCode: string, @Query() q: DrillDownQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
     const result = await this.reports.drillDown(unitCode, q.metric, q.period, q.date);
     if (!wantsCsv(q.format, accept)) return result;
@@ -47,6 +49,7 @@ export class ReportsController {
 
   @Get('rankings')
   @ApiOperation({ summary: 'Monthly ranking by three-rate score, with the red and black lists', description: `${THREE_RATES}\nRanks: higher score first, ties share a rank (1, 2, 2, 4). Red list: the first EVALUATION_LIST_SIZE (default 3); black list: the last as many ranked units not on the red list.` })
+  @ApiResponse({ status: 200, description: 'the ranking with its red and black lists', content: RANKING_CONTENT })
   async rankings(@Query() q: RankingsQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
     const result = await this.reports.ranking(q.month, q.unitKind);
     if (!wantsCsv(q.format, accept)) return result;
@@ -56,6 +59,7 @@ export class ReportsController {
 
   @Get('hot-issues/monthly')
   @ApiOperation({ summary: 'Cases by category and place in a month, against the month before (高频多发)' })
+  @ApiResponse({ status: 200, description: 'categories by place', content: HOT_ISSUES_CONTENT })
   async hotMonthly(@Query() q: HotIssuesMonthlyQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
     const result = await this.reports.hotIssuesMonthly(q.month, q.placeKind ?? 'community');
     if (!wantsCsv(q.format, accept)) return result;
@@ -64,6 +68,7 @@ export class ReportsController {
 
   @Get('hot-issues/rolling')
   @ApiOperation({ summary: 'Cases by category and place in the last N days, against the N days before' })
+  @ApiResponse({ status: 200, description: 'categories by place', content: HOT_ISSUES_CONTENT })
   async hotRolling(@Query() q: HotIssuesRollingQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
     const result = await this.reports.hotIssuesRolling(q.endDay, q.days ?? 30, q.placeKind ?? 'community');
     if (!wantsCsv(q.format, accept)) return result;
@@ -75,6 +80,7 @@ export class ReportsController {
     summary: 'Hotspots detected in a month',
     description: 'A category in a grid or community is a hotspot when its count in the month is >= minCount and >= factor x the mean monthly count of the baselineMonths months before (EVALUATION_SPIKE_RULE, default 3,2,5); each carries its rule and the cases counted.',
   })
+  @ApiResponse({ status: 200, description: 'the hotspots', content: HOTSPOTS_CONTENT })
   async hotspots(@Query() q: HotspotsQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
     const result = await this.reports.hotspots(q.month);
     if (!wantsCsv(q.format, accept)) return result;

@@ -1,7 +1,8 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AuthGuard } from '@county/auth';
+import { CASE_COMMAND_OUTCOME } from '../openapi.schemas';
 
 /** The guard and the documented answers every command on a unit's case shares. */
 export function CaseCommandEndpoint(summary: string) {
@@ -10,7 +11,7 @@ export function CaseCommandEndpoint(summary: string) {
     ApiBearerAuth(),
     UseGuards(AuthGuard),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'carried into the events of this command' }),
-    ApiOkResponse({ description: `${summary}; the body names the events written` }),
+    ApiResponse({ status: 200, description: `${summary}; the body names the events written`, schema: CASE_COMMAND_OUTCOME }),
     ApiUnauthorizedResponse({ description: 'AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED' }),
     ApiForbiddenResponse({ description: 'CASE.NOT_YOUR_CASE (not a case of the token\'s unit), AUTH.ROLE_NOT_ALLOWED, AUTH.LEADER_REQUIRED; nothing was written' }),
     ApiConflictResponse({ description: 'an illegal move, e.g. CASE.NOT_SIGNED, CASE.ALREADY_SIGNED, CASE.TRANSFERRED_AWAY, CASE.ALREADY_RESOLVED; nothing was written' }),

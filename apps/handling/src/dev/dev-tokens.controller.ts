@@ -1,9 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, defineSchema, oas, object } from '@county/service-kit';
+import { ROLES } from '@county/auth';
 import { DomainError } from '@county/contracts';
 import { issueToken, type IssuedToken, seedUser, seedUsers, type SeedUser } from '@county/auth';
 import { HANDLING_SETTINGS, type HandlingSettings } from '../settings';
 import { IssueTokenDto } from './issue-token.dto';
+
+const SEED_USER = defineSchema('SeedUser', object({ userId: oas.string, unitCode: oas.string, role: oas.enumOf(ROLES), displayName: oas.string }));
 
 /**
  * Tokens for the demo county's seeded users, for local development and tests only: off when
@@ -21,7 +25,7 @@ export class DevTokensController {
   @Get('users')
   @ApiOperation({ summary: "The seeded users (a few per unit of the demo county); filter by unit code" })
   @ApiQuery({ name: 'unitCode', required: false, example: 'QH-CG-01' })
-  @ApiOkResponse({ description: 'the users' })
+  @ApiAnswer({ status: 200, description: 'the users', name: 'SeedUsers', schema: oas.arrayOf(SEED_USER) })
   users(@Query('unitCode') unitCode?: string): SeedUser[] {
     this.assertEnabled();
     return [...seedUsers().values()].filter((u) => unitCode === undefined || u.unitCode === unitCode);
@@ -30,7 +34,12 @@ export class DevTokensController {
   @Post('tokens')
   @HttpCode(201)
   @ApiOperation({ summary: 'Issue a signed, expiring token for a seeded user' })
-  @ApiOkResponse({ description: '{ token, expiresAt, user }; send it as Authorization: Bearer <token>' })
+  @ApiAnswer({
+    status: 201,
+    description: 'send the token as Authorization: Bearer <token>',
+    name: 'IssuedToken',
+    schema: object({ token: oas.string, expiresAt: oas.instant, user: SEED_USER }),
+  })
   @ApiNotFoundResponse({ description: 'AUTH.USER_NOT_FOUND, DEV.DISABLED' })
   issue(@Body() body: IssueTokenDto): IssuedToken & { user: SeedUser } {
     this.assertEnabled();

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiResponse } from '@nestjs/swagger';
+import { INBOX_PAGE } from '../openapi.schemas';
 import type { Pool } from 'pg';
 import { DomainError } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
@@ -31,7 +32,7 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: "A unit's inbox: its cases by box (new, signed, due soon, overdue, sent back, ...) or the whistles it must answer; newest first, cursor paging" })
-  @ApiOkResponse({ description: '{ items, nextCursor }: case rows show the deadlines that apply to the unit; whistle rows (box=whistles) what the caller needs' })
+  @ApiResponse({ status: 200, description: '{ items, nextCursor }: case rows show the deadlines that apply to the unit; whistle rows (box=whistles) what the caller needs', schema: INBOX_PAGE })
   @ApiUnauthorizedResponse({ description: 'AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED' })
   @ApiForbiddenResponse({ description: "AUTH.NOT_YOUR_UNIT: a unit asked for another unit's inbox" })
   list(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<CaseRow> | Page<WhistleRow>> {

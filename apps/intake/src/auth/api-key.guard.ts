@@ -1,7 +1,7 @@
 import { Inject, Injectable, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
-import { DomainError } from '@county/contracts';
+import { DomainError, type Channel } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { findApiKey, type ApiKey } from './api-keys';
 import { RateLimiter } from './rate-limiter';
@@ -96,6 +96,16 @@ export const CallerKey = createParamDecorator((_: unknown, context: ExecutionCon
   if (!key) throw new DomainError('AUTH.KEY_MISSING', 'an API key is required', 'unauthorised');
   return key;
 });
+
+/**
+ * Which cases a key may read: a channel's key only the cases its own channel filed (another
+ * channel's case is "no such case"); a centre key every case (undefined: no restriction).
+ */
+export function readableChannel(key: ApiKey): Channel | undefined {
+  if (key.role === 'centre') return undefined;
+  if (key.channel === null) throw new DomainError('AUTH.KEY_INVALID', 'this channel key names no channel', 'forbidden');
+  return key.channel;
+}
 
 /** Only centre staff's keys may merge cases. */
 export function requireCentre(key: ApiKey): void {

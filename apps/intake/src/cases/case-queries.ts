@@ -93,9 +93,10 @@ export class CaseQueries {
     return result.rows[0];
   }
 
-  async detail(caseId: string): Promise<CaseDetail> {
+  /** The case; with `channel`, only when that channel filed it (else it is not found). */
+  async detail(caseId: string, channel?: string): Promise<CaseDetail> {
     const row = await this.row(caseId);
-    if (!row) throw new DomainError('CASE.NOT_FOUND', `no case ${caseId}`, 'not-found');
+    if (!row || (channel !== undefined && row.channel !== channel)) throw new DomainError('CASE.NOT_FOUND', `no case ${caseId}`, 'not-found');
     const steps = await this.pool.query<TimelineRow>('SELECT at, step, detail FROM intake.case_timeline WHERE case_id = $1 ORDER BY at, event_id', [caseId]);
     return {
       ...summaryOf(row),

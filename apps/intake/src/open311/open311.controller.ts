@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { APPEAL_TYPES, DomainError, URGENCIES, type AppealType, type Urgency } from '@county/contracts';
@@ -12,6 +12,7 @@ import type { CaseViewRow } from '../storage/case-view';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../settings';
 import { Open311JurisdictionQuery, Open311PostRequestDto, Open311RequestsQuery } from './open311.dto';
 import { Open311ErrorFilter } from './open311.filter';
+import { DISCOVERY_CONTENT, FORMAT_PARAM, POSTED_CONTENT, REQUESTS_CONTENT, SERVICES_CONTENT, SERVICE_DEFINITION_CONTENT, TOKEN_CONTENT, fileParam } from './open311.schemas';
 import { formatOf, sendList, sendObject, splitFormat, type Open311Format } from './open311.format';
 
 const DAY_MS = 86_400_000;
@@ -102,6 +103,8 @@ export class Open311Controller {
 
   @Get('discovery.:format')
   @ApiOperation({ summary: 'service discovery' })
+  @ApiParam(FORMAT_PARAM)
+  @ApiResponse({ status: 200, description: 'the discovery document', content: DISCOVERY_CONTENT })
   discovery(@Param('format') f: string, @Req() req: Request, @Res() res: Response): void {
     const format = this.format(f);
     const url = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}/open311/v2`;
@@ -125,6 +128,9 @@ export class Open311Controller {
 
   @Get('services.:format')
   @ApiOperation({ summary: 'GET services: the leaf categories of the catalogue' })
+  @ApiParam(FORMAT_PARAM)
+  @ApiResponse({ status: 200, description: 'the services', content: SERVICES_CONTENT })
+  @ApiResponse({ status: 404, description: 'an unknown format or jurisdiction_id' })
   services(@Param('format') f: string, @Query() query: Open311JurisdictionQuery, @Res() res: Response): void {
     const format = this.format(f);
     this.checkJurisdiction(query.jurisdiction_id);
@@ -133,45 +139,53 @@ export class Open311Controller {
 
   @Get('services/:file')
   @ApiOperation({ summary: 'GET service definition: the attributes a request of this service may carry' })
+  @ApiParam(fileParam('the service_code'))
+  @ApiResponse({ status: 200, description: 'the service definition (JSON: plain lists; XML: wrapped)', content: SERVICE_DEFINITION_CONTENT })
   serviceDefinition(@Param('file') file: string, @Query() query: Open311JurisdictionQuery, @Res() res: Response): void {
     const parsed = splitFormat(file);
     if (!parsed) throw notFound('format must be json or xml');
     this.checkJurisdiction(query.jurisdiction_id);
     const category = leafCategory(parsed.id);
     if (!category) throw notFound(`service_code ${parsed.id} not found`);
+    const attributes = [
+      {
+        variable: true,
+        code: 'appeal_type',
+        datatype: 'singlevaluelist',
+        required: false,
+        datatype_description: 'the kind of appeal; complaint when not given',
+        order: 1,
+        description: '诉求类型 appeal type',
+        values: APPEAL_TYPES.map((key) => ({ key, name: APPEAL_TYPE_NAMES[key] })),
+      },
+      {
+        variable: true,
+        code: 'urgency',
+        datatype: 'singlevaluelist',
+        required: false,
+        datatype_description: 'normal when not given',
+        order: 2,
+        description: '紧急程度 urgency',
+        values: URGENCIES.map((key) => ({ key, name: URGENCY_NAMES[key] })),
+      },
+    ];
+    // the spec's JSON holds plain lists; its XML wraps each list in an element per item
     sendObject(res, parsed.format, 200, 'service_definition', {
       service_code: category.code,
-      attributes: {
-        attribute: [
-          {
-            variable: true,
-            code: 'appeal_type',
-            datatype: 'singlevaluelist',
-            required: false,
-            datatype_description: 'the kind of appeal; complaint when not given',
-            order: 1,
-            description: '诉求类型 appeal type',
-            values: { value: APPEAL_TYPES.map((key) => ({ key, name: APPEAL_TYPE_NAMES[key] })) },
-          },
-          {
-            variable: true,
-            code: 'urgency',
-            datatype: 'singlevaluelist',
-            required: false,
-            datatype_description: 'normal when not given',
-            order: 2,
-            description: '紧急程度 urgency',
-            values: { value: URGENCIES.map((key) => ({ key, name: URGENCY_NAMES[key] })) },
-          },
-        ],
-      },
+      attributes:
+        parsed.format === 'json' ? attributes : { attribute: attributes.map((a) => ({ ...a, values: { value: a.values } })) },
     });
   }
 
   @Post('requests.:format')
   @UseGuards(Open311KeyGuard)
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiOperation({ summary: 'POST service request (form-encoded, with api_key); answers the request id and its token' })
+  @ApiOperation({ summary: 'POST service request (form-encoded, with api_key); answers the service_request_id (never a token: the id is known at once)' })
+  @ApiParam(FORMAT_PARAM)
+  @ApiResponse({ status: 200, description: 'the request was filed (or recorded as a repeat appeal on the open request it repeats)', content: POSTED_CONTENT })
+  @ApiResponse({ status: 403, description: 'no api_key, an unknown or revoked one, or a key of another channel' })
+  @ApiResponse({ status: 409, description: 'the Idempotency-Key was used with a different body' })
+  @ApiResponse({ status: 429, description: "over the key's rate limit; see Retry-After" })
   async create(
     @Param('format') f: string,
     @Body() body: Open311PostRequestDto,
@@ -217,17 +231,18 @@ export class Open311Controller {
         receivedAt: new Date().toISOString(),
         attachments: body.media_url ? [body.media_url] : [],
       },
-      { caller, correlationId: correlationId || randomUUID(), idempotencyKey, fieldNames: { categoryCode: 'service_code' }, requestHash: hashOf({ open311: { ...body } }) },
+      { caller, correlationId: correlationId || randomUUID(), idempotencyKey, fieldNames: { categoryCode: 'service_code', phone: 'phone' }, requestHash: hashOf({ open311: { ...body } }) },
     );
     const notice =
       answer.body.outcome === 'repeat-appeal' ? `recorded as a repeat appeal on the open request ${answer.body.caseId}` : '已受理 received; the 12345 centre will dispatch it';
-    sendList(res, format, 200, 'service_requests', 'request', [
-      { service_request_id: answer.body.caseId, token: answer.replayed ? null : token, service_notice: notice, account_id: body.account_id ?? null },
-    ]);
+    // the case id is known at once, so the answer carries it and no token (the spec gives one or the other)
+    sendList(res, format, 200, 'service_requests', 'request', [{ service_request_id: answer.body.caseId, service_notice: notice, account_id: body.account_id ?? null }]);
   }
 
   @Get('requests.:format')
   @ApiOperation({ summary: 'GET service requests: by ids, or filtered (most recent 90 days and at most 1,000 records by default)' })
+  @ApiParam(FORMAT_PARAM)
+  @ApiResponse({ status: 200, description: 'the requests', content: REQUESTS_CONTENT })
   async list(@Param('format') f: string, @Query() query: Open311RequestsQuery, @Res() res: Response): Promise<void> {
     const format = this.format(f);
     this.checkJurisdiction(query.jurisdiction_id);
@@ -257,6 +272,8 @@ export class Open311Controller {
 
   @Get('requests/:file')
   @ApiOperation({ summary: 'GET service request' })
+  @ApiParam(fileParam('the service_request_id'))
+  @ApiResponse({ status: 200, description: 'the request (a list of one, as the spec has it)', content: REQUESTS_CONTENT })
   async one(@Param('file') file: string, @Query() query: Open311JurisdictionQuery, @Res() res: Response): Promise<void> {
     const parsed = splitFormat(file);
     if (!parsed) throw notFound('format must be json or xml');
@@ -268,6 +285,8 @@ export class Open311Controller {
 
   @Get('tokens/:file')
   @ApiOperation({ summary: 'GET service_request_id from a token' })
+  @ApiParam(fileParam('the token'))
+  @ApiResponse({ status: 200, description: 'the request the token led to', content: TOKEN_CONTENT })
   async token(@Param('file') file: string, @Query() query: Open311JurisdictionQuery, @Res() res: Response): Promise<void> {
     const parsed = splitFormat(file);
     if (!parsed) throw notFound('format must be json or xml');

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsISO8601, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { IsInstant } from '@county/service-kit';
 
 /** Fields of the spec's form-encoded POST requests (every value arrives as a string). */
 export class Open311PostRequestDto {
@@ -123,14 +124,14 @@ export class Open311RequestsQuery extends Open311JurisdictionQuery {
   @Matches(/^[A-Za-z0-9._-]{1,40}(,[A-Za-z0-9._-]{1,40}){0,99}$/, { message: 'service_code must be service codes, comma separated' })
   readonly service_code?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   readonly start_date?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-31T00:00:00Z' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-31T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   readonly end_date?: string;
 
   @ApiPropertyOptional({ example: 'open,closed' })

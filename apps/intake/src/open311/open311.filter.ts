@@ -6,7 +6,7 @@ import { formatOfPath, sendErrors, type Open311Error } from './open311.format';
 
 /**
  * Open311's error answer: an array of {code, description} (XML: <errors><error>...), with 400,
- * 403 or 404. A missing key is 403 here (the spec has no 401); 409, 413 and 429 keep their
+ * 403 or 404. A missing key is 403 here (the spec has no 401); 409, 413, 415 and 429 keep their
  * own status where the spec has none.
  */
 const STATUS: Record<DomainErrorKind, number> = {
@@ -17,6 +17,8 @@ const STATUS: Record<DomainErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   precondition: 400,
+  'too-large': 413,
+  'unsupported-media': 415,
   'rate-limited': 429,
 };
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse, ApiResponse } from '@nestjs/swagger';
+import { COMMAND_OUTCOME } from '../../openapi.schemas';
 import { Authenticated } from '@county/auth';
 import { DomainError, type DispatchAssignment } from '@county/contracts';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
@@ -19,7 +20,7 @@ export class DispatchCaseController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'dispatched (from triage) or re-dispatched (override)' })
+  @ApiResponse({ status: 200, description: 'dispatched (from triage) or re-dispatched (override)', schema: COMMAND_OUTCOME })
   @ApiNotFoundResponse({ description: 'the centre has no such case' })
   @ApiConflictResponse({ description: 'the case changed since the version in If-Match, or a request waits for a ruling first' })
   @ApiUnprocessableEntityResponse({ description: 'not exactly one lead, or an unknown unit' })

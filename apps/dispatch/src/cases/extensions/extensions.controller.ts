@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader, ApiTags, ApiUnprocessableEntityResponse, ApiResponse } from '@nestjs/swagger';
+import { COMMAND_OUTCOME, QUEUE_ROWS } from '../../openapi.schemas';
 import { Authenticated } from '@county/auth';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
 import { CORRELATION, IF_MATCH } from '../dispatch-case/dispatch-case.controller';
@@ -22,7 +23,7 @@ export class ExtensionsController {
   ) {}
 
   @Get('extension-requests')
-  @ApiOkResponse({ description: 'extension requests waiting for the centre, oldest first' })
+  @ApiResponse({ status: 200, description: 'extension requests waiting for the centre, oldest first', schema: QUEUE_ROWS })
   list(@Query() query: QueueQueryDto) {
     return this.queues.list('extension', query.limit ?? 50, query.unitCode);
   }
@@ -31,7 +32,7 @@ export class ExtensionsController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'extension approved, with the new deadline' })
+  @ApiResponse({ status: 200, description: 'extension approved, with the new deadline', schema: COMMAND_OUTCOME })
   @ApiConflictResponse({ description: 'no request waits, or the case changed since If-Match' })
   @ApiUnprocessableEntityResponse({ description: 'more working days than the case may still get' })
   async approve(@Param('caseId') caseId: string, @Body() body: ApproveExtensionDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
@@ -46,7 +47,7 @@ export class ExtensionsController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'extension rejected: the deadline stands' })
+  @ApiResponse({ status: 200, description: 'extension rejected: the deadline stands', schema: COMMAND_OUTCOME })
   @ApiConflictResponse({ description: 'no request waits, or the case changed since If-Match' })
   reject(@Param('caseId') caseId: string, @Body() body: ReasonDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
     const meta = commandMetadata(correlationId);

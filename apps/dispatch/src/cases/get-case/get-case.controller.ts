@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiTags, ApiResponse } from '@nestjs/swagger';
+import { DISPATCH_CASE_VIEW } from '../../openapi.schemas';
 import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
 import type { Response } from 'express';
 import { DomainError, type CaseDispatchedData } from '@county/contracts';
@@ -31,7 +32,7 @@ export class GetCaseController {
   ) {}
 
   @Get(':caseId')
-  @ApiOkResponse({ description: "the case's state at the centre, its version (also as ETag), every dispatch with its reason, and its last reopen (重办) if it was reopened" })
+  @ApiResponse({ status: 200, description: "the case's state at the centre, its version (also as ETag), every dispatch with its reason, and its last reopen (重办) if it was reopened", schema: DISPATCH_CASE_VIEW })
   @ApiForbiddenResponse({ description: 'CASE.NOT_YOUR_CASE: a unit token for a case not dispatched to that unit' })
   @ApiNotFoundResponse({ description: 'the centre has no such case (centre and admin tokens only)' })
   async get(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader, ApiTags, ApiResponse } from '@nestjs/swagger';
+import { COMMAND_OUTCOME, QUEUE_ROWS } from '../../openapi.schemas';
 import { Authenticated } from '@county/auth';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
 import { CORRELATION, IF_MATCH } from '../dispatch-case/dispatch-case.controller';
@@ -19,7 +20,7 @@ export class PausesController {
   ) {}
 
   @Get('pause-requests')
-  @ApiOkResponse({ description: 'pause requests waiting for the centre, oldest first' })
+  @ApiResponse({ status: 200, description: 'pause requests waiting for the centre, oldest first', schema: QUEUE_ROWS })
   list(@Query() query: QueueQueryDto) {
     return this.queues.list('pause', query.limit ?? 50, query.unitCode);
   }
@@ -28,7 +29,7 @@ export class PausesController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'the clock is paused' })
+  @ApiResponse({ status: 200, description: 'the clock is paused', schema: COMMAND_OUTCOME })
   @ApiConflictResponse({ description: 'no request waits, or the case changed since If-Match' })
   approve(@Param('caseId') caseId: string, @Body() _body: EmptyDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
     const meta = commandMetadata(correlationId);
@@ -39,7 +40,7 @@ export class PausesController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'the clock keeps running' })
+  @ApiResponse({ status: 200, description: 'the clock keeps running', schema: COMMAND_OUTCOME })
   @ApiConflictResponse({ description: 'no request waits, or the case changed since If-Match' })
   reject(@Param('caseId') caseId: string, @Body() body: ReasonDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
     const meta = commandMetadata(correlationId);
@@ -50,7 +51,7 @@ export class PausesController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'the clock runs again' })
+  @ApiResponse({ status: 200, description: 'the clock runs again', schema: COMMAND_OUTCOME })
   @ApiConflictResponse({ description: 'the clock is not paused, or the case changed since If-Match' })
   resume(@Param('caseId') caseId: string, @Body() _body: EmptyDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
     const meta = commandMetadata(correlationId);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader, ApiTags, ApiResponse } from '@nestjs/swagger';
+import { COMMAND_OUTCOME, QUEUE_ROWS } from '../../openapi.schemas';
 import { Authenticated } from '@county/auth';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
 import { CORRELATION, IF_MATCH } from '../dispatch-case/dispatch-case.controller';
@@ -19,7 +20,7 @@ export class ReviewController {
   ) {}
 
   @Get('reviews')
-  @ApiOkResponse({ description: 'results waiting for review, oldest first, with the result and its evidence' })
+  @ApiResponse({ status: 200, description: 'results waiting for review, oldest first, with the result and its evidence', schema: QUEUE_ROWS })
   list(@Query() query: QueueQueryDto) {
     return this.queues.list('review', query.limit ?? 50, query.unitCode);
   }
@@ -28,7 +29,7 @@ export class ReviewController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'result approved' })
+  @ApiResponse({ status: 200, description: 'result approved', schema: COMMAND_OUTCOME })
   @ApiConflictResponse({ description: 'no result waits, or the case changed since If-Match' })
   approve(@Param('caseId') caseId: string, @Body() _body: EmptyDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
     const meta = commandMetadata(correlationId);
@@ -39,7 +40,7 @@ export class ReviewController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'result sent back to the unit for rework' })
+  @ApiResponse({ status: 200, description: 'result sent back to the unit for rework', schema: COMMAND_OUTCOME })
   @ApiConflictResponse({ description: 'no result waits, or the case changed since If-Match' })
   sendBack(@Param('caseId') caseId: string, @Body() body: ReasonDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
     const meta = commandMetadata(correlationId);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader, ApiTags, ApiResponse } from '@nestjs/swagger';
+import { COMMAND_OUTCOME, QUEUE_ROWS, UNIT_TRANSFERS } from '../../openapi.schemas';
 import { Authenticated } from '@county/auth';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
 import { CORRELATION, IF_MATCH } from '../dispatch-case/dispatch-case.controller';
@@ -24,7 +25,7 @@ export class TransfersController {
   ) {}
 
   @Get('transfer-requests')
-  @ApiOkResponse({ description: 'transfer requests waiting for the centre, oldest first' })
+  @ApiResponse({ status: 200, description: 'transfer requests waiting for the centre, oldest first', schema: QUEUE_ROWS })
   list(@Query() query: QueueQueryDto) {
     return this.queues.list('transfer', query.limit ?? 50, query.unitCode);
   }
@@ -33,7 +34,7 @@ export class TransfersController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'transfer approved; the case was re-dispatched (redispatch true)' })
+  @ApiResponse({ status: 200, description: 'transfer approved; the case was re-dispatched (redispatch true)', schema: COMMAND_OUTCOME })
   @ApiConflictResponse({ description: 'no request waits, or the case changed since If-Match' })
   approve(@Param('caseId') caseId: string, @Body() body: ApproveTransferDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
     const meta = commandMetadata(correlationId);
@@ -49,7 +50,7 @@ export class TransfersController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiHeader(CORRELATION)
-  @ApiOkResponse({ description: 'transfer rejected: the unit keeps the case' })
+  @ApiResponse({ status: 200, description: 'transfer rejected: the unit keeps the case', schema: COMMAND_OUTCOME })
   @ApiConflictResponse({ description: 'no request waits, or the case changed since If-Match' })
   reject(@Param('caseId') caseId: string, @Body() body: ReasonDto, @Headers('if-match') ifMatch?: string, @Headers('x-correlation-id') correlationId?: string): Promise<CommandOutcome> {
     const meta = commandMetadata(correlationId);
@@ -58,7 +59,7 @@ export class TransfersController {
 
   @Get('units/:unitCode/transfers')
   @ApiTags('units')
-  @ApiOkResponse({ description: 'transfers counted against a unit: asked, approved, rejected' })
+  @ApiResponse({ status: 200, description: 'transfers counted against a unit: asked, approved, rejected', schema: UNIT_TRANSFERS })
   counted(@Param('unitCode') unitCode: string) {
     return this.queues.unitTransfers(unitCode);
   }

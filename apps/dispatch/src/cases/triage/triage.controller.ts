@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiResponse } from '@nestjs/swagger';
+import { QUEUE_ROWS } from '../../openapi.schemas';
 import { Authenticated } from '@county/auth';
 import { QueueQueryDto } from '../queue-query.dto';
 import { Queues } from '../queues';
@@ -12,7 +13,7 @@ export class TriageController {
   constructor(private readonly queues: Queues) {}
 
   @Get()
-  @ApiOkResponse({ description: 'cases in triage, oldest first, each with the reason the list did not cover it' })
+  @ApiResponse({ status: 200, description: 'cases in triage, oldest first, each with the reason the list did not cover it', schema: QUEUE_ROWS })
   list(@Query() query: QueueQueryDto) {
     return this.queues.list('triage', query.limit ?? 50);
   }

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiSecurity, ApiResponse } from '@nestjs/swagger';
+import { CALLBACK_QUEUE } from '../../openapi.schemas';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@county/service-kit';
-import { CallbackStaffGuard, CALLBACK_TOKEN_HEADER } from '../../auth/callback-staff.guard';
+import { CallbackStaffGuard } from '../../auth/callback-staff.guard';
 
 export interface QueuedCase {
   readonly caseId: string;
@@ -14,7 +15,7 @@ export interface QueuedCase {
 }
 
 @ApiTags('return visits')
-@ApiHeader({ name: CALLBACK_TOKEN_HEADER, required: true, description: "callback staff's shared secret (EVALUATION_CALLBACK_TOKEN)" })
+@ApiSecurity('callback-token')
 @UseGuards(CallbackStaffGuard)
 @Controller('api/v1/return-visits')
 export class CallbackQueueController {
@@ -22,7 +23,7 @@ export class CallbackQueueController {
 
   @Get()
   @ApiOperation({ summary: 'The callback queue: cases whose result was approved and that wait for a return visit, oldest approval first' })
-  @ApiOkResponse({ description: 'queued cases' })
+  @ApiResponse({ status: 200, description: 'queued cases', schema: CALLBACK_QUEUE })
   @ApiUnauthorizedResponse({ description: 'missing or wrong X-Callback-Token' })
   async queue(): Promise<{ cases: QueuedCase[] }> {
     const r = await this.pool.query<{ case_id: string; last_approved_unit: string | null; last_approved_at: Date | null; approvals: number; failed: number }>(

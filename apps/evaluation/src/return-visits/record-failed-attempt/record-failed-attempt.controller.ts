@@ -1,13 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiSecurity, ApiResponse } from '@nestjs/swagger';
+import { RETURN_VISIT_OUTCOME } from '../../openapi.schemas';
 import { randomUUID } from 'node:crypto';
-import { CallbackStaffGuard, CALLBACK_TOKEN_HEADER } from '../../auth/callback-staff.guard';
+import { CallbackStaffGuard } from '../../auth/callback-staff.guard';
 import { EVALUATION_SETTINGS, type EvaluationSettings } from '../../settings';
 import { ReturnVisitsHandler, type ReturnVisitOutcome } from '../return-visits.handler';
 import { RecordFailedAttemptDto } from './record-failed-attempt.dto';
 
 @ApiTags('return visits')
-@ApiHeader({ name: CALLBACK_TOKEN_HEADER, required: true, description: "callback staff's shared secret (EVALUATION_CALLBACK_TOKEN)" })
+@ApiSecurity('callback-token')
 @UseGuards(CallbackStaffGuard)
 @Controller('api/v1/return-visits')
 export class RecordFailedAttemptController {
@@ -22,7 +23,7 @@ export class RecordFailedAttemptController {
     summary: 'Record a call back that did not get through',
     description: 'The attempt that reaches EVALUATION_MAX_VISIT_ATTEMPTS (default 3) in a round makes the visit unreachable and closes the case (outcome unreachable).',
   })
-  @ApiOkResponse({ description: 'the events appended and where the case stands' })
+  @ApiResponse({ status: 200, description: 'the events appended and where the case stands', schema: RETURN_VISIT_OUTCOME })
   @ApiBadRequestResponse({ description: 'the body names each bad field; nothing was stored' })
   @ApiUnauthorizedResponse({ description: 'missing or wrong X-Callback-Token' })
   @ApiNotFoundResponse({ description: 'evaluation knows no such case' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsPastInstant } from '@county/service-kit';
 
 export const FAILED_ATTEMPT_REASONS = ['no-answer', 'busy', 'wrong-number', 'other'] as const;
 
@@ -14,8 +15,8 @@ export class RecordFailedAttemptDto {
   @Length(1, 1000)
   readonly comment?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-11T10:00:00+08:00', description: 'when the call was made (calls logged afterwards); defaults to now, never in the future' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-11T10:00:00+08:00', description: 'when the call was made (calls logged afterwards); defaults to now, never in the future' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsPastInstant()
   readonly attemptedAt?: string;
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiSecurity, ApiResponse } from '@nestjs/swagger';
+import { RETURN_VISIT_OUTCOME } from '../../openapi.schemas';
 import { randomUUID } from 'node:crypto';
-import { CallbackStaffGuard, CALLBACK_TOKEN_HEADER } from '../../auth/callback-staff.guard';
+import { CallbackStaffGuard } from '../../auth/callback-staff.guard';
 import { ReturnVisitsHandler, type ReturnVisitOutcome } from '../return-visits.handler';
 import { RecordReturnVisitDto } from './record-return-visit.dto';
 
 @ApiTags('return visits')
-@ApiHeader({ name: CALLBACK_TOKEN_HEADER, required: true, description: "callback staff's shared secret (EVALUATION_CALLBACK_TOKEN)" })
+@ApiSecurity('callback-token')
 @UseGuards(CallbackStaffGuard)
 @Controller('api/v1/return-visits')
 export class RecordReturnVisitController {
@@ -19,7 +20,7 @@ export class RecordReturnVisitController {
     description:
       'Resolved and satisfied or basically satisfied: the case is closed (resolved). Unresolved or dissatisfied: the first time the case is reopened for the same unit (a redo), the second time it is closed as unresolved. A closed case emits case.facts.v1.',
   })
-  @ApiOkResponse({ description: 'the events appended and where the case stands' })
+  @ApiResponse({ status: 200, description: 'the events appended and where the case stands', schema: RETURN_VISIT_OUTCOME })
   @ApiBadRequestResponse({ description: 'the body names each bad field; nothing was stored' })
   @ApiUnauthorizedResponse({ description: 'missing or wrong X-Callback-Token' })
   @ApiNotFoundResponse({ description: 'evaluation knows no such case' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsPastInstant } from '@county/service-kit';
 import { SATISFACTIONS, type Satisfaction } from '@county/contracts';
 
 export class RecordReturnVisitDto {
@@ -17,8 +18,8 @@ export class RecordReturnVisitDto {
   @Length(1, 1000)
   readonly comment?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-11T10:00:00+08:00', description: 'when the resident was reached (calls logged afterwards); defaults to now, never in the future' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-11T10:00:00+08:00', description: 'when the resident was reached (calls logged afterwards); defaults to now, never in the future' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsPastInstant()
   readonly visitedAt?: string;
 }

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsPastInstant } from '@county/service-kit';
 
 export class RecordFirstContactDto {
-  @ApiPropertyOptional({ example: '2026-03-02T10:05:00+08:00', description: 'when the resident was reached; now when absent' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-02T10:05:00+08:00', description: 'when the resident was reached; now when absent' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsPastInstant()
   readonly contactedAt?: string;
 }

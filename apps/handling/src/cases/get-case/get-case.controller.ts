@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiQuery, ApiTags, ApiResponse } from '@nestjs/swagger';
+import { UNIT_CASE } from '../../openapi.schemas';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@county/service-kit';
 import { AuthGuard, CurrentPrincipal, type Principal } from '@county/auth';
@@ -17,7 +18,7 @@ export class GetCaseController {
   @Get(':caseId')
   @ApiOperation({ summary: 'A case as the unit sees it: status, deadlines, its whistles' })
   @ApiQuery({ name: 'unitCode', required: false, description: 'for the centre and admins: which unit\'s view' })
-  @ApiOkResponse({ description: 'the case at the unit' })
+  @ApiResponse({ status: 200, description: 'the case at the unit', schema: UNIT_CASE })
   @ApiForbiddenResponse({ description: 'CASE.NOT_YOUR_CASE: the case was never assigned to the unit' })
   async get(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal, @Query('unitCode') unitCode?: string) {
     const unit = readableUnit(principal, unitCode);

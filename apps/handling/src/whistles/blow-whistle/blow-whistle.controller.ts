@@ -13,7 +13,7 @@ export class BlowWhistleController {
   @Post(':caseId/whistles')
   @HttpCode(201)
   @ApiOperation({ summary: 'Blow the whistle (吹哨): a township or community that handles the case calls county departments' })
-  @WhistleCommandEndpoint('whistle blown', 'CASE.NOT_YOUR_CASE, WHISTLE.CALLER_NOT_GRASSROOTS, AUTH.ROLE_NOT_ALLOWED')
+  @WhistleCommandEndpoint('whistle blown', 'CASE.NOT_YOUR_CASE, WHISTLE.CALLER_NOT_GRASSROOTS, AUTH.ROLE_NOT_ALLOWED', 201)
   @ApiUnprocessableEntityResponse({ description: 'WHISTLE.NOT_A_DEPARTMENT' })
   blow(@Param('caseId') caseId: string, @Body() body: BlowWhistleDto, @CurrentPrincipal() principal: Principal, @Headers('x-correlation-id') correlationId?: string): Promise<WhistleOutcome> {
     return this.commands.blow(principal, caseId, body, correlationIdOf(correlationId));

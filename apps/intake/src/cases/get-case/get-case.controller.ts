@@ -1,7 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse, ApiResponse } from '@nestjs/swagger';
+import { CASE_DETAIL } from '../case.schemas';
 import { DomainError } from '@county/contracts';
-import { ApiKeyGuard } from '../../auth/api-key.guard';
+import { ApiKeyGuard, CallerKey, readableChannel } from '../../auth/api-key.guard';
+import type { ApiKey } from '../../auth/api-keys';
 import { CaseQueries, type CaseDetail } from '../case-queries';
 
 @ApiTags('cases')
@@ -12,7 +14,7 @@ export class GetCaseController {
   constructor(private readonly cases: CaseQueries) {}
 
   @Get(':caseId')
-  @ApiOkResponse({ description: 'the case as the resident may see it: status, responsible unit, handling deadline and the timeline of public steps' })
+  @ApiResponse({ status: 200, description: 'the case as the resident may see it: status, responsible unit, handling deadline and the timeline of public steps', schema: CASE_DETAIL })
   @ApiNotFoundResponse({ description: 'no such case' })
   @ApiUnauthorizedResponse({ description: 'no API key' })
   @ApiForbiddenResponse({ description: 'unknown or revoked key' })
@@ -22,7 +24,8 @@ export class GetCaseController {
       new ParseUUIDPipe({ exceptionFactory: () => new DomainError('CASE.NOT_FOUND', 'no such case', 'not-found') }),
     )
     caseId: string,
+    @CallerKey() caller: ApiKey,
   ): Promise<CaseDetail> {
-    return this.cases.detail(caseId);
+    return this.cases.detail(caseId, readableChannel(caller));
   }
 }

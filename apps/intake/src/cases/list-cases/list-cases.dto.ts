@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInstant } from '@county/service-kit';
 import { CHANNELS, type Channel } from '@county/contracts';
 import type { PublicStatus } from '../case-queries';
 
@@ -29,14 +30,14 @@ export class ListCasesQuery {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/)
   readonly townshipCode?: string;
 
-  @ApiPropertyOptional({ description: 'received at or after (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'received at or after (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   readonly receivedFrom?: string;
 
-  @ApiPropertyOptional({ description: 'received at or before (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'received at or before (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   readonly receivedTo?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiSecurity, ApiTags, ApiResponse } from '@nestjs/swagger';
+import { MERGE_OUTCOME } from '../case.schemas';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@county/contracts';
 import { ApiKeyGuard, CallerKey, requireCentre } from '../../auth/api-key.guard';
@@ -18,7 +19,7 @@ export class MergeCaseController {
 
   @Post()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'the case is merged into intoCaseId (case.merged.v1)' })
+  @ApiResponse({ status: 200, description: 'the case is merged into intoCaseId (case.merged.v1)', schema: MERGE_OUTCOME })
   @ApiForbiddenResponse({ description: 'not a centre key' })
   @ApiNotFoundResponse({ description: 'either case does not exist' })
   @ApiConflictResponse({ description: 'already merged, or the target is itself merged' })
@@ -29,7 +30,7 @@ export class MergeCaseController {
 
   @Post('undo')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'the merge is undone (case.merge-undone.v1)' })
+  @ApiResponse({ status: 200, description: 'the merge is undone (case.merge-undone.v1)', schema: MERGE_OUTCOME })
   @ApiConflictResponse({ description: 'the case is not merged' })
   undo(@Param('caseId', caseIdPipe) caseId: string, @Body() body: UndoMergeDto, @CallerKey() caller: ApiKey, @Headers('x-correlation-id') correlationId?: string) {
     requireCentre(caller);

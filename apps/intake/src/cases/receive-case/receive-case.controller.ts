@@ -2,15 +2,15 @@ import { Body, Controller, Headers, Post, Res, UseGuards } from '@nestjs/common'
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
-  ApiOkResponse,
+  ApiResponse,
   ApiSecurity,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { APPEAL_CREATED, APPEAL_REPEAT } from '../case.schemas';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@county/contracts';
@@ -30,8 +30,8 @@ export class ReceiveCaseController {
   @ApiHeader({ name: 'X-Api-Key', required: true, description: "the integrating channel's API key" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key with the same body answers the first answer again; with another body 409' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'carried into every event and log line of this case' })
-  @ApiCreatedResponse({ description: 'the appeal became a case' })
-  @ApiOkResponse({ description: 'a repeat appeal was recorded on the open case it repeats (caseId names that case), or the first answer is repeated' })
+  @ApiResponse({ status: 201, description: 'the appeal became a case', schema: APPEAL_CREATED })
+  @ApiResponse({ status: 200, description: 'a repeat appeal was recorded on the open case it repeats (caseId names that case), or the first answer is repeated', schema: APPEAL_REPEAT })
   @ApiBadRequestResponse({ description: 'the body names each bad field; nothing was stored' })
   @ApiUnauthorizedResponse({ description: 'no API key' })
   @ApiForbiddenResponse({ description: 'unknown or revoked key, or a key of another channel' })

@@ -5,7 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
+  
   IsLatitude,
   IsLongitude,
   IsOptional,
@@ -18,6 +18,7 @@ import {
   IsDefined,
   IsEmail,
 } from 'class-validator';
+import { IsPastInstant } from '@county/service-kit';
 import { APPEAL_TYPES, CHANNELS, URGENCIES, type AppealType, type Channel, type Urgency } from '@county/contracts';
 
 export class LocationDto {
@@ -109,8 +110,8 @@ export class ReceiveCaseDto {
   @Type(() => ResidentDto)
   readonly resident!: ResidentDto;
 
-  @ApiProperty({ example: '2026-03-02T09:15:00+08:00', description: 'when the appeal was received by the channel' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', example: '2026-03-02T09:15:00+08:00', description: 'when the appeal was received by the channel' })
+  @IsPastInstant()
   readonly receivedAt!: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: 10 })

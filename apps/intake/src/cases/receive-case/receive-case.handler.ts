@@ -7,7 +7,7 @@ import { DomainError, type AppealType, type CaseReceivedData, type Channel, type
 import { leafCategory, resolveLocation } from '@county/reference';
 import { intakeCase } from '../../domain/intake-case';
 import { earlierCaseFor } from '../../domain/repeat-appeal';
-import { maskPhone } from '../../domain/resident';
+import { maskPhone, residentIdentity, toE164 } from '../../domain/resident';
 import { residentId } from '../../resident-id';
 import { applyIntakeEvent } from '../../storage/case-view';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../../settings';
@@ -49,7 +49,7 @@ export interface ReceiveOptions {
   readonly correlationId: string;
   readonly idempotencyKey?: string;
   /** The field names the API uses, so that a 400 names the caller's own field. */
-  readonly fieldNames?: { readonly categoryCode?: string; readonly channel?: string };
+  readonly fieldNames?: { readonly categoryCode?: string; readonly channel?: string; readonly phone?: string };
   /** What makes two requests "the same" for Idempotency-Key; the appeal itself when absent. */
   readonly requestHash?: string;
 }
@@ -69,7 +69,8 @@ export class ReceiveCaseHandler {
     private readonly metrics: Metrics,
   ) {}
 
-  async execute(input: AppealInput, options: ReceiveOptions): Promise<AppealAnswer> {
+  async execute(typed: AppealInput, options: ReceiveOptions): Promise<AppealAnswer> {
+    const input = withE164Phone(typed, options.fieldNames?.phone ?? 'resident.phone');
     const categoryField = options.fieldNames?.categoryCode ?? 'categoryCode';
     if (!leafCategory(input.categoryCode)) {
       throw new DomainError('VALIDATION_FAILED', `invalid request: ${categoryField}`, 'invalid', {
@@ -112,8 +113,7 @@ export class ReceiveCaseHandler {
     const now = new Date().toISOString();
     const metadata: EventMetadata = { time: now, correlationId: options.correlationId, causationId: options.correlationId };
     const anonymous = input.resident.anonymous === true || (!input.resident.phone && !input.resident.name && !input.resident.email);
-    const identity = input.resident.phone ?? input.resident.email ?? input.resident.name ?? '';
-    const resident = anonymous ? undefined : residentId(this.config.residentIdKey, identity);
+    const resident = anonymous ? undefined : residentId(this.config.residentIdKey, residentIdentity(input.resident));
     const place = resolveLocation(input.location);
     const receivedAt = new Date(input.receivedAt).toISOString();
 
@@ -219,6 +219,19 @@ export class ReceiveCaseHandler {
     );
     return answer;
   }
+}
+
+/** The phone in E.164 before anything stores or hashes it: one resident is one residentId however the phone was typed. */
+function withE164Phone(input: AppealInput, field: string): AppealInput {
+  // null is "not given", as class-validator's IsOptional has it
+  if (typeof input.resident.phone !== 'string') return { ...input, resident: { ...input.resident, phone: undefined } };
+  const phone = toE164(input.resident.phone);
+  if (!phone) {
+    throw new DomainError('VALIDATION_FAILED', `invalid request: ${field}`, 'invalid', {
+      errors: [{ field, messages: [`${field} must be a phone number: a mainland mobile, a landline with its area code, or +country code and number`] }],
+    });
+  }
+  return { ...input, resident: { ...input.resident, phone } };
 }
 
 async function lock(db: PoolClient, key: string): Promise<void> {
