@@ -124,7 +124,8 @@ function validatorFor(m: Manifest): ValidateFunction {
 function invalid(manifests: Manifest[]): string[] {
   return manifests.flatMap((m) => {
     const v = validatorFor(m);
-    return v(m) ? [] : [`${m.kind} ${m.metadata.name}: ${ajv.errorsText(v.errors, { separator: '; ' })}`];
+    const ok = v(m as unknown);
+    return ok ? [] : [`${m.kind} ${m.metadata.name}: ${ajv.errorsText(v.errors, { separator: "; " })}`];
   });
 }
 

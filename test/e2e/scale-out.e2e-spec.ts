@@ -28,24 +28,29 @@ let db: TestDatabase;
 let env: NodeJS.ProcessEnv;
 let topicPrefix: string;
 let admin: Admin;
+let outside: Awaited<ReturnType<typeof collectMessages>> | undefined;
 const instances: Instance[] = [];
 
 /** The JSON log lines a service instance printed (pino, one object a line). */
-function logLines(i: Instance): { msg?: string; time?: number; component?: string }[] {
+function logLines(i: Instance): { msg?: string; time?: string; component?: string }[] {
   return i.proc
     .output()
     .split('\n')
     .flatMap((line) => {
       try {
-        return [JSON.parse(line) as { msg?: string; time?: number; component?: string }];
+        return [JSON.parse(line) as { msg?: string; time?: string; component?: string }];
       } catch {
         return [];
       }
     });
 }
 
+/** When the instance's relay became the leader (at or after `after`), from its log line. */
 const leaderSince = (i: Instance, after = 0): number | undefined =>
-  logLines(i).find((l) => l.msg === 'outbox relay is the leader' && (l.time ?? 0) >= after)?.time;
+  logLines(i)
+    .filter((l) => l.msg === 'outbox relay is the leader')
+    .map((l) => Date.parse(l.time ?? ''))
+    .find((t) => t >= after);
 
 async function until<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined> | T | undefined, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -117,6 +122,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  await outside?.stop().catch(() => undefined);
   for (const i of instances) if (i.proc.child.exitCode === null) i.proc.child.kill('SIGTERM');
   for (const i of instances) await i.proc.exited(30_000).catch(() => i.proc.child.kill('SIGKILL'));
   await admin?.disconnect();
@@ -125,7 +131,8 @@ afterAll(async () => {
 
 it('dispatches every case once through two instances of each service, across a kill -9 of one instance of each', async () => {
   const topics = SERVICES.map((s) => `${topicPrefix}${TOPICS[s]}`);
-  const outside = await collectMessages(testKafka(), topics);
+  outside = await collectMessages(testKafka(), topics);
+  const collected = outside;
   const of = (s: Service) => instances.filter((i) => i.service === s);
 
   // both instances are members of every consumer group; one relay per schema leads
@@ -155,6 +162,16 @@ it('dispatches every case once through two instances of each service, across a k
   // kill -9 the relay leader of each service, mid-load (posts keep going while they die)
   const victims = SERVICES.map((s) => of(s).find((i) => leaderSince(i) !== undefined)!);
   const survivors = SERVICES.map((s) => of(s).find((i) => !victims.includes(i))!);
+  // when each case first showed a deadline on Kafka, sampled from here on
+  const cwTopic = `${topicPrefix}${TOPICS['case-worker']}`;
+  const deadlineSeenAt = new Map<string, number>();
+  const sample = () => {
+    for (const m of collected.messages) if (m.topic === cwTopic && m.key && (m.value as { type?: string }).type === 'case.deadline-set.v1' && !deadlineSeenAt.has(m.key)) deadlineSeenAt.set(m.key, Date.now());
+  };
+  sample();
+  const settledBeforeKill = new Set(deadlineSeenAt.keys());
+  const pendingAtKill = accepted.filter((id) => !settledBeforeKill.has(id));
+  const sampler = setInterval(sample, 50);
   const inFlight = Promise.all([post(intakes[0].url), post(intakes[1].url)]);
   const killedAt = Date.now();
   for (const v of victims) v.proc.child.kill('SIGKILL');
@@ -164,6 +181,7 @@ it('dispatches every case once through two instances of each service, across a k
     const id = await post(liveIntake.url);
     if (id) accepted.push(id);
   }
+  const lastPostAt = Date.now();
   expect(accepted.length).toBeGreaterThanOrEqual(CASES_BEFORE_KILL + CASES_AFTER_KILL);
 
   // takeover: the standby relay of each service leads
@@ -185,25 +203,30 @@ it('dispatches every case once through two instances of each service, across a k
 
   // every accepted case reaches its deadlines in the workflow run by the surviving worker
   const eventsOf = (msgs: ReceivedMessage[], type: string) => msgs.filter((m) => (m.value as { type?: string }).type === type);
-  const cwTopic = `${topicPrefix}${TOPICS['case-worker']}`;
-  const workerCaughtUp = await until('every accepted case has its deadline set', 180_000, () => {
-    const set = new Set(eventsOf(outside.messages.filter((m) => m.topic === cwTopic), 'case.deadline-set.v1').map((m) => m.key));
-    return accepted.every((id) => set.has(id)) ? Date.now() - killedAt : undefined;
+  await until('every accepted case has its deadline set', 180_000, () => {
+    const set = new Set(eventsOf(collected.messages.filter((m) => m.topic === cwTopic), 'case.deadline-set.v1').map((m) => m.key));
+    return accepted.every((id) => set.has(id)) ? true : undefined;
   }, 250);
+  sample();
+  clearInterval(sampler);
+  // worker takeover: the cases that were on their way at the kill reach their deadlines through the survivors
+  const pendingDone = pendingAtKill.map((id) => (deadlineSeenAt.get(id) ?? Date.now()) - killedAt);
+  const lastDeadlineAt = Math.max(...accepted.map((id) => deadlineSeenAt.get(id) ?? 0));
   const dispatchTopic = `${topicPrefix}${TOPICS.dispatch}`;
   await until('every accepted case is dispatched on Kafka', 60_000, () => {
-    const set = new Set(eventsOf(outside.messages.filter((m) => m.topic === dispatchTopic), 'case.dispatched.v1').map((m) => m.key));
+    const set = new Set(eventsOf(collected.messages.filter((m) => m.topic === dispatchTopic), 'case.dispatched.v1').map((m) => m.key));
     return accepted.every((id) => set.has(id)) ? true : undefined;
   }, 250);
   // let the survivors settle (no more messages for a moment), so that a late duplicate would show
   let lastCount = -1;
   await until('the topics are quiet', 60_000, () => {
-    const now = outside.messages.length;
+    const now = collected.messages.length;
     const quiet = now === lastCount;
     lastCount = now;
     return quiet ? true : undefined;
   }, 2_000);
-  await outside.stop();
+  await collected.stop();
+  outside = undefined;
 
   // 0 lost: every accepted case was received and dispatched; 0 doubled: one distinct event per effect
   const distinct = (msgs: ReceivedMessage[]) => [...new Map(msgs.map((m) => [(m.value as { id: string }).id, m])).values()];
@@ -212,9 +235,9 @@ it('dispatches every case once through two instances of each service, across a k
     for (const m of msgs) map.set(m.key ?? '', [...(map.get(m.key ?? '') ?? []), m]);
     return map;
   };
-  const received = byCase(distinct(eventsOf(outside.messages, 'case.received.v1')));
-  const dispatched = byCase(distinct(eventsOf(outside.messages, 'case.dispatched.v1')));
-  const deadlines = byCase(distinct(eventsOf(outside.messages, 'case.deadline-set.v1')));
+  const received = byCase(distinct(eventsOf(collected.messages, 'case.received.v1')));
+  const dispatched = byCase(distinct(eventsOf(collected.messages, 'case.dispatched.v1')));
+  const deadlines = byCase(distinct(eventsOf(collected.messages, 'case.deadline-set.v1')));
   const lost = accepted.filter((id) => received.get(id)?.length !== 1 || !dispatched.has(id));
   const doubledDispatch = accepted.filter((id) => (dispatched.get(id)?.length ?? 0) > 1);
   const doubledDeadlines = accepted.filter((id) => {
@@ -233,7 +256,7 @@ it('dispatches every case once through two instances of each service, across a k
   // per-case order on every topic: a case's events (first delivery of each id) come in their stream order
   const outOfOrder: string[] = [];
   for (const topic of topics) {
-    const firsts = distinct(outside.messages.filter((m) => m.topic === topic));
+    const firsts = distinct(collected.messages.filter((m) => m.topic === topic));
     for (const [caseId, msgs] of byCase(firsts)) {
       const seqs = msgs.map((m) => Number((m.value as { sequence: string | number }).sequence));
       if (seqs.some((s, k) => k > 0 && s <= seqs[k - 1])) outOfOrder.push(`${topic} ${caseId}: ${seqs.join(',')}`);
@@ -249,10 +272,15 @@ it('dispatches every case once through two instances of each service, across a k
     casesAccepted: accepted.length,
     casesLost: lost.length,
     effectsDoubled: doubledDispatch.length + doubledDeadlines.length,
-    kafkaMessagesRead: outside.messages.length,
+    kafkaMessagesRead: collected.messages.length,
     relayLeaderTakeoverMs: relayTakeover,
     consumerGroupTakeoverMs: groupTakeover,
-    workerCaughtUpMs: workerCaughtUp,
+    casesOnTheirWayAtKill: pendingAtKill.length,
+    // from the kill until the last of those had its deadlines set by the surviving worker
+    inFlightCasesDoneAfterKillMs: pendingDone.length ? Math.max(...pendingDone) : 0,
+    // from the last accepted POST until every accepted case had its deadlines set
+    drainedAfterLastPostMs: Math.max(0, lastDeadlineAt - lastPostAt),
+    postingAfterKillMs: lastPostAt - killedAt,
   };
   fs.mkdirSync(path.join(repoRoot, '.cache'), { recursive: true });
   fs.writeFileSync(path.join(repoRoot, '.cache', 'scale-out.json'), `${JSON.stringify(figures, null, 2)}\n`);
