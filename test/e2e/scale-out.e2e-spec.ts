@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Admin } from 'kafkajs';
+import { Client, Connection } from '@temporalio/client';
 import { TOPICS } from '@county/contracts';
 import { collectMessages, createTestDatabase, serviceEnv, testKafka, uniqueName, type ReceivedMessage, type TestDatabase } from '@county/testing';
 import { freePort, healthy, repoRoot, spawnService, type Watched } from '../support/processes';
@@ -151,6 +152,7 @@ it('dispatches every case once through two instances of each service, across a k
   }
 
   // load on both intakes
+  const sizeBefore = (await db.pool.query<{ b: string }>('SELECT pg_database_size(current_database()) AS b')).rows[0].b;
   const intakes = of('intake');
   const accepted: string[] = [];
   for (let k = 0; k < CASES_BEFORE_KILL; k++) {
@@ -264,6 +266,13 @@ it('dispatches every case once through two instances of each service, across a k
   }
   expect(outOfOrder).toEqual([]);
 
+  // what one case costs so far (received, dispatched, deadlines set): database bytes, Kafka bytes, workflow history
+  const sizeAfter = (await db.pool.query<{ b: string }>('SELECT pg_database_size(current_database()) AS b')).rows[0].b;
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const history = await new Client({ connection }).workflow.getHandle(`case-${accepted[0]}`).describe();
+  await connection.close();
+  const kafkaBytes = distinct(collected.messages.filter((m) => accepted.includes(m.key ?? ''))).reduce((a, m) => a + JSON.stringify(m.value).length, 0);
+
   // the survivors are still serving
   for (const s of survivors) expect(await healthy(s.url)).toBe(true);
 
@@ -281,6 +290,12 @@ it('dispatches every case once through two instances of each service, across a k
     // from the last accepted POST until every accepted case had its deadlines set
     drainedAfterLastPostMs: Math.max(0, lastDeadlineAt - lastPostAt),
     postingAfterKillMs: lastPostAt - killedAt,
+    perCaseAfterDispatch: {
+      databaseBytes: Math.round((Number(sizeAfter) - Number(sizeBefore)) / accepted.length),
+      kafkaEvents: Math.round((10 * distinct(collected.messages.filter((m) => accepted.includes(m.key ?? ''))).length) / accepted.length) / 10,
+      kafkaBytes: Math.round(kafkaBytes / accepted.length),
+      workflowHistoryEvents: history.historyLength,
+    },
   };
   fs.mkdirSync(path.join(repoRoot, '.cache'), { recursive: true });
   fs.writeFileSync(path.join(repoRoot, '.cache', 'scale-out.json'), `${JSON.stringify(figures, null, 2)}\n`);
