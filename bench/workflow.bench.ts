@@ -5,15 +5,23 @@
  * of its own:
  *   1. the start rate of a trivial workflow (one workflow task, no activity): the engine's ceiling
  *      on this machine;
- *   2. the start rate of case workflows, started the way the Kafka bridge starts them
- *      (signal-with-start with case.received.v1), then each dispatched (case.dispatched.v1: four
- *      clocks planned by a local activity, four deadlines announced through the event store);
- *   3. the worker's memory with all those cases open (the worker runs in a child process of its
- *      own, so the figures are the worker's alone).
- * Everything it started is terminated at the end; every phase is bounded in time.
+ *   2. open cases at scale, for each level of BENCH_OPEN_CASES (10,000 then 50,000, cumulative):
+ *      case workflows started the way the Kafka bridge starts them (signal-with-start with
+ *      case.received.v1), then each dispatched (case.dispatched.v1: four clocks planned, four
+ *      deadlines announced through the event store). The dispatch instant of each case is chosen
+ *      so that its sign-for clock's 50 % warning falls due in a window just after the level is
+ *      reached: every case keeps live timers, and the warnings fire while all of them are open;
+ *   3. per level: the start and dispatch rates, the rate at which cases get their deadlines
+ *      announced, the worker's memory with all those cases open, and how late the 50 % warnings
+ *      fire (workflow time of the warning minus the planned instant; and when the warning was
+ *      stored) as p50 / p99 / max.
+ * The worker runs in a child process of its own with case-worker's worker options, so the
+ * figures are the worker's alone. Everything it started is terminated at the end; every phase
+ * is bounded in time.
  *
- * Settings (environment): BENCH_CASES (10000), BENCH_TRIVIAL (2000), BENCH_CONCURRENCY (64),
- * BENCH_MAX_SECONDS (480, the bound of the whole run).
+ * Settings (environment): BENCH_OPEN_CASES (10000,50000), BENCH_TRIVIAL (2000),
+ * BENCH_CONCURRENCY (64), BENCH_FIRE_SPREAD_SECONDS (60: the window the warnings of a level fall
+ * in), BENCH_MAX_SECONDS (2400, the bound of the whole run).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -23,14 +31,16 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { EventStore, migrateEventStore } from '@county/event-store';
 import { createTestDatabase, engines } from '@county/testing';
-import { createActivities } from '../apps/case-worker/src/activities';
+import { planClock } from '../apps/case-worker/src/domain/clocks';
+import { caseWorkerOptions } from '../apps/case-worker/src/temporal';
 import { CASE_WORKFLOW_TYPE, caseEventSignal, caseWorkflowId, type CaseSignal } from '../apps/case-worker/src/workflows/definitions';
 
 const SCHEMA = 'case_worker';
-const CASES = Number(process.env.BENCH_CASES ?? 10_000);
+const LEVELS = (process.env.BENCH_OPEN_CASES ?? process.env.BENCH_CASES ?? '10000,50000').split(',').filter(Boolean).map(Number);
 const TRIVIAL = Number(process.env.BENCH_TRIVIAL ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 480);
+const SPREAD_SECONDS = Number(process.env.BENCH_FIRE_SPREAD_SECONDS ?? 60);
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 2400);
 const ADDRESS = process.env.TEMPORAL_ADDRESS ?? engines().temporalAddress;
 
 interface WorkerMemory {
@@ -48,12 +58,7 @@ async function runWorker(): Promise<void> {
   const pool = new Pool({ ...engines().postgres, database, max: 10 });
   const store = new EventStore(pool, SCHEMA, 'case-worker');
   const connection = await NativeConnection.connect({ address: ADDRESS });
-  const caseWorker = await Worker.create({
-    connection,
-    taskQueue: caseQueue,
-    workflowsPath: require.resolve('../apps/case-worker/src/workflows'),
-    activities: createActivities(store),
-  });
+  const caseWorker = await Worker.create(caseWorkerOptions({ connection, taskQueue: caseQueue, store }));
   const trivialWorker = await Worker.create({ connection, taskQueue: trivialQueue, workflowsPath: require.resolve('../apps/case-worker/test/support/trivial.workflow') });
   const running = Promise.all([caseWorker.run(), trivialWorker.run()]);
   const send = (m: FromWorker) => process.send?.(m);
@@ -76,6 +81,36 @@ async function runWorker(): Promise<void> {
 
 // ---- the driver --------------------------------------------------------------------------------
 
+const FACTS = { categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', townshipCode: 'QH-LL' };
+
+/** How long after a dispatch the sign-for clock's 50 % warning falls due (natural time for this policy). */
+function yellowOffsetMs(): number {
+  const from = '2026-03-03T02:00:00.000Z';
+  const yellow = planClock({ kind: 'start', clock: 'sign-for', unitCode: 'QH-LL-01', from, ...FACTS }).points.find((p) => p.stage === 'yellow');
+  if (!yellow) throw new Error('the sign-for clock has no 50 % warning');
+  const offset = Date.parse(yellow.at) - Date.parse(from);
+  // the bench relies on a clock in natural time: the same offset from any instant
+  const check = planClock({ kind: 'start', clock: 'sign-for', unitCode: 'QH-LL-01', from: '2026-03-07T15:31:00.000Z', ...FACTS }).points.find((p) => p.stage === 'yellow')!;
+  if (Date.parse(check.at) - Date.parse('2026-03-07T15:31:00.000Z') !== offset) throw new Error('the sign-for clock of the bench case is not in natural time');
+  return offset;
+}
+
+interface LevelResult {
+  readonly openCases: number;
+  readonly startsPerSecond: number;
+  readonly dispatchSignalsPerSecond: number;
+  readonly casesAnnouncedPerSecond: number;
+  readonly deadlinesAnnounced: number;
+  readonly deadlinesExpected: number;
+  readonly workerMemoryOpen: WorkerMemory;
+  readonly workerMemoryAfterWarnings: WorkerMemory;
+  readonly warningsExpected: number;
+  readonly warningsFired: number;
+  readonly warningsDueBeforeDispatch: number;
+  readonly firedLatenessMs: { p50: number; p99: number; max: number };
+  readonly storedLatenessMs: { p50: number; p99: number; max: number };
+}
+
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const budgetLeft = () => MAX_SECONDS * 1000 - (Date.now() - startedAt);
@@ -89,77 +124,133 @@ async function main(): Promise<void> {
   const worker = startWorkerProcess(caseQueue, trivialQueue, db.name);
   const caseIds: string[] = [];
   const trivialIds: string[] = [];
+  const offset = yellowOffsetMs();
   try {
     await worker.ready;
     const idle = await worker.memory();
-    log(`worker ready (idle: rss ${idle.rssMb} MB, heap ${idle.heapUsedMb} MB); ${CASES} cases, ${TRIVIAL} trivial workflows, ${CONCURRENCY} in flight, bound ${MAX_SECONDS} s`);
+    log(`worker ready (idle: rss ${idle.rssMb} MB, heap ${idle.heapUsedMb} MB); levels ${LEVELS.join(', ')} open cases, ${TRIVIAL} trivial workflows, ${CONCURRENCY} in flight, bound ${MAX_SECONDS} s`);
 
     // 1. the engine's ceiling: trivial workflows
-    const trivial = await timed(TRIVIAL, budgetLeft() / 4, async (i) => {
+    const trivial = await timed(TRIVIAL, budgetLeft() / 8, async (i) => {
       const workflowId = `bench-trivial-${run}-${i}`;
       await client.workflow.start('trivialWorkflow', { taskQueue: trivialQueue, workflowId });
       trivialIds.push(workflowId);
     });
     log(`trivial workflows: ${trivial.done} started in ${trivial.seconds.toFixed(1)} s = ${trivial.rate.toFixed(0)}/s`);
 
-    // 2. case workflows, started as the bridge starts them
-    const at = new Date().toISOString();
-    const facts = { categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', townshipCode: 'QH-LL' };
-    const signal = (caseId: string, type: string, extra: Partial<CaseSignal> = {}): CaseSignal => ({ eventId: randomUUID(), type, time: at, facts, ...extra });
-    const started = await timed(CASES, budgetLeft() / 2, async (i) => {
-      const caseId = `bench-${run}-${i}`;
-      await client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
-        workflowId: caseWorkflowId(caseId),
-        taskQueue: caseQueue,
-        args: [{ caseId }],
-        signal: caseEventSignal,
-        signalArgs: [signal(caseId, 'case.received.v1', { facts: { ...facts, channel: 'hotline' } })],
+    // 2. open cases at scale
+    const levels: LevelResult[] = [];
+    let rateEstimate = trivial.rate / 2;
+    for (const level of LEVELS) {
+      const more = level - caseIds.length;
+      if (more <= 0) continue;
+      // a level must be reached, announced and its warnings fired within what is left of the bound
+      const needs = (more / Math.max(1, rateEstimate)) * 3 + SPREAD_SECONDS + 120;
+      if (needs * 1000 > budgetLeft()) {
+        log(`level ${level}: not started, it needs about ${needs.toFixed(0)} s and ${(budgetLeft() / 1000).toFixed(0)} s are left of the bound`);
+        break;
+      }
+      const from = caseIds.length;
+      const received = new Date().toISOString();
+      const started = await timed(more, budgetLeft() / 3, async (i) => {
+        const caseId = `bench-${run}-${from + i}`;
+        await client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
+          workflowId: caseWorkflowId(caseId),
+          taskQueue: caseQueue,
+          args: [{ caseId }],
+          signal: caseEventSignal,
+          signalArgs: [signal('case.received.v1', received, { ...FACTS, channel: 'hotline' })],
+        });
+        caseIds.push(caseId);
       });
-      caseIds.push(caseId);
-    });
-    log(`case workflows: ${started.done} started in ${started.seconds.toFixed(1)} s = ${started.rate.toFixed(0)}/s`);
-    const dispatched = await timed(caseIds.length, budgetLeft() / 2, async (i) => {
-      const caseId = caseIds[i];
-      await client.workflow
-        .getHandle(caseWorkflowId(caseId))
-        .signal(caseEventSignal, signal(caseId, 'case.dispatched.v1', { facts: { ...facts, responsibleUnitCode: 'QH-LL-01' }, about: { unitCode: 'QH-LL-01', at } }));
-    });
-    log(`dispatched signals: ${dispatched.done} in ${dispatched.seconds.toFixed(1)} s = ${dispatched.rate.toFixed(0)}/s`);
+      log(`level ${level}: ${started.done} case workflows started in ${started.seconds.toFixed(1)} s = ${started.rate.toFixed(0)}/s`);
+      rateEstimate = started.rate;
+      // the 50 % warnings of this level fall due in a window after all its cases are dispatched
+      const count = caseIds.length - from;
+      const windowStart = Date.now() + (count / Math.max(1, started.rate)) * 1000 * 1.5 + 20_000;
+      const due = (i: number) => Math.round(windowStart + (i / count) * SPREAD_SECONDS * 1000);
+      let dueBeforeDispatch = 0;
+      const dispatched = await timed(count, budgetLeft() / 3, async (i) => {
+        const caseId = caseIds[from + i];
+        const at = new Date(due(i) - offset).toISOString();
+        if (Date.now() >= due(i)) dueBeforeDispatch += 1;
+        await client.workflow
+          .getHandle(caseWorkflowId(caseId))
+          .signal(caseEventSignal, signal('case.dispatched.v1', new Date().toISOString(), { ...FACTS, responsibleUnitCode: 'QH-LL-01' }, { unitCode: 'QH-LL-01', at }));
+      });
+      log(`level ${level}: dispatched signals: ${dispatched.done} in ${dispatched.seconds.toFixed(1)} s = ${dispatched.rate.toFixed(0)}/s`);
 
-    // 3. wait (bounded) until every dispatched case has announced its four deadlines
-    const expected = dispatched.done * 4;
-    const waitStarted = Date.now();
-    let announced = 0;
-    while (budgetLeft() > 30_000) {
-      announced = Number((await db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.events`)).rows[0].n);
-      if (announced >= expected) break;
-      await new Promise((r) => setTimeout(r, 1000));
+      // every dispatched case announces its four deadlines (bounded wait)
+      const expected = (from + dispatched.done) * 4;
+      let announced = 0;
+      while (budgetLeft() > 30_000) {
+        announced = await countEvents(db.pool, `event_type = 'case.deadline-set.v1'`);
+        if (announced >= expected) break;
+        await sleep(1000);
+      }
+      const announcedSeconds = (Date.now() - dispatched.startedAt) / 1000;
+      const announcedRate = (announced - from * 4) / 4 / announcedSeconds;
+      log(`level ${level}: deadlines announced ${announced}/${expected}: ${announcedRate.toFixed(1)} cases/s from the first dispatch`);
+      const open = await worker.memory();
+      log(`level ${level}: worker memory with ${caseIds.length} open cases: rss ${open.rssMb} MB, heap used ${open.heapUsedMb} MB, external ${open.externalMb} MB`);
+
+      // the warnings fire: wait (bounded) until every case of the level has its 50 % warning
+      const windowEnd = windowStart + SPREAD_SECONDS * 1000;
+      const mine = new Set(caseIds.slice(from, from + dispatched.done));
+      let rows: { subject: string; event_time: Date; recorded_at: Date; data: { clock: string; level: string } }[] = [];
+      while (budgetLeft() > 30_000 && Date.now() < windowEnd + 120_000) {
+        rows = (
+          await db.pool.query(
+            `SELECT subject, event_time, recorded_at, data FROM ${SCHEMA}.events WHERE event_type = 'case.warning-issued.v1' AND data->>'clock' = 'sign-for' AND data->>'level' = 'yellow'`,
+          )
+        ).rows.filter((r) => mine.has(r.subject));
+        if (rows.length >= mine.size && Date.now() > windowEnd) break;
+        await sleep(1000);
+      }
+      const index = new Map(caseIds.slice(from).map((id, i) => [id, i]));
+      const fired = rows.map((r) => r.event_time.getTime() - due(index.get(r.subject)!));
+      const stored = rows.map((r) => r.recorded_at.getTime() - due(index.get(r.subject)!));
+      const after = await worker.memory();
+      const result: LevelResult = {
+        openCases: caseIds.length,
+        startsPerSecond: round(started.rate),
+        dispatchSignalsPerSecond: round(dispatched.rate),
+        casesAnnouncedPerSecond: round(announcedRate),
+        deadlinesAnnounced: announced,
+        deadlinesExpected: expected,
+        workerMemoryOpen: open,
+        workerMemoryAfterWarnings: after,
+        warningsExpected: mine.size,
+        warningsFired: rows.length,
+        warningsDueBeforeDispatch: dueBeforeDispatch,
+        firedLatenessMs: spreadOf(fired),
+        storedLatenessMs: spreadOf(stored),
+      };
+      levels.push(result);
+      log(
+        `level ${level}: 50 % warnings ${rows.length}/${mine.size} (due before their dispatch: ${dueBeforeDispatch}); late by p50 ${result.firedLatenessMs.p50} ms, p99 ${result.firedLatenessMs.p99} ms, max ${result.firedLatenessMs.max} ms (stored: p99 ${result.storedLatenessMs.p99} ms); worker rss ${after.rssMb} MB after them`,
+      );
     }
-    const processedSeconds = (Date.now() - dispatched.startedAt) / 1000;
-    const processedRate = announced / 4 / processedSeconds;
-    log(`deadlines announced: ${announced}/${expected} = ${(announced / 4).toFixed(0)} cases fully dispatched, ${processedRate.toFixed(1)}/s from the first dispatch (waited ${((Date.now() - waitStarted) / 1000).toFixed(1)} s after the last)`);
-    const open = await worker.memory();
-    log(`worker memory with ${caseIds.length} open cases: rss ${open.rssMb} MB, heap used ${open.heapUsedMb} MB, external ${open.externalMb} MB`);
 
-    console.log(
-      JSON.stringify(
-        {
-          trivialStartsPerSecond: round(trivial.rate),
-          caseStartsPerSecond: round(started.rate),
-          dispatchSignalsPerSecond: round(dispatched.rate),
-          casesFullyDispatchedPerSecond: round(processedRate),
-          openCases: caseIds.length,
-          deadlinesAnnounced: announced,
-          workerMemoryIdle: idle,
-          workerMemoryWithOpenCases: open,
-        },
-        null,
-        2,
-      ),
+    process.stdout.write(
+      [
+        '',
+        `trivial workflow starts: ${trivial.rate.toFixed(1)}/s (the engine's ceiling in this run)`,
+        '',
+        '| open cases | case starts/s | dispatch signals/s | cases announced/s (÷ trivial) | worker rss / heap MB | 50 % warnings fired | lateness p50 / p99 / max (workflow time) | p99 stored |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...levels.map(
+          (l) =>
+            `| ${l.openCases} | ${l.startsPerSecond} | ${l.dispatchSignalsPerSecond} | ${l.casesAnnouncedPerSecond} (${(l.casesAnnouncedPerSecond / trivial.rate).toFixed(2)}) | ${l.workerMemoryOpen.rssMb} / ${l.workerMemoryOpen.heapUsedMb} | ` +
+            `${l.warningsFired}/${l.warningsExpected} | ${l.firedLatenessMs.p50} / ${l.firedLatenessMs.p99} / ${l.firedLatenessMs.max} ms | ${l.storedLatenessMs.p99} ms |`,
+        ),
+        '',
+      ].join('\n'),
     );
+    console.log(JSON.stringify({ trivialStartsPerSecond: round(trivial.rate), workerMemoryIdle: idle, levels }, null, 2));
   } finally {
     // terminate what this run started (the trivial workflows completed on their own)
-    const terminated = await timed(caseIds.length, 300_000, async (i) => {
+    const terminated = await timed(caseIds.length, 600_000, async (i) => {
       await client.workflow
         .getHandle(caseWorkflowId(caseIds[i]))
         .terminate('benchmark over')
@@ -170,6 +261,25 @@ async function main(): Promise<void> {
     await connection.close();
     await db.drop();
   }
+}
+
+function signal(type: string, time: string, facts: CaseSignal['facts'], about?: CaseSignal['about']): CaseSignal {
+  return { eventId: randomUUID(), type, time, facts, ...(about ? { about } : {}) };
+}
+
+async function countEvents(pool: Pool, where: string): Promise<number> {
+  return Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.events WHERE ${where}`)).rows[0].n);
+}
+
+function spreadOf(values: number[]): { p50: number; p99: number; max: number } {
+  if (values.length === 0) return { p50: NaN, p99: NaN, max: NaN };
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return { p50: q(0.5), p99: q(0.99), max: sorted[sorted.length - 1] };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
 }
 
 function startWorkerProcess(caseQueue: string, trivialQueue: string, database: string) {

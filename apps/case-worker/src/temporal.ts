@@ -44,14 +44,7 @@ export class TemporalWorker implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     installTemporalLogging(this.log);
     const connection = await NativeConnection.connect({ address: this.config.temporal.address });
-    const options: WorkerOptions = {
-      connection,
-      namespace: this.config.temporal.namespace,
-      taskQueue: this.config.temporal.taskQueue,
-      workflowsPath: require.resolve('./workflows'),
-      activities: createActivities(this.store),
-    };
-    this.worker = await Worker.create(options);
+    this.worker = await Worker.create(caseWorkerOptions({ connection, namespace: this.config.temporal.namespace, taskQueue: this.config.temporal.taskQueue, store: this.store }));
     this.running = this.worker.run().finally(() => connection.close());
     this.log.info({ taskQueue: this.config.temporal.taskQueue }, 'temporal worker running');
   }
@@ -60,6 +53,20 @@ export class TemporalWorker implements OnApplicationBootstrap, BeforeApplication
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
   }
+}
+
+/**
+ * The worker options of case-worker (also used by bench:workflow, so that it measures the worker
+ * the service runs).
+ */
+export function caseWorkerOptions(o: { connection: NativeConnection; namespace?: string; taskQueue: string; store: EventStore }): WorkerOptions {
+  return {
+    connection: o.connection,
+    namespace: o.namespace ?? 'default',
+    taskQueue: o.taskQueue,
+    workflowsPath: require.resolve('./workflows'),
+    activities: createActivities(o.store),
+  };
 }
 
 const PINO_LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };

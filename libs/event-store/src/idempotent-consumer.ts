@@ -31,3 +31,20 @@ export async function handleOnce<T>(
     }
   }
 }
+
+/**
+ * For an effect outside the database that is idempotent itself (a signal the receiver
+ * deduplicates by event id): skips an event already recorded as processed, runs the effect with
+ * no transaction open, then records the event id. No connection is held and no transaction stays
+ * open while the effect waits on the network, so a slow effect never holds back the readers of
+ * the global event order (which only read below the oldest running transaction). A crash between
+ * the effect and the record runs the effect again on redelivery: that is why it must be idempotent.
+ */
+export async function handleOnceOutside<T>(pool: Pool, schema: string, consumer: string, eventId: string, effect: () => Promise<T>): Promise<HandledOnce<T>> {
+  const t = `${schemaIdent(schema)}.processed_events`;
+  const seen = await pool.query(`SELECT 1 FROM ${t} WHERE consumer = $1 AND event_id = $2`, [consumer, eventId]);
+  if (seen.rowCount) return { duplicate: true };
+  const result = await effect();
+  await pool.query(`INSERT INTO ${t} (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [consumer, eventId]);
+  return { duplicate: false, result };
+}

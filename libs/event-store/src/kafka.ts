@@ -66,6 +66,13 @@ export interface EventConsumerOptions {
   /** Attempts before a message is parked on the group's dead-letter topic. */
   readonly maxAttempts?: number;
   readonly fromBeginning?: boolean;
+  /**
+   * How many keys (cases) of one partition are handled at the same time (default 8). The
+   * messages of one key are always handled one after the other, in partition order.
+   */
+  readonly keysInFlight?: number;
+  /** How many partitions are handled at the same time (default 3, the partitions of a topic). */
+  readonly partitionsInFlight?: number;
   readonly log?: Log;
 }
 
@@ -92,6 +99,12 @@ function parseEnvelope(message: KafkaMessage): CloudEvent {
  * maxAttempts the message is parked on the group's dead-letter topic (with the error in its
  * headers) and consumption goes on, so one poison message never blocks a partition forever.
  * The offset is committed only after the handler succeeded or the message was parked.
+ *
+ * Concurrency keeps per-key order: partitions are consumed side by side, and within a fetched
+ * batch the messages are grouped by key (the case id); different keys run side by side, the
+ * messages of one key one after the other. The committed offset only moves over a prefix of
+ * the batch that is wholly handled, so a stop in the middle redelivers (consumers are idempotent)
+ * and never skips.
  */
 export class EventConsumer {
   private consumer?: Consumer;
@@ -108,29 +121,68 @@ export class EventConsumer {
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.o.topics], fromBeginning: this.o.fromBeginning ?? true });
-    const maxAttempts = this.o.maxAttempts ?? 5;
     await consumer.run({
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const delivery = { topic, partition, offset: message.offset };
-        let lastError: unknown;
-        for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-          try {
-            const event = parseEnvelope(message);
-            await this.o.handle(event, delivery);
-            return;
-          } catch (err) {
-            lastError = err;
-            if (err instanceof PoisonMessageError) break;
-            this.log.warn({ err, ...delivery, attempt }, 'event handler failed');
-            await heartbeat();
-            await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+      partitionsConsumedConcurrently: this.o.partitionsInFlight ?? 3,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        const messages = batch.messages;
+        const handled = new Array<boolean>(messages.length).fill(false);
+        const lanes = new Map<string, number[]>();
+        messages.forEach((message, i) => {
+          const key = message.key?.toString('utf8') ?? '';
+          const lane = lanes.get(key);
+          if (lane) lane.push(i);
+          else lanes.set(key, [i]);
+        });
+        const queue = [...lanes.values()];
+        let failure: unknown;
+        const runLane = async (): Promise<void> => {
+          for (let lane = queue.shift(); lane && failure === undefined; lane = queue.shift()) {
+            for (const i of lane) {
+              if (!isRunning() || isStale() || failure !== undefined) return;
+              try {
+                await this.deliver(batch.topic, batch.partition, messages[i], heartbeat);
+              } catch (err) {
+                // not even parked (the dead-letter topic cannot be written): stop, redeliver from here
+                failure = err;
+                return;
+              }
+              handled[i] = true;
+              await heartbeat();
+            }
           }
-        }
-        await this.park(message, delivery, lastError);
+        };
+        await Promise.all(Array.from({ length: Math.min(this.o.keysInFlight ?? 8, queue.length) }, runLane));
+        const firstOpen = handled.indexOf(false);
+        const done = firstOpen === -1 ? messages.length : firstOpen;
+        if (done > 0) resolveOffset(messages[done - 1].offset);
+        await commitOffsetsIfNecessary();
+        if (failure !== undefined) throw failure;
       },
     });
     this.consumer = consumer;
     this.producer = producer;
+  }
+
+  /** Handles one message: retried with back-off, parked on the dead-letter topic when it keeps failing. */
+  private async deliver(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+    const maxAttempts = this.o.maxAttempts ?? 5;
+    const delivery = { topic, partition, offset: message.offset };
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      try {
+        const event = parseEnvelope(message);
+        await this.o.handle(event, delivery);
+        return;
+      } catch (err) {
+        lastError = err;
+        if (err instanceof PoisonMessageError) break;
+        this.log.warn({ err, ...delivery, attempt }, 'event handler failed');
+        await heartbeat();
+        await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+      }
+    }
+    await this.park(message, delivery, lastError);
   }
 
   private async park(message: KafkaMessage, delivery: Delivery, error: unknown): Promise<void> {

@@ -259,6 +259,43 @@ describe('the idempotent consumer', () => {
     await consumer.stop();
     await producer.disconnect();
   });
+
+  it("handles different keys of one partition side by side and each key's messages in their order", async () => {
+    const topic = uniqueName('test.consumer');
+    const groupId = uniqueName('group');
+    await ensureTopics(kafka, [topic, deadLetterTopic(groupId)], 1);
+    const seen = new Map<string, number[]>();
+    let inFlight = 0;
+    let most = 0;
+    const consumer = new EventConsumer({
+      kafka,
+      groupId,
+      topics: [topic],
+      handle: async (e) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        const { n } = e.data as { n: number };
+        seen.set(e.subject, [...(seen.get(e.subject) ?? []), n]);
+        inFlight -= 1;
+      },
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    const keys = ['case-a', 'case-b', 'case-c', 'case-d'];
+    const messages = Array.from({ length: 40 }, (_, n) => ({ key: keys[n % keys.length], n }));
+    // all on the partition before the consumer starts, so that they come in one batch
+    await producer.send({
+      topic,
+      messages: messages.map(({ key, n }) => ({ key, value: JSON.stringify({ specversion: '1.0', id: randomUUID(), type: 't.v1', subject: key, data: { n } }) })),
+    });
+    await consumer.start();
+    await eventually(() => ([...seen.values()].reduce((a, l) => a + l.length, 0) >= messages.length ? true : undefined));
+    for (const key of keys) expect(seen.get(key)).toEqual(messages.filter((m) => m.key === key).map((m) => m.n));
+    expect(most).toBeGreaterThan(1);
+    await consumer.stop();
+    await producer.disconnect();
+  });
 });
 
 describe('projections', () => {

@@ -56,6 +56,11 @@ export function createActivities(store: EventStore) {
       return planClock(request);
     },
 
+    /** Plans every clock a lifecycle step starts, in one local activity. */
+    async planClocks(requests: readonly PlanRequest[]): Promise<ClockPlan[]> {
+      return requests.map((r) => planClock(r));
+    },
+
     async planWhistle(input: { readonly from: string } & CasePolicyKey): Promise<WhistlePlan> {
       return planWhistle(input);
     },

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { handleOnce } from '@county/event-store';
+import { handleOnceOutside } from '@county/event-store';
 import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
 import type { CloudEvent } from '@county/contracts';
 import { TemporalClient } from '../temporal';
@@ -11,7 +11,8 @@ import { toCaseSignal } from './to-signal';
 /**
  * Kafka -> Temporal: every lifecycle event becomes a signal to the case's workflow, which is
  * started on the first one (signal-with-start). Idempotent by event id twice over: the bridge's
- * inbox, and the workflow ignores an event id it has seen.
+ * inbox, and the workflow ignores an event id it has seen. Cases are signalled side by side (the
+ * consumer handles different keys at once), each case's events in their order.
  */
 @Injectable()
 export class KafkaToTemporalBridge implements OnModuleInit {
@@ -29,7 +30,8 @@ export class KafkaToTemporalBridge implements OnModuleInit {
       handle: async (event, _delivery, log) => {
         const signal = toCaseSignal(event);
         if (!signal) return;
-        const outcome = await handleOnce(this.pool, this.config.schema, 'temporal-bridge', event.id, () => this.signal(event, signal));
+        // no transaction stays open while Temporal answers: the workflow ignores an event id it has seen
+        const outcome = await handleOnceOutside(this.pool, this.config.schema, 'temporal-bridge', event.id, () => this.signal(event, signal));
         log.debug({ duplicate: outcome.duplicate }, 'signalled case workflow');
       },
     });

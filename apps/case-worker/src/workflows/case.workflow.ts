@@ -27,6 +27,7 @@ import type { ClockPlan, PlanPoint, Stage } from '../domain/clocks';
 import {
   CLOCKS_PATCH,
   SA,
+  STEP_IN_ONE_TASK_PATCH,
   WHISTLE_WORKFLOW_TYPE,
   caseEventSignal,
   caseViewQuery,
@@ -51,6 +52,11 @@ const { emitCaseEvents } = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 const { planClock } = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds' });
+// STEP_IN_ONE_TASK_PATCH: every clock of a step planned at once, and the events announced in the workflow task
+const { planClocks, emitCaseEvents: emitCaseEventsInTask } = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
 
 type Emitted = EmitRequest['events'][number];
 
@@ -79,6 +85,7 @@ const WAITING_FOR: Record<ClockName, string> = {
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   // cases started before the clocks existed keep following the status-only path
   if (!patched(CLOCKS_PATCH)) return statusOnlyCaseWorkflow(input);
+  const stepInOneTask = patched(STEP_IN_ONE_TASK_PATCH);
 
   const { caseId } = input;
   const workflowId = workflowInfo().workflowId;
@@ -180,7 +187,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   const emit = async (events: Emitted[], causationId: string): Promise<void> => {
     if (events.length === 0) return;
-    await emitCaseEvents({ caseId, streamId: workflowId, time: new Date(Date.now()).toISOString(), causationId, events });
+    const request = { caseId, streamId: workflowId, time: new Date(Date.now()).toISOString(), causationId, events };
+    await (stepInOneTask ? emitCaseEventsInTask(request) : emitCaseEvents(request));
   };
 
   // ---- what the lifecycle events do ---------------------------------------------------------------
@@ -197,6 +205,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const c: Clock = { plan, state: 'running', fired: [], causationId };
     clocks.set(clock, c);
     return deadlineSet(c);
+  };
+
+  /** Starts clocks of one step for the same unit from the same instant: one local activity plans them all (STEP_IN_ONE_TASK_PATCH). */
+  const startAll = async (names: readonly ClockName[], unitCode: string | undefined, from: string, causationId: string): Promise<Emitted[]> => {
+    if (!stepInOneTask) {
+      const out: Emitted[] = [];
+      for (const clock of names) out.push(await start(clock, unitCode, from, causationId));
+      return out;
+    }
+    const plans = await planClocks(names.map((clock) => ({ kind: 'start' as const, clock, unitCode, from, categoryCode: facts.categoryCode, urgency: facts.urgency })));
+    return plans.map((plan) => {
+      utcOffsetMinutes = plan.utcOffsetMinutes;
+      const c: Clock = { plan, state: 'running', fired: [], causationId };
+      clocks.set(plan.clock, c);
+      return deadlineSet(c);
+    });
   };
 
   /** The clock stops because what it waited for happened. */
@@ -230,11 +254,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
           handling.causationId = cause;
           out.push(deadlineSet(handling));
           signedFor = false;
-          out.push(await start('sign-for', unitCode, at, cause));
-          if (clocks.get('first-contact')?.state !== 'met') out.push(await start('first-contact', unitCode, at, cause));
-          out.push(await start('transfer-window', unitCode, at, cause));
+          out.push(...(await startAll(clocks.get('first-contact')?.state !== 'met' ? ['sign-for', 'first-contact', 'transfer-window'] : ['sign-for', 'transfer-window'], unitCode, at, cause)));
         } else if (!handling) {
-          for (const clock of ['sign-for', 'first-contact', 'handling', 'transfer-window'] as const) out.push(await start(clock, unitCode, at, cause));
+          out.push(...(await startAll(['sign-for', 'first-contact', 'handling', 'transfer-window'], unitCode, at, cause)));
         }
         status = 'dispatched';
         break;
@@ -315,8 +337,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         status = 'reopened';
         signedFor = false;
         if (unitCode) facts = { ...facts, responsibleUnitCode: unitCode };
-        out.push(await start('sign-for', unitCode, at, cause));
-        out.push(await start('handling', unitCode, at, cause));
+        out.push(...(await startAll(['sign-for', 'handling'], unitCode, at, cause)));
         break;
       }
       case 'case.closed.v1':

@@ -116,6 +116,13 @@ export const clocksQuery = defineQuery<CaseClocks>('clocks');
 /** The patch that turned the status-only workflow into the one with clocks (histories before it replay the old path). */
 export const CLOCKS_PATCH = 'case-clocks-v1';
 
+/**
+ * From this patch on, a lifecycle step plans all its clocks in one local activity and the case
+ * workflow announces what it decided in a local activity too (inside the workflow task, instead of
+ * an activity task and a second workflow task). Cases started before it keep the old path.
+ */
+export const STEP_IN_ONE_TASK_PATCH = 'case-step-in-one-task-v1';
+
 export const WHISTLE_WORKFLOW_TYPE = 'whistleWorkflow';
 
 export function whistleWorkflowId(whistleId: string): string {

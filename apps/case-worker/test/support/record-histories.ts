@@ -1,9 +1,10 @@
 /**
  * Records the histories that the replay test (test/replay.spec.ts) replays against the current
  * workflow code. Run it after a deliberate workflow change that is guarded by a patch, and commit
- * the new files beside the old ones (old histories stay: they are what running cases look like):
+ * the new files beside the old ones (old histories stay: they are what running cases look like),
+ * under the prefix of the new generation:
  *
- *   node -r ./scripts/register.js apps/case-worker/test/support/record-histories.ts
+ *   HISTORY_GENERATION=v2 node -r ./scripts/register.js apps/case-worker/test/support/record-histories.ts
  *
  * Needs PostgreSQL (the activities write to an event store) and Temporal's time-skipping test server.
  */
@@ -15,11 +16,13 @@ import { CaseHarness, COMMUNITY, DEPARTMENT, TOWNSHIP, completed, type TestCase 
 import { whistleWorkflowId } from '../../src/workflows/definitions';
 
 const OUT = path.join(__dirname, '..', 'histories');
+/** The prefix of the files written: the generation of the workflow code (v1: the clocks; v2: a step in one workflow task). */
+const GENERATION = process.env.HISTORY_GENERATION ?? 'v2';
 const HOUR = 3_600_000;
 
 const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
-  // v1: overdue, reminder and supervision, then closed
-  'v1-overdue-supervised-closed': async (c) => {
+  // overdue, reminder and supervision, then closed
+  'overdue-supervised-closed': async (c) => {
     await c.receiveAndDispatch();
     await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
     const handling = await c.clock('handling');
@@ -30,8 +33,8 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.close();
     return [c.handle];
   },
-  // v1: a whole life: transfer, pause, extension, result, review, return visit, reopen, closed
-  'v1-full-life-closed': async (c) => {
+  // a whole life: transfer, pause, extension, result, review, return visit, reopen, closed
+  'full-life-closed': async (c) => {
     await c.receiveAndDispatch();
     await c.send('case.transfer-requested.v1', {}, { unitCode: COMMUNITY });
     await c.send('case.transfer-approved.v1', {}, { unitCode: COMMUNITY });
@@ -57,8 +60,8 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.close();
     return [c.handle];
   },
-  // v1: a whistle not answered in time (the case and the whistle's child), case still open
-  'v1-whistle-escalated-open': async (c) => {
+  // a whistle not answered in time (the case and the whistle's child), case still open
+  'whistle-escalated-open': async (c) => {
     await c.receiveAndDispatch();
     const whistleId = `w-${c.caseId.slice(0, 8)}`;
     await c.send('whistle.blown.v1', {}, { whistleId, calledDepartmentCodes: [DEPARTMENT], urgency: 'urgent', unitCode: TOWNSHIP });
@@ -81,7 +84,7 @@ async function main() {
       for (const [i, handle] of handles.entries()) {
         const { history } = await harness.env.client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: handle.workflowId } });
         if (!history) throw new Error(`no history for ${handle.workflowId}`);
-        const file = path.join(OUT, `${name}${i ? `-child-${i}` : ''}.json`);
+        const file = path.join(OUT, `${GENERATION}-${name}${i ? `-child-${i}` : ''}.json`);
         fs.writeFileSync(file, `${JSON.stringify(historyJson(history), null, 1)}\n`);
         console.log(`wrote ${path.relative(process.cwd(), file)}`);
       }

@@ -11,6 +11,10 @@ import { ResponsibilityListStore } from '../responsibility-list/responsibility-l
 /**
  * On every received case, the centre routes it by the list version in effect at that moment:
  * CaseReceived (intake) -> CaseDispatched (list item and version as the reason) or CaseSentToTriage.
+ *
+ * The automatic routing happens at the moment intake recorded the case (the received event's
+ * time), not when this consumer got round to it: in a backlog a case is dispatched at the same
+ * instant, by the same list version, with the same deadlines as without one.
  */
 @Injectable()
 export class RouteReceivedCase implements OnModuleInit {
@@ -37,10 +41,11 @@ export class RouteReceivedCase implements OnModuleInit {
   route(event: CloudEvent<'case.received.v1', CaseReceivedData>) {
     return handleOnce(this.pool, this.config.schema, 'routing', event.id, async (client) => {
       const now = new Date().toISOString();
+      const at = new Date(event.time).toISOString();
       const { state: list } = await this.list.load(client);
-      const routing = route(versionAt(list, now), event.data.categoryCode, placeOf(event.data.location));
+      const routing = route(versionAt(list, at), event.data.categoryCode, placeOf(event.data.location));
       const received = routing.kind === 'routed' ? withTownship(event.data) : event.data;
-      return this.cases.execute(event.subject, { type: 'RouteReceivedCase', received, routing, now }, { time: now, correlationId: event.correlationid, causationId: event.id }, { client });
+      return this.cases.execute(event.subject, { type: 'RouteReceivedCase', received, routing, now: at }, { time: now, correlationId: event.correlationid, causationId: event.id }, { client });
     });
   }
 }
