@@ -20,7 +20,8 @@
  * BENCH_STORM_RATE (200; 0 skips the storm), BENCH_STORM_SECONDS (60), BENCH_DRAIN_SECONDS (the
  * bound of each drain, 120), BENCH_STORM_DRAIN_SECONDS (600), BENCH_BASELINE_SECONDS (10),
  * BENCH_POST_TIMEOUT_MS (10000), BENCH_MAX_IN_FLIGHT (2000), BENCH_MAX_SECONDS (the bound of
- * the whole run, 3600), BENCH_KEY_RATE_PER_MINUTE (intake's rate limit per key, intake's default
+ * the whole run, 3600), BENCH_INSTANCES (processes of every service, 1; bench:scaleout runs 1 and 2),
+ * BENCH_KEY_RATE_PER_MINUTE (intake's rate limit per key, intake's default
  * when unset). Everything it started is stopped, terminated or dropped at the end.
  */
 import 'reflect-metadata';
@@ -52,6 +53,8 @@ const POST_TIMEOUT_MS = Number(process.env.BENCH_POST_TIMEOUT_MS ?? 10_000);
 const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT ?? 2000);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 3600);
 const KEY_RATE = process.env.BENCH_KEY_RATE_PER_MINUTE;
+/** Instances of every service (each its own process), sharing schema, consumer groups and task queue. */
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 
 /** The clocks a dispatch starts: a case is complete when all four are announced. */
 const DISPATCH_CLOCKS = ['sign-for', 'first-contact', 'handling', 'transfer-window'] as const;
@@ -333,7 +336,7 @@ interface StepResult {
 
 /** Offers cases at `rate` per second for `seconds` (open loop), then waits (bounded) for the backlog to drain. */
 async function step(name: string, rate: number, seconds: number, drainBound: number, ctx: Context): Promise<StepResult> {
-  const { port, agent, observer } = ctx;
+  const { ports, agent, observer } = ctx;
   const mine: CaseTimes[] = [];
   const answers: PostAnswer[] = [];
   const latencies: number[] = [];
@@ -356,7 +359,7 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
     const times: CaseTimes = { postedAt: Date.now(), deadlines: {} };
     inFlight += 1;
     pending.push(
-      post(port, agent, channel, { 'x-api-key': `dev-${channel}-key` }).then((a) => {
+      post(ports[i % ports.length], agent, channel, { 'x-api-key': `dev-${channel}-key` }).then((a) => {
         inFlight -= 1;
         times.answeredAt = Date.now();
         latencies.push(times.answeredAt - times.postedAt);
@@ -424,7 +427,8 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
 }
 
 interface Context {
-  readonly port: number;
+  /** intake's ports: with several instances, cases go to each in turn (as a load balancer would). */
+  readonly ports: number[];
   readonly agent: http.Agent;
   readonly observer: Observer;
   cpu(): Promise<Record<string, number>>;
@@ -498,17 +502,17 @@ async function main(): Promise<void> {
 
     // the system
     const t1 = Date.now();
-    for (const s of SERVICES) services.push(startServiceProcess(s, env));
+    for (let i = 0; i < INSTANCES; i++) for (const s of SERVICES) services.push(startServiceProcess(s, env));
     const ports = await Promise.all(services.map((s) => s.ready));
-    const port = ports[SERVICES.indexOf('intake')];
+    const intakePorts = ports.filter((_, k) => services[k].name === 'intake');
     await observer.start();
-    log(`services up in ${((Date.now() - t1) / 1000).toFixed(1)} s (intake on 127.0.0.1:${port})`);
+    log(`services up in ${((Date.now() - t1) / 1000).toFixed(1)} s (${INSTANCES} instance(s) of each; intake on 127.0.0.1:${intakePorts.join(', ')})`);
     const cpu = async () => {
       const out: Record<string, number> = {};
-      for (const s of services) out[s.name] = (await s.usage()).cpuMs;
+      for (const s of services) out[s.name] = (out[s.name] ?? 0) + (await s.usage()).cpuMs; // summed over instances
       return out;
     };
-    const ctx: Context = { port, agent, observer, cpu, budgetLeft };
+    const ctx: Context = { ports: intakePorts, agent, observer, cpu, budgetLeft };
 
     // warm up: a few cases through the whole pipeline before anything is timed
     const warm = await step('warm-up', 5, 4, 60, ctx);
@@ -532,12 +536,13 @@ async function main(): Promise<void> {
       log(describeStep(r));
     }
     const memory: Record<string, number> = {};
-    for (const s of services) memory[s.name] = (await s.usage()).rssMb;
+    for (const s of services) memory[s.name] = (memory[s.name] ?? 0) + (await s.usage()).rssMb;
 
     printTable(results, { trivial: trivial.rate, bareP99: bareHttp.p99, bareRate: bareHttp.rate, insertRate: insert.rate, insertP99: insert.p99 });
     console.log(
       JSON.stringify(
         {
+          instances: INSTANCES,
           baselines: { trivialWorkflowStartsPerSecond: round(trivial.rate), bareHttp: roundAll(bareHttp), plainInsert: roundAll(insert) },
           steps: results.map((r) => roundAll(r)),
           serviceRssMb: memory,

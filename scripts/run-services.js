@@ -1,17 +1,68 @@
-// Starts the five services as child processes, waits until each answers /health, prints every
-// URL, and stops them all on Ctrl-C (SIGINT/SIGTERM), letting each shut down gracefully.
+// Starts every service as child processes, waits until each answers /health, prints every URL,
+// and supervises them: a service that exits while the system is up is restarted with a growing
+// back-off (1 s, 2 s, 4 s ... at most 30 s; reset once it has run for a minute), and the log says
+// so; the others keep running. Ctrl-C (SIGINT/SIGTERM) stops them all, each shutting down
+// gracefully.
+//
+//   node scripts/run-services.js [--instances N] [--port-base B] [--services a,b]
+//
+// --instances N (or COUNTY_INSTANCES): N processes of every service. They share the service's
+//   database schema, consumer groups and Temporal task queue; one relay per schema leads.
+// Ports: instance i (0, 1, ...) of a service listens on B + (its offset) + 100 * i, where the
+//   offsets are intake 1, dispatch 2, handling 3, evaluation 4, case-worker 5 and B is 3000
+//   (--port-base or COUNTY_PORT_BASE). So two instances take 3001-3005 and 3101-3105.
+// --services (or COUNTY_SERVICES): a comma-separated subset to start.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const net = require('node:net');
 
 const root = path.join(__dirname, '..');
+/** Each service and its port offset from the base (DESIGN.md section 6: 3001-3005). */
 const SERVICES = [
-  ['intake', 3001],
-  ['dispatch', 3002],
-  ['handling', 3003],
-  ['evaluation', 3004],
-  ['case-worker', 3005],
+  ['intake', 1],
+  ['dispatch', 2],
+  ['handling', 3],
+  ['evaluation', 4],
+  ['case-worker', 5],
 ];
+const INSTANCE_PORT_STEP = 100;
+const BACKOFF_START_MS = 1_000;
+const BACKOFF_MAX_MS = 30_000;
+const STEADY_AFTER_MS = 60_000;
+
+function parseArgs(argv, env) {
+  const opts = {
+    instances: Number(env.COUNTY_INSTANCES ?? 1),
+    portBase: Number(env.COUNTY_PORT_BASE ?? 3000),
+    services: env.COUNTY_SERVICES ? env.COUNTY_SERVICES.split(',') : SERVICES.map(([n]) => n),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--instances') opts.instances = Number(value());
+    else if (flag === '--port-base') opts.portBase = Number(value());
+    else if (flag === '--services') opts.services = value().split(',');
+    else throw new Error(`unknown option ${argv[i]} (known: --instances N, --port-base B, --services a,b)`);
+  }
+  if (!Number.isInteger(opts.instances) || opts.instances < 1 || opts.instances > 9) throw new Error('--instances must be a whole number from 1 to 9');
+  if (!Number.isInteger(opts.portBase) || opts.portBase < 1 || opts.portBase + 5 + INSTANCE_PORT_STEP * (opts.instances - 1) > 65535) throw new Error('--port-base must leave room for every port');
+  const known = new Set(SERVICES.map(([n]) => n));
+  const unknown = opts.services.filter((s) => !known.has(s));
+  if (unknown.length) throw new Error(`unknown service(s) ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+  return opts;
+}
+
+/** Every process to run: one per service and instance, with its name and port. */
+function plan(opts) {
+  const procs = [];
+  for (let i = 0; i < opts.instances; i++) {
+    for (const [name, offset] of SERVICES) {
+      if (!opts.services.includes(name)) continue;
+      procs.push({ service: name, instance: i, label: opts.instances > 1 ? `${name}#${i + 1}` : name, port: opts.portBase + offset + INSTANCE_PORT_STEP * i });
+    }
+  }
+  return procs;
+}
 
 function portTaken(port) {
   return new Promise((resolve) => {
@@ -29,64 +80,90 @@ async function healthy(port) {
   }
 }
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const say = (line) => console.log(`[run-services] ${line}`);
+
 async function main() {
-  for (const [name, port] of SERVICES) {
-    if (await portTaken(port)) {
-      console.error(`port ${port} (${name}) is taken: is the system already running? Stop it first (or the process on that port).`);
+  const opts = parseArgs(process.argv.slice(2), process.env);
+  const procs = plan(opts);
+  for (const p of procs) {
+    if (await portTaken(p.port)) {
+      console.error(`port ${p.port} (${p.label}) is taken: is the system already running? Stop it first (or the process on that port), or choose --port-base.`);
       process.exit(1);
     }
   }
-  const children = SERVICES.map(([name, port]) => {
-    const child = spawn(process.execPath, ['-r', './scripts/register.js', `apps/${name}/src/main.ts`], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port) },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.on('exit', (code, signal) => {
-      if (!stopping) {
-        console.error(`${name} exited (${signal ?? code}); stopping the others`);
-        stop(1);
-      }
-    });
-    return child;
-  });
 
   let stopping = false;
+  const timers = new Set();
+
+  function launch(p) {
+    const child = spawn(process.execPath, ['-r', './scripts/register.js', `apps/${p.service}/src/main.ts`], {
+      cwd: root,
+      env: { ...process.env, PORT: String(p.port) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    p.child = child;
+    p.startedAt = Date.now();
+    say(`${p.label} started (pid ${child.pid}, port ${p.port})`);
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      // one that ran steadily for a while starts again quickly; one that keeps failing waits longer each time
+      if (Date.now() - p.startedAt > STEADY_AFTER_MS) p.backoff = undefined;
+      const delay = p.backoff ?? BACKOFF_START_MS;
+      p.backoff = Math.min(delay * 2, BACKOFF_MAX_MS);
+      p.restarts = (p.restarts ?? 0) + 1;
+      say(`${p.label} exited (${signal ?? `code ${code}`}); restarting it in ${delay / 1000} s (restart ${p.restarts}); the others keep running`);
+      const t = setTimeout(() => {
+        timers.delete(t);
+        if (!stopping) launch(p);
+      }, delay);
+      timers.add(t);
+    });
+  }
+
   function stop(code = 0) {
     if (stopping) return;
     stopping = true;
-    for (const c of children) c.kill('SIGTERM');
-    Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
+    for (const t of timers) clearTimeout(t);
+    const running = procs.filter((p) => p.child && p.child.exitCode === null && p.child.signalCode === null);
+    for (const p of running) p.child.kill('SIGTERM');
+    Promise.all(running.map((p) => new Promise((r) => (p.child.exitCode !== null || p.child.signalCode !== null ? r() : p.child.on('exit', r))))).then(() => process.exit(code));
   }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
-  const deadline = Date.now() + 180_000;
-  for (const [name, port] of SERVICES) {
-    while (!(await healthy(port))) {
+  for (const p of procs) launch(p);
+
+  const deadline = Date.now() + 180_000 * Math.max(1, opts.instances / 2);
+  for (const p of procs) {
+    while (!(await healthy(p.port))) {
       if (stopping) return;
       if (Date.now() > deadline) {
-        console.error(`${name} did not become healthy on port ${port} within 180 s`);
+        console.error(`${p.label} did not become healthy on port ${p.port} in time`);
         return stop(1);
       }
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
     }
   }
   const lines = [
     '',
-    'The system is up:',
-    ...SERVICES.map(([name, port]) => `  ${name.padEnd(12)} http://127.0.0.1:${port}   API docs http://127.0.0.1:${port}/docs   health /health   metrics /metrics`),
-    '  Temporal UI  http://127.0.0.1:8233   (workflows case-<caseId>)',
-    '  Kafka        127.0.0.1:9092          (topics county.<service>.events, see libs/contracts/asyncapi.yaml)',
-    '  PostgreSQL   postgres://county:county@127.0.0.1:5432/county',
+    `The system is up (${opts.instances} instance${opts.instances > 1 ? 's' : ''} of each service):`,
+    ...procs.map((p) => `  ${p.label.padEnd(14)} http://127.0.0.1:${p.port}   API docs http://127.0.0.1:${p.port}/docs   health /health   metrics /metrics`),
+    '  Temporal UI    http://127.0.0.1:8233   (workflows case-<caseId>)',
+    '  Kafka          127.0.0.1:9092          (topics county.<service>.events, see libs/contracts/asyncapi.yaml)',
+    '  PostgreSQL     postgres://county:county@127.0.0.1:5432/county',
     '',
-    'Ctrl-C stops the services; `npm run infra:down` stops the engines.',
+    'A service that exits is restarted with back-off. Ctrl-C stops the services; `npm run infra:down` stops the engines.',
     '',
   ];
   console.log(lines.join('\n'));
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err.message ?? err);
+    process.exit(1);
+  });
+}
+
+module.exports = { parseArgs, plan, SERVICES, INSTANCE_PORT_STEP };

@@ -111,6 +111,16 @@ install_temporal_cli() {
   echo "$TEMPORAL_CLI_VERSION" >"$BIN/temporal.version"
 }
 
+install_helm() {
+  # helm renders and lints deploy/helm in the tests (no cluster needed); built like the Temporal CLI
+  if [[ -x "$BIN/helm" && "$(cat "$BIN/helm.version" 2>/dev/null)" == "$HELM_VERSION" ]]; then return; fi
+  need go "install Go 1.23 or later to build helm"
+  say "helm: building helm $HELM_VERSION with go install (a few minutes the first time)"
+  GOBIN="$BIN" GOFLAGS=-mod=mod go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >"$LOGS/go-install-helm.log" 2>&1 ||
+    fail "go install of helm failed (see $LOGS/go-install-helm.log)"
+  echo "$HELM_VERSION" >"$BIN/helm.version"
+}
+
 install_test_server_wrapper() {
   cat >"$BIN/temporal-test-server" <<EOF
 #!/usr/bin/env bash
@@ -127,6 +137,7 @@ cmd_install() {
   install_java_libs kafka "$LIB/kafka-$KAFKA_VERSION"
   install_java_libs temporal-test-server "$LIB/temporal-test-server-$TEMPORAL_TEST_SERVER_VERSION"
   install_temporal_cli
+  install_helm
   install_test_server_wrapper
 }
 

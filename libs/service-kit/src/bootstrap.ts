@@ -10,6 +10,8 @@ import { InputGuard, PathParameterPipe, inputGuardMiddleware } from './input-gua
 import { Metrics } from './metrics';
 import type { ServiceConfig } from './config';
 import { CONFIG } from './tokens';
+import type { Logger } from 'pino';
+import { Database, ROOT_LOGGER } from './platform';
 
 export interface ServiceDocs {
   readonly title: string;
@@ -41,9 +43,29 @@ export async function createService(module: unknown, docs: ServiceDocs): Promise
   return app;
 }
 
-/** Listens on the configured port (0 picks a free one) and returns the config with the actual port. */
-export async function listen(app: INestApplication): Promise<ServiceConfig> {
+/** `main.ts --migrate-only`: apply the schema migrations and exit, without serving (the deployment's migration job). */
+export function migrateOnlyRequested(argv: readonly string[] = process.argv): boolean {
+  return argv.includes('--migrate-only');
+}
+
+/**
+ * Listens on the configured port (0 picks a free one) and returns the config with the actual port.
+ * Started with `--migrate-only`, it applies the migrations instead, closes the app and exits.
+ */
+export async function listen(app: INestApplication, argv: readonly string[] = process.argv): Promise<ServiceConfig> {
   const config = app.get<ServiceConfig>(CONFIG);
+  if (migrateOnlyRequested(argv)) {
+    let code = 0;
+    try {
+      await app.get(Database).migrate();
+      app.get<Logger>(ROOT_LOGGER).info({ schema: config.schema }, `${config.service}: migrations applied (--migrate-only); exiting`);
+    } catch (err) {
+      app.get<Logger>(ROOT_LOGGER).error({ err, schema: config.schema }, `${config.service}: migrations failed`);
+      code = 1;
+    }
+    await app.close().catch(() => undefined);
+    process.exit(code);
+  }
   try {
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   } catch (err) {

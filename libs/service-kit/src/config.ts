@@ -21,13 +21,19 @@ export interface ServiceConfig {
   readonly logLevel: string;
   /** Secret of the keyed hash that turns a resident's phone into a pseudonymous id. */
   readonly residentIdKey: string;
+  /**
+   * Whether the service applies its schema migrations when it starts (MIGRATE_ON_START, default
+   * true). Off where a migration job has run them (`main.ts --migrate-only`), so that replicas
+   * starting together do not race; the service then only checks that its schema is there.
+   */
+  readonly migrateOnStart: boolean;
 }
 
 /** Every environment variable a service reads (docker-compose.yml sets only these). */
 export const CONFIG_ENV_VARS = [
   'PORT', 'HOST', 'PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'PGDATABASE', 'PG_POOL_SIZE',
   'KAFKA_BROKERS', 'KAFKA_TOPIC_PREFIX', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE',
-  'LOG_LEVEL', 'RESIDENT_ID_KEY', 'NODE_ENV',
+  'LOG_LEVEL', 'RESIDENT_ID_KEY', 'NODE_ENV', 'MIGRATE_ON_START',
   // bearer tokens of people (libs/auth; read by dispatch and handling, which must share the secret)
   'AUTH_TOKEN_SECRET', 'AUTH_TOKEN_TTL_SECONDS',
   // read by one service each (see that app's README)
@@ -65,6 +71,7 @@ export function loadConfig(service: ServiceName, env: NodeJS.ProcessEnv = proces
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     residentIdKey: env.RESIDENT_ID_KEY ?? 'local-development-key-change-me',
+    migrateOnStart: !/^(false|0|no)$/i.test(env.MIGRATE_ON_START ?? 'true'),
   };
 }
 

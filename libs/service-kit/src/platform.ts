@@ -46,8 +46,27 @@ export class Database implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    if (this.config.migrateOnStart) await this.migrate();
+    else await this.checkMigrated();
+  }
+
+  /** Applies the event store's and the service's own migrations (idempotent; replicas take turns). */
+  async migrate(): Promise<void> {
     await migrateEventStore(this.pool, this.config.schema);
     for (const m of this.migrations) await m(this.pool);
+  }
+
+  /** With MIGRATE_ON_START=false: the migration job must have created the schema; say so clearly if not. */
+  private async checkMigrated(): Promise<void> {
+    const r = await this.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'schema_migrations'`,
+      [this.config.schema],
+    );
+    if (r.rows[0].n === 0) {
+      throw new Error(
+        `schema ${this.config.schema} has not been migrated and MIGRATE_ON_START is false: run the migration job (main.ts --migrate-only) first`,
+      );
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
