@@ -49,7 +49,7 @@ function Shell({ children, session }: { children: ReactNode; session?: SessionVi
             {t('signedInAs')}: {session.unitName[lang]} · {code('role', session.role)} · {session.userId}
           </span>
         )}
-        <button type="button" aria-label={t('languageLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        <button type="button" lang={lang === 'zh' ? 'en' : 'zh-CN'} title={t('languageLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('language')}
         </button>
         {session && (
@@ -78,8 +78,10 @@ function Workbench({ session }: { session: SessionView }) {
   const [first = '', second = '', third = ''] = route.path;
   const current = first || desks[0]?.[0] || 'ranking';
   if (!first && desks[0]) navigate(href(desks[0][0]));
+  // the case, whistle and drill-down pages are reached from a desk; every other screen is a desk of the role
+  const allowed = ['cases', 'whistles', 'kpi', ...desks.map(([path]) => path)].includes(current);
   let screen: ReactNode;
-  switch (current) {
+  switch (allowed ? current : 'not-allowed') {
     case 'desk':
       screen = <DispatchDesk />;
       break;

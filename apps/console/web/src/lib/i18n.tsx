@@ -8,6 +8,7 @@ const MESSAGES = {
   signIn: ['登录', 'Sign in'],
   signOut: ['退出', 'Sign out'],
   devUser: ['开发用户', 'Development user'],
+  devSignIn: ['开发环境登录', 'Development sign-in'],
   unitFilter: ['按单位代码筛选', 'Filter by unit code'],
   token: ['令牌', 'Token'],
   signInWithToken: ['用令牌登录', 'Sign in with a token'],

@@ -36,7 +36,7 @@ export function SignIn() {
       <h1>{t('appName')}</h1>
       {config.data?.devSignIn && (
         <form
-          aria-label={t('devUser')}
+          aria-label={t('devSignIn')}
           onSubmit={(e) => {
             e.preventDefault();
             dev.mutate(userId, { onSuccess: done });

@@ -12,20 +12,34 @@ export function CentreActions({ c, intake }: { c: CentreCase; intake?: IntakeCas
   const { t } = useT();
   const key = [['case', c.caseId], ['reviews'], ['requests'], ['triage']];
   const pending = c.state.pending ?? {};
+  // a ruling's form goes once the request is decided: its outcome stays here, above the forms
+  const [last, setLast] = useState<{ error?: unknown; data?: unknown }>();
+  const report: Report = (run) => async () => {
+    try {
+      const data = await run();
+      setLast({ data });
+      return data;
+    } catch (error) {
+      setLast({ error });
+      throw error;
+    }
+  };
   return (
     <Section title={t('navCases')}>
-      <DispatchForm c={c} intake={intake} invalidate={key} />
-      {pending.review && <ReviewForms c={c} invalidate={key} />}
-      {pending.transfer && <TransferRuling c={c} invalidate={key} />}
-      {pending.extension && <ExtensionRuling c={c} invalidate={key} />}
-      {pending.pause && <PauseRuling c={c} invalidate={key} />}
+      <Outcome error={last?.error} success={last?.data ? describeOutcome(last.data) : undefined} />
+      <DispatchForm c={c} intake={intake} invalidate={key} report={report} />
+      {pending.review && <ReviewForms c={c} invalidate={key} report={report} />}
+      {pending.transfer && <TransferRuling c={c} invalidate={key} report={report} />}
+      {pending.extension && <ExtensionRuling c={c} invalidate={key} report={report} />}
+      {pending.pause && <PauseRuling c={c} invalidate={key} report={report} />}
     </Section>
   );
 }
 
 type Keys = readonly (readonly unknown[])[];
+type Report = (run: () => Promise<CommandOutcome>) => () => Promise<CommandOutcome>;
 
-function DispatchForm({ c, intake, invalidate }: { c: CentreCase; intake?: IntakeCase; invalidate: Keys }) {
+function DispatchForm({ c, intake, invalidate, report }: { c: CentreCase; intake?: IntakeCase; invalidate: Keys; report: Report }) {
   const { t, lang } = useT();
   const names = useNames();
   const categoryCode = c.state.categoryCode ?? intake?.categoryCode;
@@ -41,11 +55,11 @@ function DispatchForm({ c, intake, invalidate }: { c: CentreCase; intake?: Intak
   const [unit, setUnit] = useState('');
   const [reason, setReason] = useState('');
   const [final, setFinal] = useState(false);
-  const run = useCommand(
-    () =>
+  const run = useCommand(report(() =>
       unwrap<CommandOutcome>(
         dispatch.POST('/api/v1/cases/{caseId}/dispatch', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { primaryUnitCode: unit || preview.data?.primaryUnitCode, reason, final } }),
       ),
+    ),
     invalidate as never,
   );
   const options = names.units.filter((u) => u.kind !== 'centre' && u.kind !== 'supervision').map((u) => ({ value: u.code, label: `${u.name[lang]} (${u.code})` }));
@@ -60,16 +74,15 @@ function DispatchForm({ c, intake, invalidate }: { c: CentreCase; intake?: Intak
         <input type="checkbox" checked={final} onChange={(e) => setFinal(e.target.checked)} /> {t('finalAssignment')}
       </label>
       <button type="submit">{t('dispatch')}</button>
-      <Outcome error={run.error} success={run.data && describeOutcome(run.data)} />
     </CommandForm>
   );
 }
 
-function ReviewForms({ c, invalidate }: { c: CentreCase; invalidate: Keys }) {
+function ReviewForms({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
   const { t } = useT();
   const [reason, setReason] = useState('');
-  const approve = useCommand(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/review/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} })), invalidate as never);
-  const sendBack = useCommand(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/review/send-back', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } })), invalidate as never);
+  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/review/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
+  const sendBack = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/review/send-back', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   return (
     <CommandForm name={t('review')} onSubmit={() => approve.mutate(undefined)}>
       <button type="submit">{t('approve')}</button>
@@ -77,18 +90,17 @@ function ReviewForms({ c, invalidate }: { c: CentreCase; invalidate: Keys }) {
       <button type="button" onClick={() => sendBack.mutate(undefined)}>
         {t('sendBack')}
       </button>
-      <Outcome error={approve.error ?? sendBack.error} success={(approve.data ?? sendBack.data) && describeOutcome(approve.data ?? sendBack.data)} />
     </CommandForm>
   );
 }
 
-function TransferRuling({ c, invalidate }: { c: CentreCase; invalidate: Keys }) {
+function TransferRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
   const { t, lang } = useT();
   const names = useNames();
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const approve = useCommand(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/transfer/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { toUnitCode: to, reason } })), invalidate as never);
-  const reject = useCommand(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/transfer/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } })), invalidate as never);
+  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/transfer/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { toUnitCode: to, reason } }))), invalidate as never);
+  const reject = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/transfer/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   const options = names.units.filter((u) => u.kind !== 'centre' && u.kind !== 'supervision').map((u) => ({ value: u.code, label: `${u.name[lang]} (${u.code})` }));
   return (
     <CommandForm name={t('transferRequests')} onSubmit={() => approve.mutate(undefined)}>
@@ -101,18 +113,17 @@ function TransferRuling({ c, invalidate }: { c: CentreCase; invalidate: Keys }) 
       <button type="button" onClick={() => reject.mutate(undefined)}>
         {t('reject')}
       </button>
-      <Outcome error={approve.error ?? reject.error} success={(approve.data ?? reject.data) && describeOutcome(approve.data ?? reject.data)} />
     </CommandForm>
   );
 }
 
-function ExtensionRuling({ c, invalidate }: { c: CentreCase; invalidate: Keys }) {
+function ExtensionRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
   const { t } = useT();
   const asked = c.state.pending?.extension;
   const [days, setDays] = useState(String(asked?.extraWorkingDays ?? 1));
   const [reason, setReason] = useState('');
-  const approve = useCommand(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/extension/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { extraWorkingDays: Number(days), reason } })), invalidate as never);
-  const reject = useCommand(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/extension/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } })), invalidate as never);
+  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/extension/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { extraWorkingDays: Number(days), reason } }))), invalidate as never);
+  const reject = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/extension/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   return (
     <CommandForm name={t('extensionRequests')} onSubmit={() => approve.mutate(undefined)}>
       <p>{asked?.reason}</p>
@@ -122,16 +133,15 @@ function ExtensionRuling({ c, invalidate }: { c: CentreCase; invalidate: Keys })
       <button type="button" onClick={() => reject.mutate(undefined)}>
         {t('reject')}
       </button>
-      <Outcome error={approve.error ?? reject.error} success={(approve.data ?? reject.data) && describeOutcome(approve.data ?? reject.data)} />
     </CommandForm>
   );
 }
 
-function PauseRuling({ c, invalidate }: { c: CentreCase; invalidate: Keys }) {
+function PauseRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
   const { t } = useT();
   const [reason, setReason] = useState('');
-  const approve = useCommand(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/pause/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} })), invalidate as never);
-  const reject = useCommand(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/pause/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } })), invalidate as never);
+  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/pause/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
+  const reject = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/pause/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   return (
     <CommandForm name={t('pauseRequests')} onSubmit={() => approve.mutate(undefined)}>
       <p>{c.state.pending?.pause?.reason}</p>
@@ -140,7 +150,6 @@ function PauseRuling({ c, invalidate }: { c: CentreCase; invalidate: Keys }) {
       <button type="button" onClick={() => reject.mutate(undefined)}>
         {t('reject')}
       </button>
-      <Outcome error={approve.error ?? reject.error} success={(approve.data ?? reject.data) && describeOutcome(approve.data ?? reject.data)} />
     </CommandForm>
   );
 }
