@@ -7,6 +7,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true
 bash scripts/ensure-deps.sh
 bash deploy/local/infra.sh up
 bash scripts/schemathesis.sh install   # the contract checker of test/contracts (PyPI, pinned)
+bash apps/console/scripts/ensure-browser.sh   # Debian's chromium and a CJK font for the console's browser tests
 npx nx run-many -t lint typecheck build --output-style=stream-without-prefixes
 npx tsc -p test/tsconfig.json   # the whole-system tests and repository checks under test/
 mkdir -p .cache

@@ -1,0 +1,29 @@
+// Builds each service's OpenAPI document the way its /docs-json does (the Nest app's controllers
+// and DTOs read by @nestjs/swagger), without listening or connecting to any engine: the app is
+// created, never initialised, so no pool, consumer or Temporal connection opens.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { createRootLogger, loadConfig } from '@county/service-kit';
+import { AppModule as IntakeModule } from '../../intake/src/app.module';
+import { AppModule as DispatchModule } from '../../dispatch/src/app.module';
+import { AppModule as HandlingModule } from '../../handling/src/app.module';
+import { AppModule as EvaluationModule } from '../../evaluation/src/app.module';
+
+export const SERVICES_WITH_API = ['intake', 'dispatch', 'handling', 'evaluation'] as const;
+export type ServiceWithApi = (typeof SERVICES_WITH_API)[number];
+
+const MODULES: Record<ServiceWithApi, { register(logger: never, env: NodeJS.ProcessEnv): unknown }> = {
+  intake: IntakeModule as never,
+  dispatch: DispatchModule as never,
+  handling: HandlingModule as never,
+  evaluation: EvaluationModule as never,
+};
+
+export async function openApiDocument(service: ServiceWithApi, env: NodeJS.ProcessEnv = process.env): Promise<OpenAPIObject> {
+  const quiet = { ...env, LOG_LEVEL: 'silent' };
+  const logger = createRootLogger(loadConfig(service, quiet));
+  const app = await NestFactory.create(MODULES[service].register(logger as never, quiet) as never, { logger: false, abortOnError: false });
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(service).setVersion('1.0').addBearerAuth().build());
+  return document;
+}

@@ -1,0 +1,155 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { commandHeaders, dispatch, unwrap } from '../../../lib/api/client';
+import { CommandForm, SelectField, TextField } from '../../../lib/forms';
+import { useT } from '../../../lib/i18n';
+import { useNames } from '../../../lib/reference';
+import { Outcome, Section, describeOutcome, useCommand } from '../../../lib/ui';
+import type { CentreCase, CommandOutcome, IntakeCase } from '../api/types';
+
+/** The centre's actions on a case (派、转、审): dispatch or re-dispatch, rulings on requests, review. */
+export function CentreActions({ c, intake }: { c: CentreCase; intake?: IntakeCase }) {
+  const { t } = useT();
+  const key = [['case', c.caseId], ['reviews'], ['requests'], ['triage']];
+  const pending = c.state.pending ?? {};
+  // a ruling's form goes once the request is decided: its outcome stays here, above the forms
+  const [last, setLast] = useState<{ error?: unknown; data?: unknown }>();
+  const report: Report = (run) => async () => {
+    try {
+      const data = await run();
+      setLast({ data });
+      return data;
+    } catch (error) {
+      setLast({ error });
+      throw error;
+    }
+  };
+  return (
+    <Section title={t('navCases')}>
+      <Outcome error={last?.error} success={last?.data ? describeOutcome(last.data) : undefined} />
+      <DispatchForm c={c} intake={intake} invalidate={key} report={report} />
+      {pending.review && <ReviewForms c={c} invalidate={key} report={report} />}
+      {pending.transfer && <TransferRuling c={c} invalidate={key} report={report} />}
+      {pending.extension && <ExtensionRuling c={c} invalidate={key} report={report} />}
+      {pending.pause && <PauseRuling c={c} invalidate={key} report={report} />}
+    </Section>
+  );
+}
+
+type Keys = readonly (readonly unknown[])[];
+type Report = (run: () => Promise<CommandOutcome>) => () => Promise<CommandOutcome>;
+
+function DispatchForm({ c, intake, invalidate, report }: { c: CentreCase; intake?: IntakeCase; invalidate: Keys; report: Report }) {
+  const { t, lang } = useT();
+  const names = useNames();
+  const categoryCode = c.state.categoryCode ?? intake?.categoryCode;
+  const gridCode = intake?.location.gridCode;
+  const preview = useQuery({
+    queryKey: ['route', categoryCode, gridCode],
+    queryFn: () =>
+      unwrap<{ kind: string; primaryUnitCode?: string; cooperatingUnitCodes?: string[] }>(
+        dispatch.GET('/api/v1/responsibility-list/route', { params: { query: { categoryCode: categoryCode ?? '', ...(gridCode && { gridCode }) } } }),
+      ),
+    enabled: categoryCode !== undefined,
+  });
+  const [unit, setUnit] = useState('');
+  const [reason, setReason] = useState('');
+  const [final, setFinal] = useState(false);
+  const run = useCommand(report(() =>
+      unwrap<CommandOutcome>(
+        dispatch.POST('/api/v1/cases/{caseId}/dispatch', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { primaryUnitCode: unit || preview.data?.primaryUnitCode, reason, final } }),
+      ),
+    ),
+    invalidate as never,
+  );
+  const options = names.units.filter((u) => u.kind !== 'centre' && u.kind !== 'supervision').map((u) => ({ value: u.code, label: `${u.name[lang]} (${u.code})` }));
+  return (
+    <CommandForm name={t('dispatch')} onSubmit={() => run.mutate(undefined)}>
+      <p>
+        {t('routePreview')}: {preview.data?.primaryUnitCode ? `${names.unit(preview.data.primaryUnitCode)} (${preview.data.primaryUnitCode})` : (preview.data?.kind ?? '—')}
+      </p>
+      <SelectField label={t('dispatchTo')} value={unit || preview.data?.primaryUnitCode || ''} onChange={(v) => setUnit(v as string)} options={[{ value: '', label: '—' }, ...options]} />
+      <TextField label={t('reason')} value={reason} onChange={setReason} />
+      <label className="inline">
+        <input type="checkbox" checked={final} onChange={(e) => setFinal(e.target.checked)} /> {t('finalAssignment')}
+      </label>
+      <button type="submit">{t('dispatch')}</button>
+    </CommandForm>
+  );
+}
+
+function ReviewForms({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
+  const { t } = useT();
+  const [reason, setReason] = useState('');
+  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/review/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
+  const sendBack = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/review/send-back', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
+  return (
+    <CommandForm name={t('review')} onSubmit={() => approve.mutate(undefined)}>
+      <button type="submit">{t('approve')}</button>
+      <TextField label={t('reason')} value={reason} onChange={setReason} />
+      <button type="button" onClick={() => sendBack.mutate(undefined)}>
+        {t('sendBack')}
+      </button>
+    </CommandForm>
+  );
+}
+
+function TransferRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
+  const { t, lang } = useT();
+  const names = useNames();
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/transfer/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { toUnitCode: to, reason } }))), invalidate as never);
+  const reject = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/transfer/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
+  const options = names.units.filter((u) => u.kind !== 'centre' && u.kind !== 'supervision').map((u) => ({ value: u.code, label: `${u.name[lang]} (${u.code})` }));
+  return (
+    <CommandForm name={t('transferRequests')} onSubmit={() => approve.mutate(undefined)}>
+      <p>
+        {names.unit(c.state.pending?.transfer?.unitCode)}: {c.state.pending?.transfer?.reason}
+      </p>
+      <SelectField label={t('toUnit')} value={to} onChange={(v) => setTo(v as string)} options={[{ value: '', label: '—' }, ...options]} />
+      <TextField label={t('reason')} value={reason} onChange={setReason} />
+      <button type="submit">{t('approve')}</button>
+      <button type="button" onClick={() => reject.mutate(undefined)}>
+        {t('reject')}
+      </button>
+    </CommandForm>
+  );
+}
+
+function ExtensionRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
+  const { t } = useT();
+  const asked = c.state.pending?.extension;
+  const [days, setDays] = useState(String(asked?.extraWorkingDays ?? 1));
+  const [reason, setReason] = useState('');
+  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/extension/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { extraWorkingDays: Number(days), reason } }))), invalidate as never);
+  const reject = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/extension/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
+  return (
+    <CommandForm name={t('extensionRequests')} onSubmit={() => approve.mutate(undefined)}>
+      <p>{asked?.reason}</p>
+      <TextField label={t('extraWorkingDays')} type="number" value={days} onChange={setDays} />
+      <TextField label={t('reason')} value={reason} onChange={setReason} />
+      <button type="submit">{t('approve')}</button>
+      <button type="button" onClick={() => reject.mutate(undefined)}>
+        {t('reject')}
+      </button>
+    </CommandForm>
+  );
+}
+
+function PauseRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
+  const { t } = useT();
+  const [reason, setReason] = useState('');
+  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/pause/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
+  const reject = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/pause/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
+  return (
+    <CommandForm name={t('pauseRequests')} onSubmit={() => approve.mutate(undefined)}>
+      <p>{c.state.pending?.pause?.reason}</p>
+      <TextField label={t('reason')} value={reason} onChange={setReason} />
+      <button type="submit">{t('approve')}</button>
+      <button type="button" onClick={() => reject.mutate(undefined)}>
+        {t('reject')}
+      </button>
+    </CommandForm>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useT } from '../../../lib/i18n';
+import { useNames } from '../../../lib/reference';
+import { href } from '../../../lib/router';
+import { Light, Outcome, Section, TimeLeft, formatTime, useTimeLeft } from '../../../lib/ui';
+import { BOX_LIMIT, BOXES, nextDeadline, useInbox, type Box } from '../api/inbox';
+import type { CaseRow, WhistleRow } from '../api/types';
+
+/** A unit's inbox (办): boxes with counts, rows sorted by the next deadline, each with its light and working time left. */
+export function Inbox() {
+  const { t, code, lang } = useT();
+  const names = useNames();
+  const boxes = useInbox();
+  const [box, setBox] = useState<Box>('new');
+  const current = boxes.get(box);
+  const rows = current?.data?.items ?? [];
+  const caseRows = (rows.filter((r) => r.kind === 'case') as CaseRow[]).sort((a, b) => (nextDeadline(a) ?? '9').localeCompare(nextDeadline(b) ?? '9'));
+  const whistleRows = (rows.filter((r) => r.kind === 'whistle') as WhistleRow[]).sort((a, b) => (a.answerDeadline ?? '9').localeCompare(b.answerDeadline ?? '9'));
+  const left = useTimeLeft([...caseRows.flatMap((r) => r.deadlines.map((d) => d.deadline)), ...whistleRows.flatMap((w) => (w.answerDeadline ? [w.answerDeadline] : []))]);
+
+  return (
+    <Section title={t('navInbox')}>
+      <div role="tablist" aria-label={t('box')} className="tabs">
+        {BOXES.map((b) => {
+          const q = boxes.get(b);
+          const n = q?.data?.items.length;
+          const count = n === undefined ? '…' : q?.data?.nextCursor ? `${BOX_LIMIT}+` : String(n);
+          return (
+            <button key={b} role="tab" aria-selected={b === box} onClick={() => setBox(b)} className={b === box ? 'active' : ''}>
+              {code('box', b)} ({count})
+            </button>
+          );
+        })}
+      </div>
+      <Outcome error={current?.error} />
+      {box !== 'whistles' ? (
+        <table aria-label={code('box', box)}>
+          <thead>
+            <tr>
+              <th>{t('caseId')}</th>
+              <th>{t('category')}</th>
+              <th>{t('urgency')}</th>
+              <th>{t('status')}</th>
+              <th>{t('deadline')}</th>
+              <th>{t('light')}</th>
+              <th>{t('timeLeft')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {caseRows.length === 0 && (
+              <tr>
+                <td colSpan={7}>{t('none')}</td>
+              </tr>
+            )}
+            {caseRows.map((r) => {
+              const next = [...r.deadlines].sort((a, b) => a.deadline.localeCompare(b.deadline))[0];
+              return (
+                <tr key={r.caseId}>
+                  <td>
+                    <a href={href('cases', r.caseId)}>{r.caseId}</a>
+                    {r.role === 'co-handler' && <span> · {t('part')}</span>}
+                  </td>
+                  <td>{names.category(r.categoryCode)}</td>
+                  <td>{code('urgency', r.urgency)}</td>
+                  <td>{code('status', r.status)}</td>
+                  <td>{next ? `${code('clock', next.clock)} ${formatTime(next.deadline, lang)}` : '—'}</td>
+                  <td>{next ? <Light level={next.warningLevel} overdue={next.overdue} /> : '—'}</td>
+                  <td>{next ? <TimeLeft minutes={left.data?.minutes[next.deadline]} /> : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <table aria-label={t('whistleToAnswer')}>
+          <thead>
+            <tr>
+              <th>{t('whistle')}</th>
+              <th>{t('caller')}</th>
+              <th>{t('needs')}</th>
+              <th>{t('answerDeadline')}</th>
+              <th>{t('light')}</th>
+              <th>{t('timeLeft')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {whistleRows.length === 0 && (
+              <tr>
+                <td colSpan={6}>{t('none')}</td>
+              </tr>
+            )}
+            {whistleRows.map((w) => (
+              <tr key={w.whistleId}>
+                <td>
+                  <a href={href('whistles', w.whistleId)}>{w.reason}</a>
+                </td>
+                <td>{names.unit(w.callerUnitCode)}</td>
+                <td>{w.needs}</td>
+                <td>{formatTime(w.answerDeadline, lang)}</td>
+                <td>{w.answeredAt ? code('box', 'resolved') : <Light level={w.answerOverdue ? 'red' : 'none'} overdue={w.answerOverdue} />}</td>
+                <td>{w.answerDeadline && !w.answeredAt ? <TimeLeft minutes={left.data?.minutes[w.answerDeadline]} /> : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,1 @@
+export { OpsBoard } from './routes/OpsBoard';

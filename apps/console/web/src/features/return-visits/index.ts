@@ -1,0 +1,1 @@
+export { ReturnVisits } from './routes/ReturnVisits';
