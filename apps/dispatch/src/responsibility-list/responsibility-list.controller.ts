@@ -3,8 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFo
 import { randomUUID } from 'node:crypto';
 import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
 import { DomainError, type ResponsibilityListItem, type ResponsibleUnitRef } from '@county/contracts';
-import { versionAt, versionNumbered, type ListVersion } from '../domain/responsibility-list';
-import { placeOf, route } from '../domain/routing';
+import { placeOf, route, versionAt, versionNumbered, type ListVersion } from '@county/rules';
 import { commandMetadata } from '../cases/request-context';
 import { ApproveChangeDto, ListItemDto, ListQueryDto, ProposeChangeDto, RejectChangeDto, RoutePreviewDto, UnitRefDto } from './responsibility-list.dto';
 import { ResponsibilityListStore } from './responsibility-list.store';

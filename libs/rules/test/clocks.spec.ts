@@ -1,5 +1,5 @@
 import { addWorkingDays, addWorkingTime, defaultCalendar, workingTimeBetween } from '@county/reference';
-import { planClock, planWhistle, policyOf, supervisingUnitOf } from '../src/domain/clocks';
+import { planClock, planWhistle, policyOf, supervisingUnitOf } from '../src/clocks';
 
 // Tuesday 3 March 2026, 10:00 in the county (UTC+8)
 const dispatchedAt = '2026-03-03T02:00:00.000Z';
