@@ -207,6 +207,50 @@ function expectedScores(unitCodes: readonly string[]): { unitCode: string; score
   });
 }
 
+// ---- the fair figures, computed from the simulation alone (every case: urgency normal, a complaint; stratum = category) ----
+const Z = 1.959964;
+function wilsonOf(x: number, n: number): [number, number] {
+  const p = x / n;
+  const c = (p + (Z * Z) / (2 * n)) / (1 + (Z * Z) / n);
+  const h = (Z / (1 + (Z * Z) / n)) * Math.sqrt((p * (1 - p)) / n + (Z * Z) / (4 * n * n));
+  return [x === 0 ? 0 : c - h, x === n ? 1 : c + h];
+}
+type Rate = 'response' | 'resolution' | 'satisfaction';
+/** The cases of a rate with their unit and hit: response per lead, resolution and satisfaction per reached resident. */
+function rateRows(rate: Rate): { unit: string; category: string; hit: boolean }[] {
+  return cases.flatMap((c) => {
+    if (rate === 'response') return [{ unit: c.lead, category: c.categoryCode, hit: !c.lateSign && !c.lateContact }];
+    const v = finalVisit(c);
+    return v ? [{ unit: c.lead, category: c.categoryCode, hit: rate === 'resolution' ? v.resolved : v.satisfied }] : [];
+  });
+}
+function expectedFair(unitCodes: readonly string[]) {
+  const W: Record<Rate, number> = { response: 30, resolution: 35, satisfaction: 35 };
+  const perUnit = unitCodes.map((unitCode) => {
+    const parts = (['response', 'resolution', 'satisfaction'] as Rate[]).flatMap((rate) => {
+      const all = rateRows(rate);
+      const mine = all.filter((r) => r.unit === unitCode);
+      if (!mine.length) return [];
+      const pOf = (cat: string) => all.filter((r) => r.category === cat && r.hit).length / all.filter((r) => r.category === cat).length;
+      const P = all.filter((r) => r.hit).length / all.length;
+      const O = mine.filter((r) => r.hit).length;
+      const E = mine.reduce((s, r) => s + pOf(r.category), 0);
+      const k = (mine.length * P) / E;
+      const [lo, hi] = wilsonOf(O, mine.length);
+      return [{ w: W[rate], ratio: O / E, adjusted: Math.min(1, (O / E) * P), low: Math.min(1, lo * k), high: Math.min(1, hi * k) }];
+    });
+    const weight = parts.reduce((s, x) => s + x.w, 0);
+    const score = (pick: (x: (typeof parts)[number]) => number) => (weight ? (100 * parts.reduce((s, x) => s + x.w * pick(x), 0)) / weight : null);
+    return { unitCode, adjustedScore: score((x) => x.adjusted), low: score((x) => x.low), high: score((x) => x.high) };
+  });
+  const ranked = perUnit.filter((u) => u.adjustedScore !== null).sort((a, b) => (b.adjustedScore ?? 0) - (a.adjustedScore ?? 0) || (a.unitCode < b.unitCode ? -1 : 1));
+  const scores = ranked.map((u) => u.adjustedScore ?? 0).sort((a, b) => a - b);
+  const median = scores.length % 2 ? scores[(scores.length - 1) / 2] : (scores[scores.length / 2 - 1] + scores[scores.length / 2]) / 2;
+  const red = ranked.filter((u) => (u.low ?? 0) > median).slice(0, 3).map((u) => u.unitCode);
+  const black = [...ranked].reverse().filter((u) => (u.high ?? 100) < median && !red.includes(u.unitCode)).slice(0, 3).map((u) => u.unitCode);
+  return { perUnit, ranked, median, red, black };
+}
+
 beforeAll(async () => {
   system = await startIsolatedEvaluation({ EVALUATION_CALLBACK_TOKEN: TOKEN });
   producer = testKafka().producer();
@@ -288,8 +332,30 @@ describe('a simulated month across the demo county', () => {
     });
     const ranked = expected.filter((e) => e.score !== null);
     expect(ranked.length).toBeGreaterThan(6);
-    expect(got.ranking.redList).toEqual(ranked.slice(0, 3).map((e) => e.unitCode));
-    expect(got.ranking.blackList).toEqual([...ranked].reverse().slice(0, 3).map((e) => e.unitCode));
+  });
+
+  it('puts the case-mix adjusted figures beside the raw ones and lists only where the interval clears the median', async () => {
+    const townshipCodes = townships().map((t) => t.code).filter((code) => cases.some((c) => c.lead === code || c.transferredFrom === code));
+    const fair = expectedFair(townshipCodes);
+    const got = await get<{ listRule: string; method: { interval: string }; ranking: { units: { unitCode: string; score: number | null; fair: { adjustedScore: number | null; adjustedRank: number | null; adjustedScoreInterval: { low: number; high: number } | null } }[]; redList: string[]; blackList: string[]; countyMedianScore: number; listed: { unitCode: string; reason: string }[] } }>('/api/v1/rankings?month=2026-03&unitKind=township');
+    expect(got).toMatchObject({ listRule: 'evidence', method: { interval: 'wilson-95' } });
+    for (const e of fair.perUnit) {
+      const u = defined(got.ranking.units.find((x) => x.unitCode === e.unitCode), e.unitCode);
+      if (e.adjustedScore === null) expect(u.fair.adjustedScore).toBeNull();
+      else {
+        expect(u.fair.adjustedScore).toBeCloseTo(e.adjustedScore, 9);
+        expect(u.fair.adjustedScoreInterval?.low).toBeCloseTo(defined(e.low), 9);
+        expect(u.fair.adjustedScoreInterval?.high).toBeCloseTo(defined(e.high), 9);
+      }
+    }
+    // the adjustment changes something: the adjusted order is not the raw order
+    expect(fair.ranked.map((u) => u.unitCode)).not.toEqual(got.ranking.units.filter((u) => u.score !== null).map((u) => u.unitCode));
+    expect(got.ranking.countyMedianScore).toBeCloseTo(fair.median, 9);
+    expect(got.ranking.redList).toEqual(fair.red);
+    expect(got.ranking.blackList).toEqual(fair.black);
+    // a month of 150 cases over 12 townships is too few to black-list most units by rank alone
+    expect(fair.black.length).toBeLessThan(3);
+    for (const code of [...fair.red, ...fair.black]) expect(got.ranking.listed.find((l) => l.unitCode === code)?.reason).toMatch(/lies wholly (above|below) the county median/);
   });
 
   it('explains each figure by the cases behind it', async () => {
@@ -328,7 +394,7 @@ describe('a simulated month across the demo county', () => {
     const res = await fetch(`${system.url}/api/v1/rankings?month=2026-03&unitKind=township`, { headers: { accept: 'text/csv' } });
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('rank,unitCode,score,responseRate,resolutionRate,satisfactionRate,volume,list');
+    expect(lines[0]).toBe('rank,unitCode,score,responseRate,resolutionRate,satisfactionRate,volume,list,scoreLow,scoreHigh,adjustedRank,adjustedScore,adjustedScoreLow,adjustedScoreHigh,responseRatio,resolutionRatio,satisfactionRatio,listReason');
     expect(lines).toHaveLength(1 + new Set(cases.flatMap((c) => [c.lead, c.transferredFrom ?? c.lead]).filter((u) => !DEPARTMENTS.includes(u))).size);
     const kpis = await fetch(`${system.url}/api/v1/kpis?period=month&date=2026-03&format=csv`);
     expect((await kpis.text()).split('\r\n')[0]).toMatch(/^unitCode,unitKind,threeRateScore,volume.value/);

@@ -5,7 +5,8 @@ import type { Pool } from 'pg';
  * - consumed_events: every event consumed from every topic, raw, in the order consumed (the
  *   source of a rebuild; never reset);
  * - case_facts: the facts of each case (domain/case-facts.ts) plus columns for the callback
- *   queue and hot issues;
+ *   queue, hot issues and the stratum of fair rankings (domain/fair-ranking.ts; a database from
+ *   before that column gets it filled by a rebuild);
  * - kpi_contributions: each case's rows behind every KPI figure (domain/kpis.ts);
  * - return_visit_notes: the callback staff's comments (kept out of events: they may hold
  *   personal data), one per recorded visit or failed attempt, keyed by the event id.
@@ -36,6 +37,7 @@ export async function migrateEvaluation(pool: Pool): Promise<void> {
       grid_code        text,
       received_day     date
     );
+    ALTER TABLE evaluation.case_facts ADD COLUMN IF NOT EXISTS stratum text;
     CREATE INDEX IF NOT EXISTS case_facts_stage ON evaluation.case_facts (stage);
     CREATE INDEX IF NOT EXISTS case_facts_hot ON evaluation.case_facts (received_day, category_code);
     CREATE TABLE IF NOT EXISTS evaluation.kpi_contributions (
