@@ -12,6 +12,8 @@ import { ReturnVisitsHandler } from './return-visits/return-visits.handler';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { EVALUATION_SETTINGS, loadEvaluationSettings } from './settings';
+import { WhatIfController } from './what-if/what-if.controller';
+import { WhatIfService } from './what-if/what-if.service';
 
 @Module({})
 export class AppModule {
@@ -19,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forService({ service: 'evaluation', logger, env, migrations: [migrateEvaluation] })],
-      controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController],
+      controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController, WhatIfController],
       providers: [
         { provide: EVALUATION_SETTINGS, useValue: loadEvaluationSettings(env) },
         CallbackStaffGuard,
@@ -27,6 +29,7 @@ export class AppModule {
         FactsConsumer,
         ReturnVisitsHandler,
         ReportsService,
+        WhatIfService,
       ],
     };
   }

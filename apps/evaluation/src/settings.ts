@@ -10,7 +10,9 @@ import { LIST_RULES, type ListRule } from './domain/fair-ranking';
  * - EVALUATION_LIST_SIZE: units on the red and on the black list (default 3);
  * - EVALUATION_LIST_RULE: evidence (lists by adjusted score, only units whose interval clears the
  *   county median; the default) or rank (the first and last N by raw score);
- * - EVALUATION_SPIKE_RULE: baselineMonths,factor,minCount (default 3,2,5).
+ * - EVALUATION_SPIKE_RULE: baselineMonths,factor,minCount (default 3,2,5);
+ * - EVALUATION_WHAT_IF_MAX_EVENTS, EVALUATION_WHAT_IF_TIMEOUT_MS: the most events a what-if replay
+ *   reads (default 300000) and the longest its reading may take (default 30000 ms).
  */
 export interface EvaluationSettings {
   readonly callbackToken: string;
@@ -18,6 +20,8 @@ export interface EvaluationSettings {
   readonly weights: Weights;
   readonly listSize: number;
   readonly listRule: ListRule;
+  /** Bounds of a what-if replay. */
+  readonly whatIf: { readonly maxEvents: number; readonly timeoutMs: number };
   readonly spikeRule: SpikeRule;
 }
 
@@ -52,6 +56,10 @@ export function loadEvaluationSettings(env: NodeJS.ProcessEnv = process.env): Ev
     weights: parseWeights(env.EVALUATION_THREE_RATE_WEIGHTS),
     listSize: positiveInt('EVALUATION_LIST_SIZE', env.EVALUATION_LIST_SIZE, 3),
     listRule: listRule(env.EVALUATION_LIST_RULE),
+    whatIf: {
+      maxEvents: positiveInt('EVALUATION_WHAT_IF_MAX_EVENTS', env.EVALUATION_WHAT_IF_MAX_EVENTS, 300_000),
+      timeoutMs: positiveInt('EVALUATION_WHAT_IF_TIMEOUT_MS', env.EVALUATION_WHAT_IF_TIMEOUT_MS, 30_000),
+    },
     spikeRule: spikeRule(env.EVALUATION_SPIKE_RULE),
   };
 }

@@ -1,7 +1,8 @@
 import type { Producer } from 'kafkajs';
 import { TOPICS, type CloudEvent } from '@county/contracts';
 import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
-import { grids, townships } from '@county/reference';
+import { deadlinePolicy, grids, townships } from '@county/reference';
+import { BASELINE_ITEMS } from '@county/rules';
 import { collectMessages, eventually, testKafka } from '@county/testing';
 import { FactsStore } from '../src/read-model/facts-store';
 import { defined, startIsolatedEvaluation, type RunningEvaluation } from './support/evaluation-service';
@@ -426,6 +427,113 @@ describe('a simulated month across the demo county', () => {
     expect(JSON.stringify(facts.map((m) => m.value))).not.toMatch(/called back/);
   }, 120_000);
 
+  it('replays the month through a changed list, deadline policy and ranking settings, to the numbers the test computes on its own', async () => {
+    const PARKING = 'UM.ORDER.PARKING';
+    const ADS = 'UM.ORDER.ADS';
+    // the live rule the test relies on: a normal complaint is signed for within 24 natural hours
+    expect(deadlinePolicy(PARKING, 'normal')?.limits.signFor).toEqual({ value: 24, unit: 'hours' });
+    expect(deadlinePolicy(ADS, 'normal')?.limits.signFor).toEqual({ value: 24, unit: 'hours' });
+    // a township with parking cases and no item of its own for parking
+    const own = new Set(BASELINE_ITEMS.filter((i) => i.categoryCode === PARKING && i.scope.kind === 'township').map((i) => (i.scope as { townshipCode: string }).townshipCode));
+    const counts = new Map<string, number>();
+    for (const c of cases) if (c.categoryCode === PARKING && !own.has(c.townshipCode)) counts.set(c.townshipCode, (counts.get(c.townshipCode) ?? 0) + 1);
+    const X = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+    const body = {
+      month: '2026-03',
+      unitKind: 'township',
+      list: { upserts: [{ id: 'WHAT-IF-PARKING', categoryCode: PARKING, scope: { kind: 'township', townshipCode: X }, primary: { level: 'county', unitCode: 'QH-MARKET' }, cooperating: [] }] },
+      deadlinePolicy: { limits: [{ categoryCode: PARKING, urgency: 'normal', signFor: { value: 1, unit: 'hours' } }, { categoryCode: ADS, signFor: { value: 48, unit: 'hours' } }] },
+      ranking: { weights: { response: 50, resolution: 25, satisfaction: 25 }, listSize: 2, listRule: 'rank' },
+    };
+    const count = async () => (await system.db.pool.query(`SELECT (SELECT count(*) FROM evaluation.events)::int AS e, (SELECT count(*) FROM evaluation.consumed_events)::int AS c, (SELECT md5(string_agg(facts::text, '' ORDER BY case_id)) FROM evaluation.case_facts) AS f`)).rows[0];
+    const live = await count();
+    const ask = async (b: unknown) => fetch(`${system.url}/api/v1/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const res = await ask(body);
+    expect(res.status).toBe(200);
+    type Change = { caseId: string; clock: string; unitCode: string };
+    const report = (await res.json()) as {
+      position: number;
+      casesRead: number;
+      routing: { casesRouted: number; moved: number; byCategory: { key: string; count: number }[]; byTownship: { key: string; count: number }[]; cases: { caseId: string; fromUnitCode: string; toUnitCode: string }[] };
+      deadlines: { moved: number; earlier: number; later: number; newlyOverdue: Change[]; noLongerOverdue: Change[] };
+      ranking: { before: { ranking: unknown }; after: { listRule: string; ranking: { units: { unitCode: string; score: number | null }[]; redList: string[]; blackList: string[] } }; listChanges: { unitCode: string; before: string | null; after: string | null }[] };
+    };
+
+    // routing: every parking case of X, and only those, would go to QH-MARKET instead of X
+    const moved = cases.filter((c) => c.categoryCode === PARKING && c.townshipCode === X);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(report.routing.casesRouted).toBe(cases.length);
+    expect(report.routing.moved).toBe(moved.length);
+    expect(report.routing.cases.map((m) => m.caseId)).toEqual(moved.map((c) => c.caseId).sort());
+    expect(report.routing.cases.every((m) => m.fromUnitCode === X && m.toUnitCode === 'QH-MARKET')).toBe(true);
+    expect(report.routing.byCategory).toEqual([{ key: PARKING, count: moved.length }]);
+    expect(report.routing.byTownship).toEqual([{ key: X, count: moved.length }]);
+
+    // deadlines: sign-for from the first dispatch; parking 1 hour (signed 1.5 h or more after: overdue), ads 48 hours (late ones, 25.5 h: on time)
+    const parking = cases.filter((c) => c.categoryCode === PARKING);
+    const ads = cases.filter((c) => c.categoryCode === ADS);
+    expect(report.deadlines).toMatchObject({ moved: parking.length + ads.length, earlier: parking.length, later: ads.length });
+    expect(report.deadlines.newlyOverdue.map((x) => [x.caseId, x.clock, x.unitCode])).toEqual(parking.filter((c) => !c.lateSign).map((c) => [c.caseId, 'sign-for', c.lead]).sort());
+    expect(report.deadlines.noLongerOverdue.map((x) => [x.caseId, x.clock, x.unitCode])).toEqual(ads.filter((c) => c.lateSign).map((c) => [c.caseId, 'sign-for', c.lead]).sort());
+
+    // ranking: before is the published one; after uses the proposed weights and lists, and the proposed lateness
+    const published = await get<{ ranking: unknown }>('/api/v1/rankings?month=2026-03&unitKind=township');
+    expect(report.ranking.before.ranking).toEqual(published.ranking);
+    const lateAfter = (c: SimCase) => (c.categoryCode === PARKING ? true : c.categoryCode === ADS ? false : c.lateSign);
+    const townshipCodes = townships().map((t) => t.code).filter((code) => cases.some((c) => c.lead === code || c.transferredFrom === code));
+    const after = townshipCodes
+      .map((unitCode) => {
+        const mine = cases.filter((c) => c.lead === unitCode);
+        const rate = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : null);
+        const visits = mine.map(finalVisit).filter((v): v is { resolved: boolean; satisfied: boolean } => v !== null);
+        const parts = ([[50, rate(mine.map((c) => !lateAfter(c) && !c.lateContact))], [25, rate(visits.map((v) => v.resolved))], [25, rate(visits.map((v) => v.satisfied))]] as [number, number | null][]).filter(
+          (p): p is [number, number] => p[1] !== null,
+        );
+        const weight = parts.reduce((s, [w]) => s + w, 0);
+        return { unitCode, score: weight ? (100 * parts.reduce((s, [w, r]) => s + w * r, 0)) / weight : null };
+      })
+      .sort((a, b) => Math.round((b.score ?? -1) * 1e9) - Math.round((a.score ?? -1) * 1e9) || (a.unitCode < b.unitCode ? -1 : 1));
+    expect(report.ranking.after.listRule).toBe('rank');
+    expect(report.ranking.after.ranking.units.map((u) => u.unitCode)).toEqual(after.map((u) => u.unitCode));
+    report.ranking.after.ranking.units.forEach((u, i) => (after[i].score === null ? expect(u.score).toBeNull() : expect(u.score).toBeCloseTo(defined(after[i].score), 9)));
+    const ranked = after.filter((u) => u.score !== null).map((u) => u.unitCode);
+    const red = ranked.slice(0, 2);
+    const black = [...ranked].reverse().slice(0, 2);
+    expect(report.ranking.after.ranking.redList).toEqual(red);
+    expect(report.ranking.after.ranking.blackList).toEqual(black);
+    const beforeLists = published as unknown as { ranking: { redList: string[]; blackList: string[] } };
+    const listOf = (code: string, r: string[], b: string[]) => (r.includes(code) ? 'red' : b.includes(code) ? 'black' : null);
+    const expectedChanges = townshipCodes
+      .sort()
+      .map((unitCode) => ({ unitCode, before: listOf(unitCode, beforeLists.ranking.redList, beforeLists.ranking.blackList), after: listOf(unitCode, red, black) }))
+      .filter((x) => x.before !== x.after);
+    expect(expectedChanges.length).toBeGreaterThan(0);
+    expect(report.ranking.listChanges).toEqual(expectedChanges);
+
+    // deterministic at the position it names, and nothing live was touched
+    const again = await ask({ ...body, position: report.position });
+    expect(await again.json()).toEqual(report);
+    expect(await count()).toEqual(live);
+  }, 120_000);
+
+  it('refuses a bad what-if question, naming each bad field', async () => {
+    const ask = async (b: unknown) => fetch(`${system.url}/api/v1/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const bad = await ask({ month: '2026-3', ranking: { listSize: -1, weights: { response: 'x' } }, deadlinePolicy: { limits: [{ signFor: { value: 1, unit: 'fortnights' } }] }, extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(
+      ['deadlinePolicy.limits.0.signFor.unit', 'extra', 'month', 'ranking.listSize', 'ranking.weights.resolution', 'ranking.weights.response', 'ranking.weights.satisfaction'].sort(),
+    );
+    const unknown = await ask({ month: '2026-03', list: { upserts: [{ id: 'X1', categoryCode: 'NO.SUCH', scope: { kind: 'county' }, primary: { level: 'county', unitCode: 'QH-MARKET' }, cooperating: [] }] } });
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { code: string }).code).toBe('LIST.UNKNOWN_CATEGORY');
+    const shapeless = await ask({ month: '2026-03', list: { upserts: [{ id: 'X1', categoryCode: 'UM.ORDER.ADS' }] } });
+    expect(shapeless.status).toBe(422);
+    expect((await shapeless.json()) as object).toMatchObject({ code: 'WHAT_IF.INVALID_ITEM', field: 'list.upserts[0].scope' });
+    const ahead = await ask({ month: '2026-03', position: 10_000_000 });
+    expect(ahead.status).toBe(422);
+    expect((await ahead.json()) as object).toMatchObject({ code: 'WHAT_IF.POSITION_AHEAD', field: 'position' });
+  });
+
   it('rebuilds every read model from the consumed events to the same numbers, exactly', async () => {
     const take = async () => ({
       facts: (await system.db.pool.query('SELECT * FROM evaluation.case_facts ORDER BY case_id')).rows,
@@ -473,7 +581,7 @@ describe('the callback staff API', () => {
 
   it('documents every endpoint and the shared-secret header in its OpenAPI document', async () => {
     const docs = await get<{ paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> }>('/docs-json');
-    for (const path of ['/api/v1/return-visits', '/api/v1/return-visits/{caseId}', '/api/v1/return-visits/{caseId}/failed-attempts', '/api/v1/kpis', '/api/v1/kpis/{unitCode}/cases', '/api/v1/rankings', '/api/v1/hot-issues/monthly', '/api/v1/hot-issues/rolling', '/api/v1/hotspots']) {
+    for (const path of ['/api/v1/return-visits', '/api/v1/return-visits/{caseId}', '/api/v1/return-visits/{caseId}/failed-attempts', '/api/v1/kpis', '/api/v1/kpis/{unitCode}/cases', '/api/v1/rankings', '/api/v1/hot-issues/monthly', '/api/v1/hot-issues/rolling', '/api/v1/hotspots', '/api/v1/what-if']) {
       expect(docs.paths[path]).toBeDefined();
     }
     expect(docs.paths['/api/v1/return-visits/{caseId}'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'X-Callback-Token', in: 'header' })]));

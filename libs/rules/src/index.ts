@@ -15,6 +15,7 @@ export {
   evolve as evolveList,
   decide as decideList,
   responsibilityList,
+  applyChange,
   pushedDown,
   versionAt,
   versionNumbered,

@@ -321,7 +321,10 @@ const isRateMetric = (m: string): m is RateMetric => (RATE_METRICS as readonly s
  * units `include` keeps, each unit's fair figures (standard: every unit's rows), and the lists by
  * the rule. The same function serves the published ranking and the what-if replay.
  */
-export function rankingReport(rows: readonly Contribution[], strata: ReadonlyMap<string, string>, include: (unitCode: string) => boolean, options: RankingOptions): RankingReport {
+export function rankingReport(unordered: readonly Contribution[], strata: ReadonlyMap<string, string>, include: (unitCode: string) => boolean, options: RankingOptions): RankingReport {
+  // one order whatever the caller's (sums of floats depend on it): the same rows give the same figures to the last bit
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const rows = [...unordered].sort((a, b) => cmp(a.unitCode, b.unitCode) || cmp(a.metric, b.metric) || cmp(a.day, b.day) || cmp(a.caseId, b.caseId) || cmp(a.item, b.item));
   const figures = new Map([...figuresByUnit(rows)].filter(([code]) => include(code)));
   const raw = rank(figures, options.weights, options.listSize);
   const stratified: StratifiedRow[] = rows.flatMap((r) => (isRateMetric(r.metric) ? [{ unitCode: r.unitCode, metric: r.metric, hit: r.hit, stratum: strata.get(r.caseId) ?? `${UNKNOWN}|${UNKNOWN}|${UNKNOWN}` }] : []));
