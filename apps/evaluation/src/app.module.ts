@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@county/service-kit';
+import { authProviders } from '@county/auth';
 import { CallbackStaffGuard } from './auth/callback-staff.guard';
 import { FactsConsumer } from './read-model/facts.consumer';
 import { FactsStore } from './read-model/facts-store';
@@ -13,6 +14,8 @@ import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { EVALUATION_SETTINGS, loadEvaluationSettings } from './settings';
 import { WhatIfController } from './what-if/what-if.controller';
+import { GovernanceController } from './governance/governance.controller';
+import { GovernanceService } from './governance/governance.service';
 import { WhatIfService } from './what-if/what-if.service';
 
 @Module({})
@@ -21,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forService({ service: 'evaluation', logger, env, migrations: [migrateEvaluation] })],
-      controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController, WhatIfController],
+      controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController, WhatIfController, GovernanceController],
       providers: [
         { provide: EVALUATION_SETTINGS, useValue: loadEvaluationSettings(env) },
         CallbackStaffGuard,
@@ -30,6 +33,8 @@ export class AppModule {
         ReturnVisitsHandler,
         ReportsService,
         WhatIfService,
+        GovernanceService,
+        ...authProviders(env),
       ],
     };
   }

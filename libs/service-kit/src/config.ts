@@ -28,7 +28,7 @@ export const CONFIG_ENV_VARS = [
   'PORT', 'HOST', 'PGHOST', 'PGPORT', 'PGUSER', 'PGPASSWORD', 'PGDATABASE', 'PG_POOL_SIZE',
   'KAFKA_BROKERS', 'KAFKA_TOPIC_PREFIX', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE',
   'LOG_LEVEL', 'RESIDENT_ID_KEY', 'NODE_ENV',
-  // bearer tokens of people (libs/auth; read by dispatch and handling, which must share the secret)
+  // bearer tokens of people (libs/auth; read by dispatch, handling and evaluation, which must share the secret)
   'AUTH_TOKEN_SECRET', 'AUTH_TOKEN_TTL_SECONDS',
   // read by one service each (see that app's README)
   'INTAKE_SEED_DEV_KEYS', 'INTAKE_REPEAT_DISTANCE_METERS', 'INTAKE_KEY_RATE_PER_MINUTE', 'INTAKE_KEY_BURST', 'INTAKE_JURISDICTION_ID',
