@@ -13,6 +13,7 @@ COPY libs/service-kit/package.json libs/service-kit/
 COPY libs/reference/package.json libs/reference/
 COPY libs/testing/package.json libs/testing/
 COPY libs/auth/package.json libs/auth/
+COPY libs/rules/package.json libs/rules/
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json ./
 COPY scripts ./scripts

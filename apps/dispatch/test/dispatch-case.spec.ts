@@ -1,7 +1,6 @@
 import { DomainError, fold, type CaseReceivedData } from '@county/contracts';
 import { dispatchCase, foldStream, handlingDeadline, resolved, upcast, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchedState, type Reopen } from '../src/domain/dispatch-case';
-import { initialState as listState, versionAt } from '../src/domain/responsibility-list';
-import { placeOf, route } from '../src/domain/routing';
+import { initialListState as listState, placeOf, route, versionAt } from '@county/rules';
 
 const caseId = 'c-1';
 // Monday 2 March 2026, 09:00 China time

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@county/service-kit';
+import { authProviders } from '@county/auth';
 import { CallbackStaffGuard } from './auth/callback-staff.guard';
 import { FactsConsumer } from './read-model/facts.consumer';
 import { FactsStore } from './read-model/facts-store';
@@ -12,6 +13,10 @@ import { ReturnVisitsHandler } from './return-visits/return-visits.handler';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { EVALUATION_SETTINGS, loadEvaluationSettings } from './settings';
+import { WhatIfController } from './what-if/what-if.controller';
+import { GovernanceController } from './governance/governance.controller';
+import { GovernanceService } from './governance/governance.service';
+import { WhatIfService } from './what-if/what-if.service';
 
 @Module({})
 export class AppModule {
@@ -19,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forService({ service: 'evaluation', logger, env, migrations: [migrateEvaluation] })],
-      controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController],
+      controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController, WhatIfController, GovernanceController],
       providers: [
         { provide: EVALUATION_SETTINGS, useValue: loadEvaluationSettings(env) },
         CallbackStaffGuard,
@@ -27,6 +32,9 @@ export class AppModule {
         FactsConsumer,
         ReturnVisitsHandler,
         ReportsService,
+        WhatIfService,
+        GovernanceService,
+        ...authProviders(env),
       ],
     };
   }

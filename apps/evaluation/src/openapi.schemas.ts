@@ -19,6 +19,5 @@ function report(name: string, required: string[]) {
 
 export const KPIS_CONTENT = report('KpiReport', ['units']);
 export const DRILL_DOWN_CONTENT = report('KpiDrillDown', ['rows']);
-export const RANKING_CONTENT = report('RankingReport', ['ranking']);
 export const HOT_ISSUES_CONTENT = report('HotIssuesReport', ['rows']);
 export const HOTSPOTS_CONTENT = report('HotspotsReport', ['hotspots']);

@@ -1,7 +1,8 @@
 import type { Producer } from 'kafkajs';
 import { TOPICS, type CloudEvent } from '@county/contracts';
 import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
-import { grids, townships } from '@county/reference';
+import { deadlinePolicy, grids, townships } from '@county/reference';
+import { BASELINE_ITEMS } from '@county/rules';
 import { collectMessages, eventually, testKafka } from '@county/testing';
 import { FactsStore } from '../src/read-model/facts-store';
 import { defined, startIsolatedEvaluation, type RunningEvaluation } from './support/evaluation-service';
@@ -207,6 +208,50 @@ function expectedScores(unitCodes: readonly string[]): { unitCode: string; score
   });
 }
 
+// ---- the fair figures, computed from the simulation alone (every case: urgency normal, a complaint; stratum = category) ----
+const Z = 1.959964;
+function wilsonOf(x: number, n: number): [number, number] {
+  const p = x / n;
+  const c = (p + (Z * Z) / (2 * n)) / (1 + (Z * Z) / n);
+  const h = (Z / (1 + (Z * Z) / n)) * Math.sqrt((p * (1 - p)) / n + (Z * Z) / (4 * n * n));
+  return [x === 0 ? 0 : c - h, x === n ? 1 : c + h];
+}
+type Rate = 'response' | 'resolution' | 'satisfaction';
+/** The cases of a rate with their unit and hit: response per lead, resolution and satisfaction per reached resident. */
+function rateRows(rate: Rate): { unit: string; category: string; hit: boolean }[] {
+  return cases.flatMap((c) => {
+    if (rate === 'response') return [{ unit: c.lead, category: c.categoryCode, hit: !c.lateSign && !c.lateContact }];
+    const v = finalVisit(c);
+    return v ? [{ unit: c.lead, category: c.categoryCode, hit: rate === 'resolution' ? v.resolved : v.satisfied }] : [];
+  });
+}
+function expectedFair(unitCodes: readonly string[]) {
+  const W: Record<Rate, number> = { response: 30, resolution: 35, satisfaction: 35 };
+  const perUnit = unitCodes.map((unitCode) => {
+    const parts = (['response', 'resolution', 'satisfaction'] as Rate[]).flatMap((rate) => {
+      const all = rateRows(rate);
+      const mine = all.filter((r) => r.unit === unitCode);
+      if (!mine.length) return [];
+      const pOf = (cat: string) => all.filter((r) => r.category === cat && r.hit).length / all.filter((r) => r.category === cat).length;
+      const P = all.filter((r) => r.hit).length / all.length;
+      const O = mine.filter((r) => r.hit).length;
+      const E = mine.reduce((s, r) => s + pOf(r.category), 0);
+      const k = (mine.length * P) / E;
+      const [lo, hi] = wilsonOf(O, mine.length);
+      return [{ w: W[rate], ratio: O / E, adjusted: Math.min(1, (O / E) * P), low: Math.min(1, lo * k), high: Math.min(1, hi * k) }];
+    });
+    const weight = parts.reduce((s, x) => s + x.w, 0);
+    const score = (pick: (x: (typeof parts)[number]) => number) => (weight ? (100 * parts.reduce((s, x) => s + x.w * pick(x), 0)) / weight : null);
+    return { unitCode, adjustedScore: score((x) => x.adjusted), low: score((x) => x.low), high: score((x) => x.high) };
+  });
+  const ranked = perUnit.filter((u) => u.adjustedScore !== null).sort((a, b) => (b.adjustedScore ?? 0) - (a.adjustedScore ?? 0) || (a.unitCode < b.unitCode ? -1 : 1));
+  const scores = ranked.map((u) => u.adjustedScore ?? 0).sort((a, b) => a - b);
+  const median = scores.length % 2 ? scores[(scores.length - 1) / 2] : (scores[scores.length / 2 - 1] + scores[scores.length / 2]) / 2;
+  const red = ranked.filter((u) => (u.low ?? 0) > median).slice(0, 3).map((u) => u.unitCode);
+  const black = [...ranked].reverse().filter((u) => (u.high ?? 100) < median && !red.includes(u.unitCode)).slice(0, 3).map((u) => u.unitCode);
+  return { perUnit, ranked, median, red, black };
+}
+
 beforeAll(async () => {
   system = await startIsolatedEvaluation({ EVALUATION_CALLBACK_TOKEN: TOKEN });
   producer = testKafka().producer();
@@ -288,8 +333,30 @@ describe('a simulated month across the demo county', () => {
     });
     const ranked = expected.filter((e) => e.score !== null);
     expect(ranked.length).toBeGreaterThan(6);
-    expect(got.ranking.redList).toEqual(ranked.slice(0, 3).map((e) => e.unitCode));
-    expect(got.ranking.blackList).toEqual([...ranked].reverse().slice(0, 3).map((e) => e.unitCode));
+  });
+
+  it('puts the case-mix adjusted figures beside the raw ones and lists only where the interval clears the median', async () => {
+    const townshipCodes = townships().map((t) => t.code).filter((code) => cases.some((c) => c.lead === code || c.transferredFrom === code));
+    const fair = expectedFair(townshipCodes);
+    const got = await get<{ listRule: string; method: { interval: string }; ranking: { units: { unitCode: string; score: number | null; fair: { adjustedScore: number | null; adjustedRank: number | null; adjustedScoreInterval: { low: number; high: number } | null } }[]; redList: string[]; blackList: string[]; countyMedianScore: number; listed: { unitCode: string; reason: string }[] } }>('/api/v1/rankings?month=2026-03&unitKind=township');
+    expect(got).toMatchObject({ listRule: 'evidence', method: { interval: 'wilson-95' } });
+    for (const e of fair.perUnit) {
+      const u = defined(got.ranking.units.find((x) => x.unitCode === e.unitCode), e.unitCode);
+      if (e.adjustedScore === null) expect(u.fair.adjustedScore).toBeNull();
+      else {
+        expect(u.fair.adjustedScore).toBeCloseTo(e.adjustedScore, 9);
+        expect(u.fair.adjustedScoreInterval?.low).toBeCloseTo(defined(e.low), 9);
+        expect(u.fair.adjustedScoreInterval?.high).toBeCloseTo(defined(e.high), 9);
+      }
+    }
+    // the adjustment changes something: the adjusted order is not the raw order
+    expect(fair.ranked.map((u) => u.unitCode)).not.toEqual(got.ranking.units.filter((u) => u.score !== null).map((u) => u.unitCode));
+    expect(got.ranking.countyMedianScore).toBeCloseTo(fair.median, 9);
+    expect(got.ranking.redList).toEqual(fair.red);
+    expect(got.ranking.blackList).toEqual(fair.black);
+    // a month of 150 cases over 12 townships is too few to black-list most units by rank alone
+    expect(fair.black.length).toBeLessThan(3);
+    for (const code of [...fair.red, ...fair.black]) expect(got.ranking.listed.find((l) => l.unitCode === code)?.reason).toMatch(/lies wholly (above|below) the county median/);
   });
 
   it('explains each figure by the cases behind it', async () => {
@@ -328,7 +395,7 @@ describe('a simulated month across the demo county', () => {
     const res = await fetch(`${system.url}/api/v1/rankings?month=2026-03&unitKind=township`, { headers: { accept: 'text/csv' } });
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('rank,unitCode,score,responseRate,resolutionRate,satisfactionRate,volume,list');
+    expect(lines[0]).toBe('rank,unitCode,score,responseRate,resolutionRate,satisfactionRate,volume,list,scoreLow,scoreHigh,adjustedRank,adjustedScore,adjustedScoreLow,adjustedScoreHigh,responseRatio,resolutionRatio,satisfactionRatio,listReason');
     expect(lines).toHaveLength(1 + new Set(cases.flatMap((c) => [c.lead, c.transferredFrom ?? c.lead]).filter((u) => !DEPARTMENTS.includes(u))).size);
     const kpis = await fetch(`${system.url}/api/v1/kpis?period=month&date=2026-03&format=csv`);
     expect((await kpis.text()).split('\r\n')[0]).toMatch(/^unitCode,unitKind,threeRateScore,volume.value/);
@@ -359,6 +426,113 @@ describe('a simulated month across the demo county', () => {
     expect(oneFacts?.data).toMatchObject({ outcome: simulated.secondVisit === 'satisfied' ? 'resolved' : 'unresolved', units: { finalUnitCode: simulated.lead } });
     expect(JSON.stringify(facts.map((m) => m.value))).not.toMatch(/called back/);
   }, 120_000);
+
+  it('replays the month through a changed list, deadline policy and ranking settings, to the numbers the test computes on its own', async () => {
+    const PARKING = 'UM.ORDER.PARKING';
+    const ADS = 'UM.ORDER.ADS';
+    // the live rule the test relies on: a normal complaint is signed for within 24 natural hours
+    expect(deadlinePolicy(PARKING, 'normal')?.limits.signFor).toEqual({ value: 24, unit: 'hours' });
+    expect(deadlinePolicy(ADS, 'normal')?.limits.signFor).toEqual({ value: 24, unit: 'hours' });
+    // a township with parking cases and no item of its own for parking
+    const own = new Set(BASELINE_ITEMS.filter((i) => i.categoryCode === PARKING && i.scope.kind === 'township').map((i) => (i.scope as { townshipCode: string }).townshipCode));
+    const counts = new Map<string, number>();
+    for (const c of cases) if (c.categoryCode === PARKING && !own.has(c.townshipCode)) counts.set(c.townshipCode, (counts.get(c.townshipCode) ?? 0) + 1);
+    const X = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+    const body = {
+      month: '2026-03',
+      unitKind: 'township',
+      list: { upserts: [{ id: 'WHAT-IF-PARKING', categoryCode: PARKING, scope: { kind: 'township', townshipCode: X }, primary: { level: 'county', unitCode: 'QH-MARKET' }, cooperating: [] }] },
+      deadlinePolicy: { limits: [{ categoryCode: PARKING, urgency: 'normal', signFor: { value: 1, unit: 'hours' } }, { categoryCode: ADS, signFor: { value: 48, unit: 'hours' } }] },
+      ranking: { weights: { response: 50, resolution: 25, satisfaction: 25 }, listSize: 2, listRule: 'rank' },
+    };
+    const count = async () => (await system.db.pool.query(`SELECT (SELECT count(*) FROM evaluation.events)::int AS e, (SELECT count(*) FROM evaluation.consumed_events)::int AS c, (SELECT md5(string_agg(facts::text, '' ORDER BY case_id)) FROM evaluation.case_facts) AS f`)).rows[0];
+    const live = await count();
+    const ask = async (b: unknown) => fetch(`${system.url}/api/v1/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const res = await ask(body);
+    expect(res.status).toBe(200);
+    type Change = { caseId: string; clock: string; unitCode: string };
+    const report = (await res.json()) as {
+      position: number;
+      casesRead: number;
+      routing: { casesRouted: number; moved: number; byCategory: { key: string; count: number }[]; byTownship: { key: string; count: number }[]; cases: { caseId: string; fromUnitCode: string; toUnitCode: string }[] };
+      deadlines: { moved: number; earlier: number; later: number; newlyOverdue: Change[]; noLongerOverdue: Change[] };
+      ranking: { before: { ranking: unknown }; after: { listRule: string; ranking: { units: { unitCode: string; score: number | null }[]; redList: string[]; blackList: string[] } }; listChanges: { unitCode: string; before: string | null; after: string | null }[] };
+    };
+
+    // routing: every parking case of X, and only those, would go to QH-MARKET instead of X
+    const moved = cases.filter((c) => c.categoryCode === PARKING && c.townshipCode === X);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(report.routing.casesRouted).toBe(cases.length);
+    expect(report.routing.moved).toBe(moved.length);
+    expect(report.routing.cases.map((m) => m.caseId)).toEqual(moved.map((c) => c.caseId).sort());
+    expect(report.routing.cases.every((m) => m.fromUnitCode === X && m.toUnitCode === 'QH-MARKET')).toBe(true);
+    expect(report.routing.byCategory).toEqual([{ key: PARKING, count: moved.length }]);
+    expect(report.routing.byTownship).toEqual([{ key: X, count: moved.length }]);
+
+    // deadlines: sign-for from the first dispatch; parking 1 hour (signed 1.5 h or more after: overdue), ads 48 hours (late ones, 25.5 h: on time)
+    const parking = cases.filter((c) => c.categoryCode === PARKING);
+    const ads = cases.filter((c) => c.categoryCode === ADS);
+    expect(report.deadlines).toMatchObject({ moved: parking.length + ads.length, earlier: parking.length, later: ads.length });
+    expect(report.deadlines.newlyOverdue.map((x) => [x.caseId, x.clock, x.unitCode])).toEqual(parking.filter((c) => !c.lateSign).map((c) => [c.caseId, 'sign-for', c.lead]).sort());
+    expect(report.deadlines.noLongerOverdue.map((x) => [x.caseId, x.clock, x.unitCode])).toEqual(ads.filter((c) => c.lateSign).map((c) => [c.caseId, 'sign-for', c.lead]).sort());
+
+    // ranking: before is the published one; after uses the proposed weights and lists, and the proposed lateness
+    const published = await get<{ ranking: unknown }>('/api/v1/rankings?month=2026-03&unitKind=township');
+    expect(report.ranking.before.ranking).toEqual(published.ranking);
+    const lateAfter = (c: SimCase) => (c.categoryCode === PARKING ? true : c.categoryCode === ADS ? false : c.lateSign);
+    const townshipCodes = townships().map((t) => t.code).filter((code) => cases.some((c) => c.lead === code || c.transferredFrom === code));
+    const after = townshipCodes
+      .map((unitCode) => {
+        const mine = cases.filter((c) => c.lead === unitCode);
+        const rate = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : null);
+        const visits = mine.map(finalVisit).filter((v): v is { resolved: boolean; satisfied: boolean } => v !== null);
+        const parts = ([[50, rate(mine.map((c) => !lateAfter(c) && !c.lateContact))], [25, rate(visits.map((v) => v.resolved))], [25, rate(visits.map((v) => v.satisfied))]] as [number, number | null][]).filter(
+          (p): p is [number, number] => p[1] !== null,
+        );
+        const weight = parts.reduce((s, [w]) => s + w, 0);
+        return { unitCode, score: weight ? (100 * parts.reduce((s, [w, r]) => s + w * r, 0)) / weight : null };
+      })
+      .sort((a, b) => Math.round((b.score ?? -1) * 1e9) - Math.round((a.score ?? -1) * 1e9) || (a.unitCode < b.unitCode ? -1 : 1));
+    expect(report.ranking.after.listRule).toBe('rank');
+    expect(report.ranking.after.ranking.units.map((u) => u.unitCode)).toEqual(after.map((u) => u.unitCode));
+    report.ranking.after.ranking.units.forEach((u, i) => (after[i].score === null ? expect(u.score).toBeNull() : expect(u.score).toBeCloseTo(defined(after[i].score), 9)));
+    const ranked = after.filter((u) => u.score !== null).map((u) => u.unitCode);
+    const red = ranked.slice(0, 2);
+    const black = [...ranked].reverse().slice(0, 2);
+    expect(report.ranking.after.ranking.redList).toEqual(red);
+    expect(report.ranking.after.ranking.blackList).toEqual(black);
+    const beforeLists = published as unknown as { ranking: { redList: string[]; blackList: string[] } };
+    const listOf = (code: string, r: string[], b: string[]) => (r.includes(code) ? 'red' : b.includes(code) ? 'black' : null);
+    const expectedChanges = townshipCodes
+      .sort()
+      .map((unitCode) => ({ unitCode, before: listOf(unitCode, beforeLists.ranking.redList, beforeLists.ranking.blackList), after: listOf(unitCode, red, black) }))
+      .filter((x) => x.before !== x.after);
+    expect(expectedChanges.length).toBeGreaterThan(0);
+    expect(report.ranking.listChanges).toEqual(expectedChanges);
+
+    // deterministic at the position it names, and nothing live was touched
+    const again = await ask({ ...body, position: report.position });
+    expect(await again.json()).toEqual(report);
+    expect(await count()).toEqual(live);
+  }, 120_000);
+
+  it('refuses a bad what-if question, naming each bad field', async () => {
+    const ask = async (b: unknown) => fetch(`${system.url}/api/v1/what-if`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const bad = await ask({ month: '2026-3', ranking: { listSize: -1, weights: { response: 'x' } }, deadlinePolicy: { limits: [{ signFor: { value: 1, unit: 'fortnights' } }] }, extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(
+      ['deadlinePolicy.limits.0.signFor.unit', 'extra', 'month', 'ranking.listSize', 'ranking.weights.resolution', 'ranking.weights.response', 'ranking.weights.satisfaction'].sort(),
+    );
+    const unknown = await ask({ month: '2026-03', list: { upserts: [{ id: 'X1', categoryCode: 'NO.SUCH', scope: { kind: 'county' }, primary: { level: 'county', unitCode: 'QH-MARKET' }, cooperating: [] }] } });
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { code: string }).code).toBe('LIST.UNKNOWN_CATEGORY');
+    const shapeless = await ask({ month: '2026-03', list: { upserts: [{ id: 'X1', categoryCode: 'UM.ORDER.ADS' }] } });
+    expect(shapeless.status).toBe(422);
+    expect((await shapeless.json()) as object).toMatchObject({ code: 'WHAT_IF.INVALID_ITEM', field: 'list.upserts[0].scope' });
+    const ahead = await ask({ month: '2026-03', position: 10_000_000 });
+    expect(ahead.status).toBe(422);
+    expect((await ahead.json()) as object).toMatchObject({ code: 'WHAT_IF.POSITION_AHEAD', field: 'position' });
+  });
 
   it('rebuilds every read model from the consumed events to the same numbers, exactly', async () => {
     const take = async () => ({
@@ -407,7 +581,7 @@ describe('the callback staff API', () => {
 
   it('documents every endpoint and the shared-secret header in its OpenAPI document', async () => {
     const docs = await get<{ paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> }>('/docs-json');
-    for (const path of ['/api/v1/return-visits', '/api/v1/return-visits/{caseId}', '/api/v1/return-visits/{caseId}/failed-attempts', '/api/v1/kpis', '/api/v1/kpis/{unitCode}/cases', '/api/v1/rankings', '/api/v1/hot-issues/monthly', '/api/v1/hot-issues/rolling', '/api/v1/hotspots']) {
+    for (const path of ['/api/v1/return-visits', '/api/v1/return-visits/{caseId}', '/api/v1/return-visits/{caseId}/failed-attempts', '/api/v1/kpis', '/api/v1/kpis/{unitCode}/cases', '/api/v1/rankings', '/api/v1/hot-issues/monthly', '/api/v1/hot-issues/rolling', '/api/v1/hotspots', '/api/v1/what-if']) {
       expect(docs.paths[path]).toBeDefined();
     }
     expect(docs.paths['/api/v1/return-visits/{caseId}'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'X-Callback-Token', in: 'header' })]));

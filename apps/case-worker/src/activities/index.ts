@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConcurrencyError, type EventStore } from '@county/event-store';
 import type { CaseWorkerEvent } from '@county/contracts';
-import { planClock, planWhistle, type CasePolicyKey, type ClockPlan, type PlanRequest, type WhistlePlan } from '../domain/clocks';
+import { planClock, planWhistle, type CasePolicyKey, type ClockPlan, type PlanRequest, type WhistlePlan } from '@county/rules';
 
 /** Events the workflow decided on, each with the key its id is derived from. */
 export interface EmitRequest {

@@ -23,7 +23,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError, type SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseActivities, EmitRequest } from '../activities';
-import type { ClockPlan, PlanPoint, Stage } from '../domain/clocks';
+import type { ClockPlan, PlanPoint, Stage } from '@county/rules';
 import {
   CLOCKS_PATCH,
   CLOCK_RUNS_PATCH,

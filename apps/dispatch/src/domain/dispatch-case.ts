@@ -21,7 +21,7 @@ import {
   type DispatchAssignment,
 } from '@county/contracts';
 import { addWorkingDays, addWorkingTime, deadlineFor, deadlinePolicy, defaultCalendar, isUrgency, unitByCode, workingTimeBetween, type TimeAmount } from '@county/reference';
-import type { RoutingOutcome } from './routing';
+import type { RoutingOutcome } from '@county/rules';
 
 /**
  * The case as the centre sees it (派、转、审): routed by the responsibility list or sent to triage,

@@ -4,8 +4,7 @@ import { CHANGE_DECIDED, LIST_CHANGES, LIST_VERSION, LIST_VERSIONS, ROUTE_PREVIE
 import { randomUUID } from 'node:crypto';
 import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
 import { DomainError, type ResponsibilityListItem, type ResponsibleUnitRef } from '@county/contracts';
-import { versionAt, versionNumbered, type ListVersion } from '../domain/responsibility-list';
-import { placeOf, route } from '../domain/routing';
+import { placeOf, route, versionAt, versionNumbered, type ListVersion } from '@county/rules';
 import { commandMetadata } from '../cases/request-context';
 import { ApproveChangeDto, ListItemDto, ListQueryDto, ProposeChangeDto, RejectChangeDto, RoutePreviewDto, UnitRefDto } from './responsibility-list.dto';
 import { ResponsibilityListStore } from './responsibility-list.store';

@@ -9,7 +9,7 @@ import {
   type ResponsibilityListCommand,
   type ResponsibilityListEvent,
   type ResponsibilityListState,
-} from '../domain/responsibility-list';
+} from '@county/rules';
 
 /** The responsibility list's stream: its state (every version) and its commands. */
 @Injectable()

@@ -3,8 +3,7 @@ import type { Pool } from 'pg';
 import type { CaseReceivedData, CloudEvent } from '@county/contracts';
 import { handleOnce } from '@county/event-store';
 import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
-import { versionAt } from '../domain/responsibility-list';
-import { placeOf, route } from '../domain/routing';
+import { placeOf, route, versionAt } from '@county/rules';
 import { CaseCommands } from '../cases/case-commands';
 import { ResponsibilityListStore } from '../responsibility-list/responsibility-list.store';
 

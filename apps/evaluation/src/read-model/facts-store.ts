@@ -7,6 +7,7 @@ import { executeCommand, inTransaction, type EventStore } from '@county/event-st
 import { EVENT_STORE, PG_POOL } from '@county/service-kit';
 import { categoryAndPlace, emptyFacts, evolveFacts, isMergedAway, stageOf, type CaseFacts } from '../domain/case-facts';
 import { contributionsOf } from '../domain/kpis';
+import { stratumOf } from '../domain/fair-ranking';
 import { hotspot, hotspotStreamId, monthsBefore } from '../domain/hot-issues';
 import { EVALUATION_SETTINGS, type EvaluationSettings } from '../settings';
 
@@ -86,10 +87,10 @@ export class FactsStore {
     const receivedDay = place.at ? new Date(new Date(place.at).getTime() + defaultCalendar.utcOffsetMinutes * 60_000).toISOString().slice(0, 10) : null;
     await db.query(
       `UPDATE evaluation.case_facts SET facts = $2, stage = $3, merged_away = $4, approvals = $5, last_approved_unit = $6, last_approved_at = $7,
-              category_code = $8, township_code = $9, community_code = $10, grid_code = $11, received_day = $12
+              category_code = $8, township_code = $9, community_code = $10, grid_code = $11, received_day = $12, stratum = $13
         WHERE case_id = $1`,
       [facts.caseId, JSON.stringify(facts), stageOf(facts), isMergedAway(facts), facts.resultsApproved.length, lastApproval?.unitCode ?? null, lastApproval?.at ?? null,
-        place.categoryCode, place.townshipCode, place.communityCode, place.gridCode, receivedDay],
+        place.categoryCode, place.townshipCode, place.communityCode, place.gridCode, receivedDay, stratumOf(facts)],
     );
     await db.query('DELETE FROM evaluation.kpi_contributions WHERE case_id = $1', [facts.caseId]);
     const rows = contributionsOf(facts, defaultCalendar.utcOffsetMinutes);

@@ -1,17 +1,28 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DRILL_DOWN_CONTENT, HOTSPOTS_CONTENT, HOT_ISSUES_CONTENT, KPIS_CONTENT, RANKING_CONTENT } from '../openapi.schemas';
+import { ApiExtraModels, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { DRILL_DOWN_CONTENT, HOTSPOTS_CONTENT, HOT_ISSUES_CONTENT, KPIS_CONTENT } from '../openapi.schemas';
 import type { Response } from 'express';
 import { METRICS } from '../domain/kpis';
 import { toCsv, wantsCsv } from './csv';
 import { DrillDownQueryDto, HotIssuesMonthlyQueryDto, HotspotsQueryDto, HotIssuesRollingQueryDto, KpisQueryDto, RankingsQueryDto } from './reports.dto';
 import { ReportsService, type HotIssueRow } from './reports.service';
+import { RankingResponseSchema } from './ranking.response';
 
 const THREE_RATES = `Three-rate score (三率), 0..100 = 100 x (w_resp x response + w_res x resolution + w_sat x satisfaction) / (w_resp + w_res + w_sat), weights EVALUATION_THREE_RATE_WEIGHTS (default 30,35,35).
 response = cases signed for with neither the sign-for nor the first-contact clock overdue / cases whose response is decided (signed for, or either clock overdue), per lead unit, on the day of the dispatch to it;
 resolution = cases whose last return visit says resolved / cases whose resident was reached, for the unit whose result was approved, on the day of the visit;
 satisfaction = (satisfied + basically satisfied) / the same cases. Unreachable residents count in neither.
 A rate without cases is left out and the other weights rescaled; a unit without any rate has no score and is not ranked.`;
+
+export const FAIR_RANKING = `Fair figures beside the raw ones (the raw rate is always published). Stratum of a case = category x urgency x appeal type.
+For each rate of a unit: O = its hits, n = its cases, raw = O / n; p_s = the county's rate in stratum s (every unit's cases of the month); P = the county's rate;
+E = sum over s of n_s x p_s; ratio = O / E (indirect standardisation); adjusted = min(1, ratio x P).
+Interval: 95 % Wilson, centre = (raw + z^2/2n) / (1 + z^2/n), half-width = z / (1 + z^2/n) x sqrt(raw (1 - raw) / n + z^2 / 4n^2), z = 1.959964; the adjusted interval is the raw one times n x P / E, capped at 1.
+adjustedScore = the three-rate score of the adjusted rates; a score interval = the scores of the interval bounds.
+Lists, EVALUATION_LIST_RULE=evidence (default): by adjusted score; county median = the median adjusted score of the ranked units; red list = up to N best units whose whole interval lies above the median, black list = up to N worst whose whole interval lies below it; listed says why each unit is on its list, notListed why a unit its rank alone would have listed is not.
+EVALUATION_LIST_RULE=rank: the first and last N by raw score.`;
+
+const RANKING_COLUMNS = ['rank', 'unitCode', 'score', 'responseRate', 'resolutionRate', 'satisfactionRate', 'volume', 'list', 'scoreLow', 'scoreHigh', 'adjustedRank', 'adjustedScore', 'adjustedScoreLow', 'adjustedScoreHigh', 'responseRatio', 'resolutionRatio', 'satisfactionRatio', 'listReason'];
 
 const HOT_COLUMNS = ['categoryCode', 'placeCode', 'count', 'previousCount', 'delta', 'ratio', 'caseIds'];
 
@@ -48,13 +59,35 @@ export class ReportsController {
   }
 
   @Get('rankings')
-  @ApiOperation({ summary: 'Monthly ranking by three-rate score, with the red and black lists', description: `${THREE_RATES}\nRanks: higher score first, ties share a rank (1, 2, 2, 4). Red list: the first EVALUATION_LIST_SIZE (default 3); black list: the last as many ranked units not on the red list.` })
-  @ApiResponse({ status: 200, description: 'the ranking with its red and black lists', content: RANKING_CONTENT })
+  @ApiOperation({
+    summary: 'Monthly ranking by three-rate score, raw and adjusted for the case mix, with intervals and the red and black lists',
+    description: `${THREE_RATES}\nRanks: higher score first, ties share a rank (1, 2, 2, 4). List size N = EVALUATION_LIST_SIZE (default 3).\n${FAIR_RANKING}`,
+  })
+  @ApiExtraModels(RankingResponseSchema)
+  @ApiResponse({
+    status: 200,
+    description: 'the ranking with its red and black lists: JSON; with Accept: text/csv or format=csv one row per unit with the columns ' + RANKING_COLUMNS.join(', '),
+    content: { 'application/json': { schema: { $ref: getSchemaPath(RankingResponseSchema) } }, 'text/csv': { schema: { type: 'string' } } },
+  })
   async rankings(@Query() q: RankingsQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response) {
     const result = await this.reports.ranking(q.month, q.unitKind);
     if (!wantsCsv(q.format, accept)) return result;
-    const rows = result.ranking.units.map((u) => ({ ...u, list: result.ranking.redList.includes(u.unitCode) ? 'red' : result.ranking.blackList.includes(u.unitCode) ? 'black' : '' }));
-    return this.csv(res, `ranking-${q.month}.csv`, toCsv(['rank', 'unitCode', 'score', 'responseRate', 'resolutionRate', 'satisfactionRate', 'volume', 'list'], rows));
+    const reasons = new Map([...result.ranking.listed, ...result.ranking.notListed].map((e) => [e.unitCode, e.reason]));
+    const rows = result.ranking.units.map((u) => ({
+      ...u,
+      list: result.ranking.redList.includes(u.unitCode) ? 'red' : result.ranking.blackList.includes(u.unitCode) ? 'black' : '',
+      scoreLow: u.fair.scoreInterval?.low ?? null,
+      scoreHigh: u.fair.scoreInterval?.high ?? null,
+      adjustedRank: u.fair.adjustedRank,
+      adjustedScore: u.fair.adjustedScore,
+      adjustedScoreLow: u.fair.adjustedScoreInterval?.low ?? null,
+      adjustedScoreHigh: u.fair.adjustedScoreInterval?.high ?? null,
+      responseRatio: u.fair.rates.response.ratio,
+      resolutionRatio: u.fair.rates.resolution.ratio,
+      satisfactionRatio: u.fair.rates.satisfaction.ratio,
+      listReason: reasons.get(u.unitCode) ?? '',
+    }));
+    return this.csv(res, `ranking-${q.month}.csv`, toCsv(RANKING_COLUMNS, rows));
   }
 
   @Get('hot-issues/monthly')

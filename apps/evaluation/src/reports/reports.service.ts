@@ -3,7 +3,8 @@ import type { Pool } from 'pg';
 import { DomainError, type HotspotDetectedData } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { unitByCode } from '@county/reference';
-import { figureOf, figuresByUnit, rank, threeRateScore, type Contribution, type Figure, type Metric, type Ranking, type UnitFigures } from '../domain/kpis';
+import { figureOf, figuresByUnit, threeRateScore, type Contribution, type Figure, type Metric, type UnitFigures } from '../domain/kpis';
+import { rankingReport, type RankingOptions, type RankingReport } from '../domain/fair-ranking';
 import { changeOf, previousMonth } from '../domain/hot-issues';
 import { periodOf, rollingWindows, type Period, type PeriodKind } from '../domain/periods';
 import { EVALUATION_SETTINGS, type EvaluationSettings } from '../settings';
@@ -69,10 +70,22 @@ export class ReportsService {
     return { period, unitCode, figure: figureOf(metric, rows), rows };
   }
 
-  async ranking(month: string, unitKind?: string): Promise<{ period: Period; unitKind: string | null; weights: EvaluationSettings['weights']; listSize: number; ranking: Ranking }> {
-    const { period, units } = await this.kpis('month', month, unitKind);
-    const ranking = rank(new Map(units.map((u) => [u.unitCode, u.figures])), this.settings.weights, this.settings.listSize);
-    return { period, unitKind: unitKind ?? null, weights: this.settings.weights, listSize: this.settings.listSize, ranking };
+  /** The strata (category|urgency|appealType) of the cases behind KPI rows of a period. */
+  private async strata(period: Period): Promise<Map<string, string>> {
+    const r = await this.pool.query<{ case_id: string; stratum: string | null }>(
+      `SELECT f.case_id, f.stratum FROM evaluation.case_facts f
+        WHERE f.case_id IN (SELECT DISTINCT case_id FROM evaluation.kpi_contributions WHERE day BETWEEN $1 AND $2)`,
+      [period.from, period.to],
+    );
+    return new Map(r.rows.flatMap((x) => (x.stratum ? [[x.case_id, x.stratum] as [string, string]] : [])));
+  }
+
+  /** The month's ranking: raw and adjusted side by side, intervals, and the lists by the rule (domain/fair-ranking.ts). */
+  async ranking(month: string, unitKind?: string, options: RankingOptions = this.settings): Promise<{ period: Period; unitKind: string | null } & RankingReport> {
+    const period = periodOf('month', month);
+    const rows = await this.contributions(period);
+    const report = rankingReport(rows, await this.strata(period), (code) => !unitKind || unitKindOf(code) === unitKind, options);
+    return { period, unitKind: unitKind ?? null, ...report };
   }
 
   private async hotCounts(placeKind: PlaceKind, from: string, to: string): Promise<Map<string, string[]>> {

@@ -1,12 +1,12 @@
 import { DomainError, fold, type ResponsibilityListItem } from '@county/contracts';
-import { placeOf, route } from '../src/domain/routing';
+import { placeOf, route } from '../src/routing';
 import {
   responsibilityList,
   versionAt,
   versionNumbered,
   type ResponsibilityListCommand,
   type ResponsibilityListEvent,
-} from '../src/domain/responsibility-list';
+} from '../src/responsibility-list';
 
 const NOW = '2026-03-02T01:00:00.000Z';
 const LATER = '2026-03-10T00:00:00.000Z';

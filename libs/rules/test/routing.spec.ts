@@ -1,7 +1,7 @@
 import { communities, grids, leafCategories, townshipByCode, townships, unitByCode, type Grid } from '@county/reference';
-import { BASELINE_ITEMS } from '../src/domain/baseline-list';
-import { initialState, versionAt } from '../src/domain/responsibility-list';
-import { placeOf, route, type Routed } from '../src/domain/routing';
+import { BASELINE_ITEMS } from '../src/baseline-list';
+import { initialState, versionAt } from '../src/responsibility-list';
+import { placeOf, route, type Routed } from '../src/routing';
 
 const v1 = versionAt(initialState, '2026-03-02T01:00:00.000Z');
 

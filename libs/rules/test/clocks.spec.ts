@@ -1,5 +1,5 @@
 import { addWorkingDays, addWorkingTime, defaultCalendar, workingTimeBetween } from '@county/reference';
-import { planClock, planWhistle, policyOf, supervisingUnitOf } from '../src/domain/clocks';
+import { planClock, planWhistle, policyOf, supervisingUnitOf } from '../src/clocks';
 
 // Tuesday 3 March 2026, 10:00 in the county (UTC+8)
 const dispatchedAt = '2026-03-03T02:00:00.000Z';
@@ -89,5 +89,22 @@ describe('the level above', () => {
     expect(supervisingUnitOf('QH-LL')).toBe('QH-SUPERVISION');
     expect(supervisingUnitOf('QH-URBAN')).toBe('QH-SUPERVISION');
     expect(supervisingUnitOf(undefined)).toBe('QH-SUPERVISION');
+  });
+});
+
+describe('a proposed deadline policy', () => {
+  it('plans from the source given and leaves the live plan alone without one', () => {
+    const from = '2026-03-02T01:30:00.000Z';
+    const live = planClock({ kind: 'start', clock: 'sign-for', from, categoryCode: 'UM.ORDER.PARKING', urgency: 'normal' });
+    // the live policy: a normal complaint is signed for within 24 natural hours
+    expect(live.deadline).toBe('2026-03-03T01:30:00.000Z');
+    const proposed = planClock({ kind: 'start', clock: 'sign-for', from, categoryCode: 'UM.ORDER.PARKING', urgency: 'normal' }, undefined, (categoryCode, urgency) => {
+      const base = policyOf({ categoryCode, urgency });
+      return { ...base, limits: { ...base.limits, signFor: { value: 1, unit: 'hours' } } };
+    });
+    expect(proposed.deadline).toBe('2026-03-02T02:30:00.000Z');
+    // 50 % and 75 % of one hour
+    expect(proposed.points.slice(0, 2).map((p) => p.at)).toEqual(['2026-03-02T02:00:00.000Z', '2026-03-02T02:15:00.000Z']);
+    expect(planClock({ kind: 'start', clock: 'sign-for', from, categoryCode: 'UM.ORDER.PARKING', urgency: 'normal' })).toEqual(live);
   });
 });

@@ -53,7 +53,8 @@ function latest(state: ResponsibilityListState): ListVersion {
   return state.versions[state.versions.length - 1];
 }
 
-function applyChange(items: ReadonlyMap<string, ResponsibilityListItem>, change: ResponsibilityListChangeProposedData): Map<string, ResponsibilityListItem> {
+/** The items of a version after a change: its removals taken out, then its upserts put in (by id). */
+export function applyChange(items: ReadonlyMap<string, ResponsibilityListItem>, change: Pick<ResponsibilityListChangeProposedData, 'upserts' | 'removals'>): Map<string, ResponsibilityListItem> {
   const next = new Map(items);
   for (const id of change.removals) next.delete(id);
   for (const item of change.upserts) next.set(item.id, item);

@@ -87,10 +87,16 @@ const LIMIT_OF: Record<ClockName, DeadlineKind> = {
 /** The profile a category without a policy of its own falls back on: the stricter of the two. */
 const FALLBACK_PROFILE = 'complaint';
 
+/**
+ * Where the deadline policy of a category and urgency comes from: the reference data's (live), or
+ * a proposal's in a what-if replay. Undefined: the category has no policy of its own.
+ */
+export type PolicySource = (categoryCode: string, urgency: Urgency) => DeadlinePolicy | undefined;
+
 /** The policy of a case; a category without one gets the complaint profile, so no case runs without deadlines. */
-export function policyOf(key: CasePolicyKey): DeadlinePolicy {
+export function policyOf(key: CasePolicyKey, source: PolicySource = deadlinePolicy): DeadlinePolicy {
   const urgency: Urgency = isUrgency(key.urgency) ? key.urgency : 'normal';
-  const own = key.categoryCode ? deadlinePolicy(key.categoryCode, urgency) : undefined;
+  const own = key.categoryCode ? source(key.categoryCode, urgency) : undefined;
   if (own) return own;
   const data = deadlinePolicyData();
   return {
@@ -105,10 +111,10 @@ export function policyOf(key: CasePolicyKey): DeadlinePolicy {
   };
 }
 
-export function planClock(request: PlanRequest, calendar: WorkingCalendar = defaultCalendar): ClockPlan {
+export function planClock(request: PlanRequest, calendar: WorkingCalendar = defaultCalendar, source: PolicySource = deadlinePolicy): ClockPlan {
   switch (request.kind) {
     case 'start': {
-      const policy = policyOf(request);
+      const policy = policyOf(request, source);
       const limit = policy.limits[LIMIT_OF[request.clock]];
       const from = new Date(request.from);
       const deadline = deadlineFor(limit, from, calendar);
@@ -117,7 +123,7 @@ export function planClock(request: PlanRequest, calendar: WorkingCalendar = defa
       return plan(request.clock, unitCode, from, deadline, clockOf(limit.unit) === 'natural', policy, calendar);
     }
     case 'extend': {
-      const policy = policyOf(request);
+      const policy = policyOf(request, source);
       const previous = request.plan;
       const deadline = addWorkingDays(new Date(previous.deadline), request.extraWorkingDays, calendar);
       return plan(previous.clock, previous.unitCode, new Date(previous.startedAt), deadline, previous.natural, policy, calendar);
