@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { issueToken } from '@county/auth';
 import { eventually } from '@county/testing';
 import type { RunningSystem } from '../../../test/support/system';
@@ -109,7 +110,7 @@ describe('with a unit token', () => {
       expect(r.body.dispatches[0]).toMatchObject({ primaryUnitCode: 'QH-CG' });
     }
     expect(await as(tokenOf('qh-dc.staff-1')).get(`/api/v1/cases/${caseId}`)).toMatchObject({ status: 403, body: { code: 'CASE.NOT_YOUR_CASE' } });
-    expect(await as(tokenOf('qh-cg.staff-1')).get('/api/v1/cases/no-such-case')).toMatchObject({ status: 403, body: { code: 'CASE.NOT_YOUR_CASE' } });
+    expect(await as(tokenOf('qh-cg.staff-1')).get(`/api/v1/cases/${randomUUID()}`)).toMatchObject({ status: 403, body: { code: 'CASE.NOT_YOUR_CASE' } });
     expect(await centre.get('/api/v1/cases/no-such-case')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [{ field: 'caseId' }] } });
     expect((await as(tokenOf('qh-centre.admin')).get(`/api/v1/cases/${caseId}`)).status).toBe(200);
   });

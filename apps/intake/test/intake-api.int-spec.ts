@@ -108,7 +108,7 @@ describe('receiving a case', () => {
       dispatchedAt: '2026-03-02T01:20:00.000Z',
     });
     const dispatched = await eventually(async () => {
-      const r = await call<Json>(base, 'GET', `/api/v1/cases/${caseId}`, { key: KEYS.app });
+      const r = await call<Json>(base, 'GET', `/api/v1/cases/${caseId}`, { key: KEYS.hotline });
       return r.body.responsibleUnit ? r.body : undefined;
     }, 60_000, 200);
     expect(dispatched.status).toBe('in-progress');
@@ -116,7 +116,7 @@ describe('receiving a case', () => {
     await publishAs('case-worker', 'case.deadline-set.v1', caseId, { clock: 'sign-for', deadline: '2026-03-03T09:15:00.000Z' });
     await publishAs('case-worker', 'case.deadline-set.v1', caseId, { clock: 'handling', unitCode: dispatched.responsibleUnit.code, deadline: '2026-03-09T09:30:00.000Z' });
     const withDeadline = await eventually(async () => {
-      const r = await call<Json>(base, 'GET', `/api/v1/cases/${caseId}`, { key: KEYS.app });
+      const r = await call<Json>(base, 'GET', `/api/v1/cases/${caseId}`, { key: KEYS.hotline });
       return r.body.deadline ? r.body : undefined;
     }, 60_000, 200);
     expect(withDeadline.deadline).toBe('2026-03-09T09:30:00.000Z');

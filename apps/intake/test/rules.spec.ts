@@ -1,5 +1,5 @@
 import { distanceMeters, earlierCaseFor, isSamePlace } from '../src/domain/repeat-appeal';
-import { maskPhone, normalisePhone } from '../src/domain/resident';
+import { maskPhone, normalisePhone, residentIdentity, toE164 } from '../src/domain/resident';
 import { RateLimiter } from '../src/auth/rate-limiter';
 import { splitFormat } from '../src/open311/open311.format';
 
@@ -32,6 +32,19 @@ describe('resident data', () => {
     expect(maskPhone('0086 13812345678')).toBe('138****5678');
     expect(maskPhone('123456')).toBe('******');
     expect(normalisePhone('+86 138 1234 5678')).toBe('13812345678');
+  });
+
+  it('writes every spelling of one phone as one E.164 number, and refuses what is no phone number', () => {
+    for (const typed of ['13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '+86-138-1234-5678', '0086 13812345678', '8613812345678']) {
+      expect(toE164(typed)).toBe('+8613812345678');
+    }
+    expect(toE164('0318-1234567')).toBe('+863181234567');
+    expect(toE164('+86 (0318) 1234567')).toBe('+863181234567');
+    expect(toE164('+44 20 7946 0958')).toBe('+442079460958');
+    for (const bad of ['123456', '1234567', 'abc13812345678', '+86 12', '23812345678', '']) expect(toE164(bad)).toBeUndefined();
+    expect(residentIdentity({ phone: '138-1234-5678' })).toBe(residentIdentity({ phone: '+86 138 1234 5678' }));
+    expect(residentIdentity({ email: 'A@Example.cn' })).toBe(residentIdentity({ email: 'a@example.cn' }));
+    expect(residentIdentity({ email: 'a@example.cn' })).not.toBe(residentIdentity({ email: 'b@example.cn' }));
   });
 });
 

@@ -57,7 +57,12 @@ export function inspectValue(root: unknown, maxDepth: number, prefix = ''): Doma
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= maxDepth) return invalid(path || 'body', `nested deeper than ${maxDepth} levels`, 'BODY_TOO_DEEP');
+    if (depth >= maxDepth) {
+      return new DomainError('BODY_TOO_DEEP', `invalid request: the body is nested deeper than ${maxDepth} levels`, 'invalid', {
+        limit: maxDepth,
+        errors: [{ field: path || 'body', messages: [`nested deeper than ${maxDepth} levels`] }],
+      });
+    }
     const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value as Record<string, unknown>);
     for (const [key, child] of entries) {
       const childPath = path ? `${path}.${key}` : key;
