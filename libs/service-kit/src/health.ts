@@ -78,7 +78,6 @@ export class HealthController {
   })
   @ApiServiceUnavailableResponse({ description: 'a dependency does not answer; the body names it' })
   async check() {
-    const parked: { group: string; parked: number }[] = [];
     const checks = [
       () => this.run('database', () => this.pool.query('SELECT 1')),
       () =>
@@ -87,11 +86,6 @@ export class HealthController {
           await admin.connect();
           try {
             await admin.describeCluster();
-            for (const group of this.groups.groups()) {
-              const n = await deadLetterBacklog(admin, group);
-              this.metrics.deadLetterBacklog.set({ group }, n);
-              if (n > 0) parked.push({ group, parked: n });
-            }
           } finally {
             await admin.disconnect();
           }
@@ -100,7 +94,28 @@ export class HealthController {
     const extra = this.extra;
     if (extra) checks.push(() => this.run(extra.name, () => extra.check()));
     const result = await this.health.check(checks);
+    // parked messages make the service degraded, not down; not knowing them is a warning too
+    const parked: { group: string; parked: number }[] = [];
+    const unknown: string[] = [];
+    const groups = this.groups.groups();
+    if (groups.length) await withTimeout(
+      (async () => {
+        const admin = this.kafka.admin();
+        await admin.connect();
+        try {
+          for (const group of groups) {
+            const n = await deadLetterBacklog(admin, group);
+            this.metrics.deadLetterBacklog.set({ group }, n);
+            if (n > 0) parked.push({ group, parked: n });
+          }
+        } finally {
+          await admin.disconnect();
+        }
+      })(),
+      3000,
+    ).catch((err: Error) => unknown.push(err.message));
     const warnings = [
+      ...unknown.map((m) => ({ component: 'dead-letters', problem: `backlog unknown: ${m}` })),
       ...parked.map((p) => ({ component: `dead-letters:${p.group}`, problem: `${p.parked} message(s) parked; see npm run dead-letters -- list ${p.group}` })),
       ...this.warnings.current(),
     ];
