@@ -156,7 +156,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const body = (await res.json()) as { status?: string };
     return res.status === 200 && body.status === 'ok' ? true : undefined;
   };
-  const allHealthy = () => until('every service healthy', async () => ((await Promise.all(services.map((s) => healthy(s).catch(() => undefined)))).every(Boolean) ? true : undefined), 180_000);
+  const allHealthy = () => until('every service healthy', async () => ((await Promise.all(services.map((s) => healthy(s).catch(() => undefined)))).every(Boolean) ? true : undefined), 300_000);
 
   const kafka = new Kafka({ clientId: tag, brokers, logLevel: logLevel.NOTHING, retry: { retries: 20 } });
   const accepted: string[] = [];
