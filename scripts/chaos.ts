@@ -50,12 +50,16 @@ export interface ChaosReport {
   readonly outOfOrder: string[];
   readonly readModelMismatches: string[];
   readonly longestRecoverySeconds: number;
+  /** Exits nobody caused (a service that gave up by itself), each restarted as a supervisor would. */
+  readonly unexpectedExits: string[];
 }
 
 interface RunningService {
   readonly name: ServiceName;
   readonly port: number;
   process: ChildProcess;
+  /** Set while this run kills the process on purpose. */
+  killing?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -125,13 +129,26 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
   });
   const services: RunningService[] = [];
+  const unexpectedExits: string[] = [];
+  let stopping = false;
   const start = (name: ServiceName, port: number): ChildProcess => {
     const out = fs.openSync(path.join(logDir, `${name}.log`), 'a');
-    return spawn(process.execPath, ['-r', path.join(root, 'scripts/register.js'), path.join(root, `apps/${name}/src/main.ts`)], {
+    const child = spawn(process.execPath, ['-r', path.join(root, 'scripts/register.js'), path.join(root, `apps/${name}/src/main.ts`)], {
       cwd: root,
       env: serviceEnv(port),
       stdio: ['ignore', out, out],
     });
+    child.once('exit', (code, signal) => {
+      const s = services.find((x) => x.process === child);
+      if (stopping || !s || s.killing) return;
+      // nobody killed it: say so, and start it again as npm start's supervisor would
+      unexpectedExits.push(`${name} exited by itself (${signal ?? `code ${code}`}) at ${new Date().toISOString()}`);
+      log(`chaos: ${name} exited by itself (${signal ?? `code ${code}`}); starting it again`);
+      setTimeout(() => {
+        if (!stopping) s.process = start(name, port);
+      }, 1000);
+    });
+    return child;
   };
   const url = (s: RunningService) => `http://127.0.0.1:${s.port}`;
   const healthy = async (s: RunningService) => {
@@ -139,7 +156,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const body = (await res.json()) as { status?: string };
     return res.status === 200 && body.status === 'ok' ? true : undefined;
   };
-  const allHealthy = () => until('every service healthy', async () => ((await Promise.all(services.map((s) => healthy(s).catch(() => undefined)))).every(Boolean) ? true : undefined), 180_000);
+  const allHealthy = () => until('every service healthy', async () => ((await Promise.all(services.map((s) => healthy(s).catch(() => undefined)))).every(Boolean) ? true : undefined), 300_000);
 
   const kafka = new Kafka({ clientId: tag, brokers, logLevel: logLevel.NOTHING, retry: { retries: 20 } });
   const accepted: string[] = [];
@@ -194,9 +211,11 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       log(`chaos: ${fault} at ${at.toISOString()} (${accepted.length} accepted so far)`);
       if (fault.startsWith('kill -9 ')) {
         const s = services.find((x) => x.name === fault.slice('kill -9 '.length))!;
+        s.killing = true;
         const exited = new Promise((r) => s.process.once('exit', r));
         s.process.kill('SIGKILL');
         await exited;
+        s.killing = false;
         s.process = start(s.name, s.port);
       } else {
         const engine = fault.slice('restart '.length);
@@ -214,6 +233,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
 
     return await check();
   } finally {
+    stopping = true;
     for (const s of services) {
       if (s.process.exitCode === null && s.process.signalCode === null) {
         const exited = new Promise((r) => s.process.once('exit', r));
@@ -325,6 +345,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       outOfOrder: outOfOrder.slice(0, 20),
       readModelMismatches,
       longestRecoverySeconds,
+      unexpectedExits,
     };
   }
 }
@@ -338,6 +359,7 @@ export function formatReport(r: ChaosReport): string {
     `out of order:     ${r.outOfOrder.length}${r.outOfOrder.length ? ` (${r.outOfOrder.join('; ')})` : ''}`,
     `read models:      ${r.readModelMismatches.length ? r.readModelMismatches.join('; ') : 'counts equal to events'}`,
     `longest recovery: ${r.longestRecoverySeconds.toFixed(1)} s`,
+    `exits nobody caused: ${r.unexpectedExits.length}${r.unexpectedExits.length ? ` (${r.unexpectedExits.join('; ')})` : ''}`,
   ].join('\n');
 }
 
