@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@county/service-kit';
-import { ApiKeyGuard, KeyCache, KeyRateLimiter, Open311KeyGuard } from './auth/api-key.guard';
+import { ApiKeyGuard, KeyCache, KeyRateLimiter, Open311KeyGuard, RequestsInFlight } from './auth/api-key.guard';
 import { CaseQueries } from './cases/case-queries';
 import { GetCaseController } from './cases/get-case/get-case.controller';
 import { ListCasesController } from './cases/list-cases/list-cases.controller';
@@ -26,6 +26,7 @@ export class AppModule {
         { provide: INTAKE_SETTINGS, useValue: settings },
         KeyRateLimiter,
         KeyCache,
+        RequestsInFlight,
         ApiKeyGuard,
         Open311KeyGuard,
         CaseQueries,

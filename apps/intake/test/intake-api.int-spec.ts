@@ -84,6 +84,35 @@ describe('who may call', () => {
     // another key is not affected
     expect((await post(appeal(anonymous))).status).toBe(201);
   });
+
+  it('answers 429 with Retry-After at once when the process works on as many requests as it takes, never a 5xx or a time-out', async () => {
+    const { startIntake } = await import('../src/main');
+    const busy = await startIntake({ ...system.env, INTAKE_MAX_IN_FLIGHT: '1' });
+    try {
+      const url = `http://127.0.0.1:${(busy.getHttpServer().address() as { port: number }).port}/api/v1/cases`;
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': KEYS.hotline },
+            body: JSON.stringify(appeal({ resident: { name: '王五', phone: `1370000${String(i).padStart(4, '0')}` } })),
+            signal: AbortSignal.timeout(30_000),
+          }),
+        ),
+      );
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.every((s) => s === 201 || s === 429)).toBe(true);
+      expect(statuses).toContain(201);
+      const refused = answers.filter((a) => a.status === 429);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const r of refused) {
+        expect(r.headers.get('retry-after')).toBe('1');
+        expect(await r.json()).toMatchObject({ code: 'INTAKE.BUSY' });
+      }
+    } finally {
+      await busy.close();
+    }
+  });
 });
 
 describe('receiving a case', () => {

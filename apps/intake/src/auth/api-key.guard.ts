@@ -5,12 +5,36 @@ import { DomainError, type Channel } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { findApiKey, type ApiKey } from './api-keys';
 import { RateLimiter } from './rate-limiter';
+import { INTAKE_SETTINGS, type IntakeSettings } from '../settings';
 
 type WithKey = Request & { apiKey?: ApiKey };
 
 /** The one rate limiter of the process (per key). */
 @Injectable()
 export class KeyRateLimiter extends RateLimiter {}
+
+/** How many requests of callers with a key this process is working on (bounded by INTAKE_MAX_IN_FLIGHT). */
+@Injectable()
+export class RequestsInFlight {
+  private count = 0;
+
+  constructor(@Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings) {}
+
+  /** Takes a place until the response is finished or the connection closes; false when all are taken. */
+  enter(res: Response): boolean {
+    if (this.count >= this.settings.maxRequestsInFlight) return false;
+    this.count += 1;
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      this.count -= 1;
+    };
+    res.once('finish', leave);
+    res.once('close', leave);
+    return true;
+  }
+}
 
 /** Known keys are remembered for a moment (a revocation takes effect within KEY_CACHE_MS); unknown ones never. */
 export const KEY_CACHE_MS = 2000;
@@ -34,8 +58,9 @@ export class KeyCache {
 /**
  * Who may call: the key comes in the `X-Api-Key` header (native API) or the `api_key` field
  * (Open311). No key: 401 (Open311: 403, as its spec says); unknown or revoked key: 403;
- * over the key's rate: 429 with Retry-After. Guards run before validation and handlers, so a
- * refused caller never stores anything.
+ * over the key's rate: 429 with Retry-After; the process already working on as many requests as
+ * it takes: 429 with Retry-After too (a storm is told to come back instead of waiting into a
+ * time-out). Guards run before validation and handlers, so a refused caller never stores anything.
  */
 abstract class KeyGuard implements CanActivate {
   protected abstract readonly missingKind: 'unauthorised' | 'forbidden';
@@ -44,6 +69,7 @@ abstract class KeyGuard implements CanActivate {
     private readonly pool: Pool,
     private readonly limiter: KeyRateLimiter,
     private readonly keys: KeyCache,
+    private readonly inFlight: RequestsInFlight,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,6 +84,10 @@ abstract class KeyGuard implements CanActivate {
     if (!taken.allowed) {
       res.setHeader('Retry-After', String(taken.retryAfterSeconds));
       throw new DomainError('AUTH.RATE_LIMITED', `too many requests for this key; retry after ${taken.retryAfterSeconds} s`, 'rate-limited', { retryAfterSeconds: taken.retryAfterSeconds });
+    }
+    if (!this.inFlight.enter(res)) {
+      res.setHeader('Retry-After', '1');
+      throw new DomainError('INTAKE.BUSY', 'intake is working on as many requests as it takes; retry after 1 s', 'rate-limited', { retryAfterSeconds: 1 });
     }
     req.apiKey = key;
     return true;
@@ -77,16 +107,16 @@ function secretOf(req: WithKey): string | undefined {
 @Injectable()
 export class ApiKeyGuard extends KeyGuard implements CanActivate {
   protected readonly missingKind = 'unauthorised' as const;
-  constructor(@Inject(PG_POOL) pool: Pool, limiter: KeyRateLimiter, keys: KeyCache) {
-    super(pool, limiter, keys);
+  constructor(@Inject(PG_POOL) pool: Pool, limiter: KeyRateLimiter, keys: KeyCache, inFlight: RequestsInFlight) {
+    super(pool, limiter, keys, inFlight);
   }
 }
 
 @Injectable()
 export class Open311KeyGuard extends KeyGuard implements CanActivate {
   protected readonly missingKind = 'forbidden' as const;
-  constructor(@Inject(PG_POOL) pool: Pool, limiter: KeyRateLimiter, keys: KeyCache) {
-    super(pool, limiter, keys);
+  constructor(@Inject(PG_POOL) pool: Pool, limiter: KeyRateLimiter, keys: KeyCache, inFlight: RequestsInFlight) {
+    super(pool, limiter, keys, inFlight);
   }
 }
 

@@ -36,7 +36,7 @@ export class ReceiveCaseController {
   @ApiUnauthorizedResponse({ description: 'no API key' })
   @ApiForbiddenResponse({ description: 'unknown or revoked key, or a key of another channel' })
   @ApiConflictResponse({ description: 'the Idempotency-Key or the channel reference was used with a different body' })
-  @ApiTooManyRequestsResponse({ description: "over the key's rate limit; see Retry-After" })
+  @ApiTooManyRequestsResponse({ description: "over the key's rate limit, or intake is working on as many requests as it takes (INTAKE.BUSY); see Retry-After" })
   async receive(
     @Body() body: ReceiveCaseDto,
     @CallerKey() caller: ApiKey,
