@@ -1,4 +1,4 @@
-// Starts the five services as child processes, waits until each answers /health, prints every
+// Starts the five services and the console as child processes, waits until each answers /health, prints every
 // URL, and stops them all on Ctrl-C (SIGINT/SIGTERM), letting each shut down gracefully.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -11,6 +11,7 @@ const SERVICES = [
   ['handling', 3003],
   ['evaluation', 3004],
   ['case-worker', 3005],
+  ['console', 3000, 'apps/console/src/server/main.ts'],
 ];
 
 function portTaken(port) {
@@ -36,8 +37,8 @@ async function main() {
       process.exit(1);
     }
   }
-  const children = SERVICES.map(([name, port]) => {
-    const child = spawn(process.execPath, ['-r', './scripts/register.js', `apps/${name}/src/main.ts`], {
+  const children = SERVICES.map(([name, port, entry]) => {
+    const child = spawn(process.execPath, ['-r', './scripts/register.js', entry ?? `apps/${name}/src/main.ts`], {
       cwd: root,
       env: { ...process.env, PORT: String(port) },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -75,7 +76,8 @@ async function main() {
   const lines = [
     '',
     'The system is up:',
-    ...SERVICES.map(([name, port]) => `  ${name.padEnd(12)} http://127.0.0.1:${port}   API docs http://127.0.0.1:${port}/docs   health /health   metrics /metrics`),
+    '  console      http://127.0.0.1:3000   (the workbench: sign in as a seeded user)',
+    ...SERVICES.filter(([name]) => name !== 'console').map(([name, port]) => `  ${name.padEnd(12)} http://127.0.0.1:${port}   API docs http://127.0.0.1:${port}/docs   health /health   metrics /metrics`),
     '  Temporal UI  http://127.0.0.1:8233   (workflows case-<caseId>)',
     '  Kafka        127.0.0.1:9092          (topics county.<service>.events, see libs/contracts/asyncapi.yaml)',
     '  PostgreSQL   postgres://county:county@127.0.0.1:5432/county',
