@@ -7,6 +7,7 @@ COPY apps/dispatch/package.json apps/dispatch/
 COPY apps/handling/package.json apps/handling/
 COPY apps/evaluation/package.json apps/evaluation/
 COPY apps/case-worker/package.json apps/case-worker/
+COPY apps/console/package.json apps/console/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/event-store/package.json libs/event-store/
 COPY libs/service-kit/package.json libs/service-kit/

@@ -32,6 +32,7 @@ export default [
             { sourceTag: 'scope:handling', onlyDependOnLibsWithTags: ['scope:shared', 'scope:handling'] },
             { sourceTag: 'scope:evaluation', onlyDependOnLibsWithTags: ['scope:shared', 'scope:evaluation'] },
             { sourceTag: 'scope:case-worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:case-worker'] },
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:shared', 'scope:console'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },

@@ -1,5 +1,5 @@
-// Starts every service as child processes, waits until each answers /health, prints every URL,
-// and supervises them: a service that exits while the system is up is restarted with a growing
+// Starts every service and the console as child processes, waits until each answers /health,
+// prints every URL, and supervises them: a service that exits while the system is up is restarted with a growing
 // back-off (1 s, 2 s, 4 s ... at most 30 s; reset once it has run for a minute), and the log says
 // so; the others keep running. Ctrl-C (SIGINT/SIGTERM) stops them all, each shutting down
 // gracefully.
@@ -11,7 +11,9 @@
 // Ports: instance i (0, 1, ...) of a service listens on B + (its offset) + 100 * i, where the
 //   offsets are intake 1, dispatch 2, handling 3, evaluation 4, case-worker 5 and B is 3000
 //   (--port-base or COUNTY_PORT_BASE). So two instances take 3001-3005 and 3101-3105.
-// --services (or COUNTY_SERVICES): a comma-separated subset to start.
+// --services (or COUNTY_SERVICES): a comma-separated subset to start; the console (one process on
+//   the base port, 3000, in front of the first instance of each service) starts unless a subset
+//   leaves it out.
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const net = require('node:net');
@@ -25,6 +27,8 @@ const SERVICES = [
   ['evaluation', 4],
   ['case-worker', 5],
 ];
+/** The console (apps/console): one process on the base port whatever the instances. */
+const CONSOLE = { service: 'console', offset: 0, entry: 'apps/console/src/server/main.ts' };
 const INSTANCE_PORT_STEP = 100;
 const BACKOFF_START_MS = 1_000;
 const BACKOFF_MAX_MS = 30_000;
@@ -34,7 +38,7 @@ function parseArgs(argv, env) {
   const opts = {
     instances: Number(env.COUNTY_INSTANCES ?? 1),
     portBase: Number(env.COUNTY_PORT_BASE ?? 3000),
-    services: env.COUNTY_SERVICES ? env.COUNTY_SERVICES.split(',') : SERVICES.map(([n]) => n),
+    services: env.COUNTY_SERVICES ? env.COUNTY_SERVICES.split(',') : [...SERVICES.map(([n]) => n), CONSOLE.service],
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -46,13 +50,13 @@ function parseArgs(argv, env) {
   }
   if (!Number.isInteger(opts.instances) || opts.instances < 1 || opts.instances > 9) throw new Error('--instances must be a whole number from 1 to 9');
   if (!Number.isInteger(opts.portBase) || opts.portBase < 1 || opts.portBase + 5 + INSTANCE_PORT_STEP * (opts.instances - 1) > 65535) throw new Error('--port-base must leave room for every port');
-  const known = new Set(SERVICES.map(([n]) => n));
+  const known = new Set([...SERVICES.map(([n]) => n), CONSOLE.service]);
   const unknown = opts.services.filter((s) => !known.has(s));
   if (unknown.length) throw new Error(`unknown service(s) ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
   return opts;
 }
 
-/** Every process to run: one per service and instance, with its name and port. */
+/** Every service process to run: one per service and instance, with its name and port (the console apart: consoleProcess). */
 function plan(opts) {
   const procs = [];
   for (let i = 0; i < opts.instances; i++) {
@@ -62,6 +66,14 @@ function plan(opts) {
     }
   }
   return procs;
+}
+
+/** The console's process, when it is to run: on the base port, proxying to instance 0 of each service. */
+function consoleProcess(opts) {
+  if (!opts.services.includes(CONSOLE.service)) return undefined;
+  const env = { PORT: String(opts.portBase + CONSOLE.offset) };
+  for (const [name, offset] of SERVICES) env[`CONSOLE_${name.toUpperCase().replace('-', '_')}_URL`] = `http://127.0.0.1:${opts.portBase + offset}`;
+  return { service: CONSOLE.service, instance: 0, label: CONSOLE.service, port: opts.portBase + CONSOLE.offset, entry: CONSOLE.entry, env };
 }
 
 function portTaken(port) {
@@ -85,7 +97,8 @@ const say = (line) => console.log(`[run-services] ${line}`);
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2), process.env);
-  const procs = plan(opts);
+  const ui = consoleProcess(opts);
+  const procs = [...plan(opts), ...(ui ? [ui] : [])];
   for (const p of procs) {
     if (await portTaken(p.port)) {
       console.error(`port ${p.port} (${p.label}) is taken: is the system already running? Stop it first (or the process on that port), or choose --port-base.`);
@@ -97,9 +110,9 @@ async function main() {
   const timers = new Set();
 
   function launch(p) {
-    const child = spawn(process.execPath, ['-r', './scripts/register.js', `apps/${p.service}/src/main.ts`], {
+    const child = spawn(process.execPath, ['-r', './scripts/register.js', p.entry ?? `apps/${p.service}/src/main.ts`], {
       cwd: root,
-      env: { ...process.env, PORT: String(p.port) },
+      env: { ...process.env, PORT: String(p.port), ...p.env },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     p.child = child;
@@ -148,7 +161,8 @@ async function main() {
   const lines = [
     '',
     `The system is up (${opts.instances} instance${opts.instances > 1 ? 's' : ''} of each service):`,
-    ...procs.map((p) => `  ${p.label.padEnd(14)} http://127.0.0.1:${p.port}   API docs http://127.0.0.1:${p.port}/docs   health /health   metrics /metrics`),
+    ...(ui ? [`  ${ui.label.padEnd(14)} http://127.0.0.1:${ui.port}   (the workbench: sign in as a seeded user)`] : []),
+    ...procs.filter((p) => p !== ui).map((p) => `  ${p.label.padEnd(14)} http://127.0.0.1:${p.port}   API docs http://127.0.0.1:${p.port}/docs   health /health   metrics /metrics`),
     '  Temporal UI    http://127.0.0.1:8233   (workflows case-<caseId>)',
     '  Kafka          127.0.0.1:9092          (topics county.<service>.events, see libs/contracts/asyncapi.yaml)',
     '  PostgreSQL     postgres://county:county@127.0.0.1:5432/county',
@@ -166,4 +180,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { parseArgs, plan, SERVICES, INSTANCE_PORT_STEP };
+module.exports = { parseArgs, plan, consoleProcess, SERVICES, CONSOLE, INSTANCE_PORT_STEP };

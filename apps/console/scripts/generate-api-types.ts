@@ -1,7 +1,7 @@
 // Generates the console's API types from the services' own OpenAPI documents:
-//   npm run api-types -w @county/console        (or: nx run console:api-types)
-// writes web/src/lib/api/generated/<service>.ts. Run it after a service's API changes; the
-// console's typecheck then shows every screen the change breaks.
+//   npm run api-types -w @county/console        (or: npx nx run @county/console:api-types)
+// writes web/src/lib/api/generated/<service>.ts (not committed; the typecheck target runs this first,
+// so a change in a service that breaks a screen breaks the console's typecheck).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';

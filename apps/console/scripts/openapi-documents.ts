@@ -1,6 +1,8 @@
 // Builds each service's OpenAPI document the way its /docs-json does (the Nest app's controllers
 // and DTOs read by @nestjs/swagger), without listening or connecting to any engine: the app is
 // created, never initialised, so no pool, consumer or Temporal connection opens.
+/* eslint-disable @nx/enforce-module-boundaries -- a build-time tool: it reads each service's
+   controllers and DTOs to write the console's API types; the console's runtime imports no service. */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';

@@ -38,7 +38,8 @@ export function countersOf(text: string): Record<string, number> {
   const totals: Record<string, number> = { events_appended_total: 0, events_consumed_total: 0 };
   for (const line of text.split('\n')) {
     const m = /^(events_appended_total|events_consumed_total)(\{[^}]*\})?\s+([0-9.eE+-]+)$/.exec(line);
-    if (m) totals[m[1]!] = (totals[m[1]!] ?? 0) + Number(m[3]);
+    const [, name = '', , value = '0'] = m ?? [];
+    if (m) totals[name] = (totals[name] ?? 0) + Number(value);
   }
   return totals;
 }

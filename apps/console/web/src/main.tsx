@@ -9,7 +9,10 @@ const client = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: true, staleTime: 1000, retry: 1 } },
 });
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={client}>
       <LanguageProvider>

@@ -7,7 +7,7 @@ export function Clocks({ unit, centre }: { unit?: UnitCase; centre?: CentreCase 
   const { t, code, lang } = useT();
   const rows = [...(unit?.deadlines ?? [])];
   if (rows.length === 0 && centre?.state.handlingDeadline) rows.push({ clock: 'handling', deadline: centre.state.handlingDeadline, warningLevel: null, overdue: false });
-  if (centre?.state.transferWindowEndsAt) rows.push({ clock: 'transfer-window', deadline: centre.state.transferWindowEndsAt, warningLevel: null, overdue: false });
+  if (centre?.state.transferWindowEndsAt && !rows.some((r) => r.clock === 'transfer-window')) rows.push({ clock: 'transfer-window', deadline: centre.state.transferWindowEndsAt, warningLevel: null, overdue: false });
   const left = useTimeLeft(rows.map((r) => r.deadline));
   return (
     <Section title={t('clocks')}>

@@ -20,7 +20,7 @@ export function useInbox() {
   const results = useQueries({
     queries: BOXES.map((box) => ({ queryKey: ['inbox', box], queryFn: () => fetchBox(box), refetchInterval: POLL_MS })),
   });
-  return new Map(BOXES.map((box, i) => [box, results[i]!]));
+  return new Map(BOXES.flatMap((box, i) => { const r = results[i]; return r ? [[box, r] as const] : []; }));
 }
 
 /** The next deadline that still matters for a row: the earliest of its clocks. */
