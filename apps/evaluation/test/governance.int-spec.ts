@@ -62,6 +62,8 @@ describe('governance before the call', () => {
       publisher.event('dispatch', 'case.dispatched.v1', 'GOV-2', '2026-03-03T01:30:00.000Z', { primaryUnitCode: grid.townshipCode, cooperatingUnitCodes: [], categoryCode: BBQ, urgency: 'normal', townshipCode: grid.townshipCode, basis: { kind: 'list', explanation: 'x' }, dispatchedAt: '2026-03-03T01:30:00.000Z' }),
       publisher.event('dispatch', 'case.result-approved.v1', 'GOV-2', '2026-03-05T02:00:00.000Z', { unitCode: grid.townshipCode, reviewedAt: '2026-03-05T02:00:00.000Z' }),
     ]);
+    // every event consumed (three topics, in no order between them), and the hotspot detected
+    await eventually(async () => ((await system.db.pool.query(`SELECT count(*)::int AS n FROM evaluation.consumed_events WHERE source <> 'evaluation'`)).rows[0].n === publisher.published.length ? true : undefined), 60_000, 100);
     await eventually(async () => ((await system.db.pool.query(`SELECT 1 FROM evaluation.events WHERE stream_id = $1`, [hotspotId])).rowCount ? true : undefined), 60_000, 100);
     const visit = await fetch(`${system.url}/api/v1/return-visits/GOV-2`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-callback-token': CALLBACK }, body: JSON.stringify({ resolved: true, satisfaction: 'satisfied', visitedAt: '2026-03-06T02:00:00.000Z' }) });
     expect(visit.status).toBe(200);
