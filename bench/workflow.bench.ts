@@ -140,12 +140,12 @@ async function main(): Promise<void> {
 
     // 2. open cases at scale
     const levels: LevelResult[] = [];
-    let rateEstimate = trivial.rate / 2;
+    let rateEstimate = trivial.rate;
     for (const level of LEVELS) {
       const more = level - caseIds.length;
       if (more <= 0) continue;
       // a level must be reached, announced and its warnings fired within what is left of the bound
-      const needs = (more / Math.max(1, rateEstimate)) * 3 + SPREAD_SECONDS + 120;
+      const needs = (more / Math.max(1, rateEstimate)) * 2 + SPREAD_SECONDS + 60;
       if (needs * 1000 > budgetLeft()) {
         log(`level ${level}: not started, it needs about ${needs.toFixed(0)} s and ${(budgetLeft() / 1000).toFixed(0)} s are left of the bound`);
         break;

@@ -73,6 +73,7 @@ function toEvent(row: Row): StoredEvent {
  */
 export class EventStore {
   private readonly t: string;
+  private readonly appendListeners = new Set<() => void>();
 
   constructor(
     private readonly pool: Pool,
@@ -84,8 +85,21 @@ export class EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
-    if (options.client) return this.appendWith(options.client, streamId, events, options);
-    return inTransaction(this.pool, (client) => this.appendWith(client, streamId, events, options));
+    const result = options.client
+      ? await this.appendWith(options.client, streamId, events, options)
+      : await inTransaction(this.pool, (client) => this.appendWith(client, streamId, events, options));
+    for (const listener of this.appendListeners) listener();
+    return result;
+  }
+
+  /**
+   * Tells the subscribers of this process (the outbox relay, projections) that an append is on
+   * its way to commit, so that they poll at once instead of at their idle pace. Returns the
+   * unsubscribe function.
+   */
+  onAppend(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
   }
 
   private async appendWith(client: PoolClient, streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {

@@ -3,7 +3,7 @@ import { Checkpoints } from './checkpoints';
 import { EventStore, type StoredEvent } from './event-store';
 import { silentLog, type Log } from './log';
 import { inTransaction } from './schema';
-import { Wakeup } from './wakeup';
+import { IdlePace, Wakeup } from './wakeup';
 
 /**
  * A read model built from a service's own events. apply() runs in the same transaction as the
@@ -24,6 +24,8 @@ export interface ProjectionRunnerOptions {
   readonly projections: readonly Projection[];
   readonly batchSize?: number;
   readonly idleMs?: number;
+  /** The longest pause between polls when idle (1000 ms); an append of this process wakes the runner at once. */
+  readonly maxIdleMs?: number;
   readonly log?: Log;
 }
 
@@ -33,6 +35,7 @@ export class ProjectionRunner {
   private readonly log: Log;
   private running = false;
   private loop?: Promise<void>;
+  private unsubscribe?: () => void;
 
   constructor(private readonly o: ProjectionRunnerOptions) {
     this.checkpoints = new Checkpoints(o.store.schema);
@@ -67,7 +70,14 @@ export class ProjectionRunner {
 
   /** Brings every projection up to the last committed event. */
   async catchUp(): Promise<void> {
-    for (const p of this.o.projections) while ((await this.step(p)) > 0);
+    await this.catchUpCounting();
+  }
+
+  /** catchUp, returning how many events were applied. */
+  private async catchUpCounting(): Promise<number> {
+    let applied = 0;
+    for (const p of this.o.projections) for (let n = await this.step(p); n > 0; n = await this.step(p)) applied += n;
+    return applied;
   }
 
   /** Empties a read model and builds it again from every event. */
@@ -85,20 +95,28 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    const idleMs = this.o.idleMs ?? 100;
+    const pace = new IdlePace(idleMs, Math.max(idleMs, this.o.maxIdleMs ?? 1000));
+    this.unsubscribe = this.o.store.onAppend(() => {
+      pace.reset();
+      this.wakeup.wake();
+    });
     this.loop = (async () => {
       while (this.running) {
+        let applied = 0;
         try {
-          await this.catchUp();
+          applied = await this.catchUpCounting();
         } catch (err) {
           this.log.error({ err }, 'projection batch failed; retrying');
         }
-        if (this.running) await this.wakeup.wait(this.o.idleMs ?? 100);
+        if (this.running) await this.wakeup.wait(pace.next(applied));
       }
     })();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribe?.();
     this.wakeup.wake();
     await this.loop;
   }

@@ -4,7 +4,7 @@ import { CLOUDEVENTS_CONTENT_TYPE, type CloudEvent } from '@county/contracts';
 import { Checkpoints } from './checkpoints';
 import { EventStore, type StoredEvent } from './event-store';
 import { silentLog, type Log } from './log';
-import { Wakeup } from './wakeup';
+import { IdlePace, Wakeup } from './wakeup';
 
 export interface RelayOptions {
   readonly pool: Pool;
@@ -14,6 +14,8 @@ export interface RelayOptions {
   readonly subscriber?: string;
   readonly batchSize?: number;
   readonly idleMs?: number;
+  /** The longest pause between polls of an idle relay (1000 ms); an append of this process wakes it at once. */
+  readonly maxIdleMs?: number;
   readonly log?: Log;
 }
 
@@ -40,6 +42,8 @@ export class OutboxRelay {
   private readonly idleMs: number;
   private readonly log: Log;
   private readonly wakeup: Wakeup;
+  private readonly pace: IdlePace;
+  private unsubscribe?: () => void;
   private leader?: PoolClient;
   private running = false;
   private loop?: Promise<void>;
@@ -51,6 +55,7 @@ export class OutboxRelay {
     this.idleMs = o.idleMs ?? 50;
     this.log = o.log ?? silentLog;
     this.wakeup = new Wakeup();
+    this.pace = new IdlePace(this.idleMs, Math.max(this.idleMs, o.maxIdleMs ?? 1000));
   }
 
   /** Publishes one batch; returns how many events it published (0 when caught up). */
@@ -74,6 +79,10 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.unsubscribe = this.o.store.onAppend(() => {
+      this.pace.reset();
+      this.wakeup.wake();
+    });
     this.loop = this.run();
   }
 
@@ -100,7 +109,7 @@ export class OutboxRelay {
         }
         const n = await this.runOnce();
         failures = 0;
-        if (n < this.batchSize && this.running) await this.wakeup.wait(this.idleMs);
+        if (n < this.batchSize && this.running) await this.wakeup.wait(this.pace.next(n));
       } catch (err) {
         failures += 1;
         this.log.error({ err, topic: this.o.topic, failures }, 'outbox relay batch failed; retrying');
@@ -114,6 +123,7 @@ export class OutboxRelay {
   /** Stops after the batch in flight. */
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribe?.();
     this.wakeup.wake();
     await this.loop;
     if (this.leader) {

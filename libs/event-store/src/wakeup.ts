@@ -22,3 +22,35 @@ export class Wakeup {
     });
   }
 }
+
+/**
+ * The pace of a poller: idleMs right after it found work or was woken by an append of this
+ * process, then twice as long after each empty poll, up to maxIdleMs. A quiet service costs the
+ * database a query or two a second instead of twenty; a busy one polls as fast as before.
+ */
+export class IdlePace {
+  private current: number;
+
+  constructor(
+    private readonly idleMs: number,
+    private readonly maxIdleMs: number,
+  ) {
+    this.current = idleMs;
+  }
+
+  /** The wait before the next poll after one that found `found` items. */
+  next(found: number): number {
+    if (found > 0) {
+      this.current = this.idleMs;
+      return this.idleMs;
+    }
+    const wait = this.current;
+    this.current = Math.min(this.maxIdleMs, this.current * 2);
+    return wait;
+  }
+
+  /** Work is coming (an append of this process): poll at the quick pace again. */
+  reset(): void {
+    this.current = this.idleMs;
+  }
+}
