@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { createRootLogger, loadConfig } from '@county/service-kit';
+import { completeDocument, createRootLogger, loadConfig } from '@county/service-kit';
 import { AppModule as IntakeModule } from '../../intake/src/app.module';
 import { AppModule as DispatchModule } from '../../dispatch/src/app.module';
 import { AppModule as HandlingModule } from '../../handling/src/app.module';
@@ -27,5 +27,9 @@ export async function openApiDocument(service: ServiceWithApi, env: NodeJS.Proce
   const logger = createRootLogger(loadConfig(service, quiet));
   const app = await NestFactory.create(MODULES[service].register(logger as never, quiet) as never, { logger: false, abortOnError: false });
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(service).setVersion('1.0').addBearerAuth().build());
+  // the named answer schemas the paths refer to (components/schemas) are added by completeDocument,
+  // as in the service's own /docs-json; the paths and their headers stay as the controllers say
+  const complete = completeDocument(structuredClone(document));
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...complete.components?.schemas } };
   return document;
 }

@@ -29,7 +29,7 @@ export type FailedAttemptBody = components['schemas']['RecordFailedAttemptDto'];
 const callbackHeader = () => ({ 'X-Callback-Token': 'added-by-the-console-server', ...correlationHeader() });
 
 export function useCallbackQueue() {
-  return useQuery({ queryKey: ['return-visits'], queryFn: () => unwrap<{ cases: QueuedCase[] }>(evaluation.GET('/api/v1/return-visits', { params: { header: { 'X-Callback-Token': 'added-by-the-console-server' } } })), refetchInterval: POLL_MS });
+  return useQuery({ queryKey: ['return-visits'], queryFn: () => unwrap<{ cases: QueuedCase[] }>(evaluation.GET('/api/v1/return-visits', { headers: { 'X-Callback-Token': 'added-by-the-console-server' } })), refetchInterval: POLL_MS });
 }
 
 export const visitCommands = {
