@@ -31,7 +31,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { EventStore, migrateEventStore } from '@county/event-store';
 import { createTestDatabase, engines } from '@county/testing';
-import { planClock } from '../apps/case-worker/src/domain/clocks';
+import { planClock } from '@county/rules';
 import { caseWorkerOptions } from '../apps/case-worker/src/temporal';
 import { CASE_WORKFLOW_TYPE, caseEventSignal, caseWorkflowId, type CaseSignal } from '../apps/case-worker/src/workflows/definitions';
 

@@ -2,7 +2,7 @@ import { TOPICS } from '@county/contracts';
 import { collectMessages, testKafka, type ReceivedMessage } from '@county/testing';
 import { startDispatch } from '../../apps/dispatch/src/main';
 import { startCaseWorker } from '../../apps/case-worker/src/main';
-import { planClock } from '../../apps/case-worker/src/domain/clocks';
+import { planClock } from '@county/rules';
 import { startSystem, type RunningSystem } from '../support/system';
 
 // A storm leaves dispatch and case-worker behind intake. A case received while they are behind
