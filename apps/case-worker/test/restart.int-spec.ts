@@ -98,7 +98,8 @@ it('fires the timers set before a server and worker restart once, after it', asy
   }, 30_000, 100);
   const signFor = (await client.workflow.getHandle(workflowId).query(clocksQuery)).clocks.find((c) => c.clock === 'sign-for')!;
   expect(signFor.next).toMatchObject({ stage: 'overdue' });
-  expect(before.filter((e) => e.type === 'case.overdue.v1')).toEqual([]);
+  // the sign-for clock has not run out yet (the first-contact clock's working-day deadline may have, by the time of day)
+  expect(before.filter((e) => e.type === 'case.overdue.v1' && e.clock === 'sign-for')).toEqual([]);
 
   // the worker stops, the server stops and starts again on its database, a new worker starts
   await connection.close();

@@ -4,7 +4,7 @@ import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@t
 import type { WorkflowHandle } from '@temporalio/client';
 import { EventStore, migrateEventStore } from '@county/event-store';
 import { createTestDatabase, eventually, type TestDatabase } from '@county/testing';
-import { createActivities } from '../../src/activities';
+import { createActivities, type EmitRequest } from '../../src/activities';
 import { CASE_WORKFLOW_TYPE, caseEventSignal, caseWorkflowId, clocksQuery, type CaseClocks, type CaseSignal, type ClockName, type ClockView, type SignalDetails, type CaseFacts } from '../../src/workflows/definitions';
 import { timeSkippingEnvironment } from './time-skipping';
 
@@ -46,6 +46,8 @@ export class CaseHarness {
     readonly store: EventStore,
     readonly worker: Worker,
     readonly taskQueue: string,
+    /** Every request the worker ran emitCaseEvents with (as an activity or, in the workflow task, as a local one). */
+    readonly emitted: readonly EmitRequest[],
   ) {}
 
   static async start(): Promise<CaseHarness> {
@@ -54,8 +56,17 @@ export class CaseHarness {
     await migrateEventStore(db.pool, SCHEMA);
     const store = new EventStore(db.pool, SCHEMA, 'case-worker');
     const taskQueue = `cases-${randomUUID()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: createActivities(store) });
-    const harness = new CaseHarness(env, db, store, worker, taskQueue);
+    const activities = createActivities(store);
+    const emitted: EmitRequest[] = [];
+    const recording: typeof activities = {
+      ...activities,
+      emitCaseEvents: (request) => {
+        emitted.push(request);
+        return activities.emitCaseEvents(request);
+      },
+    };
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: recording });
+    const harness = new CaseHarness(env, db, store, worker, taskQueue, emitted);
     harness.running = worker.run();
     return harness;
   }
