@@ -42,6 +42,8 @@ interface SimCase {
   readonly whistle: { readonly department: string; readonly answered: 'on-time' | 'late'; readonly rating: number } | null;
 }
 
+/** Case ids are UUIDs, as intake makes them (the services refuse any other id in a path): a = the month's cases, b = the spike, c = February's. */
+const simulatedCaseId = (series: 'a' | 'b' | 'c', i: number) => `00000000-0000-4000-8000-${series}${String(i).padStart(11, '0')}`;
 const at = (day: number, hourUtc: number, minute = 0) => new Date(Date.UTC(2026, 2, day, hourUtc, minute)).toISOString();
 
 let system: RunningEvaluation;
@@ -83,7 +85,7 @@ function simulate(): SimCase[] {
     const transferred = !toDepartment && rnd() < 0.1;
     const lead = toDepartment ? pick(DEPARTMENTS) : grid.townshipCode;
     out.push({
-      caseId: `SIM-${String(i).padStart(4, '0')}`,
+      caseId: simulatedCaseId('a', i),
       day: 2 + Math.floor(rnd() * 24),
       lead,
       transferredFrom: transferred ? pick(townships().map((t) => t.code).filter((t) => t !== lead)) : null,
@@ -105,7 +107,7 @@ function simulate(): SimCase[] {
   const spikeGrid = all[0];
   for (let i = 0; i < 6; i++) {
     out.push({
-      caseId: `SPIKE-${i}`,
+      caseId: simulatedCaseId('b', i),
       day: 10 + i,
       lead: spikeGrid.townshipCode,
       transferredFrom: null,
@@ -270,7 +272,7 @@ describe('a simulated month across the demo county', () => {
 
   it('consumes every service’s events and calls every resident back', async () => {
     // February: one barbecue case in the spike grid (the baseline)
-    const feb = { ...defined(cases.find((c) => c.caseId === 'SPIKE-0')), caseId: 'SPIKE-FEB', approved: false };
+    const feb = { ...defined(cases.find((c) => c.caseId === simulatedCaseId('b', 0))), caseId: simulatedCaseId('c', 0), approved: false };
     const febEvents = eventsOf(feb).map((e) => ({ ...e, time: e.time.replace('2026-03-', '2026-02-'), data: JSON.parse(JSON.stringify(e.data).replace(/2026-03-/g, '2026-02-')) as unknown }));
     await publisher.publish(febEvents);
     await waitUntilConsumed();
@@ -402,7 +404,7 @@ describe('a simulated month across the demo county', () => {
   });
 
   it('counts hot issues by category and place against the month before and detects the spike', async () => {
-    const spikeGrid = defined(cases.find((c) => c.caseId === 'SPIKE-0')).gridCode;
+    const spikeGrid = defined(cases.find((c) => c.caseId === simulatedCaseId('b', 0))).gridCode;
     const hot = await get<{ rows: { categoryCode: string; placeCode: string; count: number; previousCount: number; delta: number; caseIds: string[] }[] }>('/api/v1/hot-issues/monthly?month=2026-03&placeKind=grid');
     expect(hot.rows.find((r) => r.categoryCode === SPIKE_CATEGORY && r.placeCode === spikeGrid)).toMatchObject({ count: 6, previousCount: 1, delta: 5 });
     const total = hot.rows.reduce((s, r) => s + r.count, 0);
@@ -580,10 +582,12 @@ describe('the callback staff API', () => {
   });
 
   it('documents every endpoint and the shared-secret header in its OpenAPI document', async () => {
-    const docs = await get<{ paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> }>('/docs-json');
+    const docs = await get<{ components: { securitySchemes: Record<string, unknown> }; paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; security?: unknown }>> }>('/docs-json');
     for (const path of ['/api/v1/return-visits', '/api/v1/return-visits/{caseId}', '/api/v1/return-visits/{caseId}/failed-attempts', '/api/v1/kpis', '/api/v1/kpis/{unitCode}/cases', '/api/v1/rankings', '/api/v1/hot-issues/monthly', '/api/v1/hot-issues/rolling', '/api/v1/hotspots', '/api/v1/what-if']) {
       expect(docs.paths[path]).toBeDefined();
     }
-    expect(docs.paths['/api/v1/return-visits/{caseId}'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'X-Callback-Token', in: 'header' })]));
+    // the shared secret is a security scheme (not a parameter), required by each return-visit endpoint
+    expect(docs.components.securitySchemes['callback-token']).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Callback-Token' }));
+    expect(docs.paths['/api/v1/return-visits/{caseId}'].post.security).toEqual([{ 'callback-token': [] }]);
   });
 });
