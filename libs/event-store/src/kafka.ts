@@ -68,8 +68,9 @@ export interface EventConsumerOptions {
   readonly maxAttempts?: number;
   readonly fromBeginning?: boolean;
   /**
-   * How many keys (cases) of one partition are handled at the same time (default 8). The
-   * messages of one key are always handled one after the other, in partition order.
+   * How many messages of different keys (cases) are handled at the same time, over all partitions
+   * (default 4: each may hold a database connection, and the service's HTTP requests need the same
+   * pool). The messages of one key are always handled one after the other, in partition order.
    */
   readonly keysInFlight?: number;
   /** How many partitions are handled at the same time (default 3, the partitions of a topic). */
@@ -118,9 +119,27 @@ export class EventConsumer {
   private stopping = false;
   private problem?: string;
   private restartTimer?: NodeJS.Timeout;
+  /** Free places for a message in hand, shared by the partitions; and who waits for one. */
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly o: EventConsumerOptions) {
     this.log = o.log ?? silentLog;
+    this.free = Math.max(1, o.keysInFlight ?? 4);
+  }
+
+  private async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free -= 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free += 1;
   }
 
   /** What keeps this consumer from consuming right now (for /health), or undefined. */
@@ -167,19 +186,22 @@ export class EventConsumer {
           for (let lane = queue.shift(); lane && failure === undefined; lane = queue.shift()) {
             for (const i of lane) {
               if (!isRunning() || isStale() || failure !== undefined) return;
+              await this.take();
               try {
                 await this.deliver(batch.topic, batch.partition, messages[i], heartbeat);
               } catch (err) {
                 // not even parked (the dead-letter topic cannot be written), or stopping: stop, redeliver from here
                 failure = err;
                 return;
+              } finally {
+                this.give();
               }
               handled[i] = true;
               await heartbeat();
             }
           }
         };
-        await Promise.all(Array.from({ length: Math.min(this.o.keysInFlight ?? 8, queue.length) }, runLane));
+        await Promise.all(Array.from({ length: Math.min(Math.max(1, this.o.keysInFlight ?? 4), queue.length) }, runLane));
         const firstOpen = handled.indexOf(false);
         const done = firstOpen === -1 ? messages.length : firstOpen;
         if (done > 0) resolveOffset(messages[done - 1].offset);
