@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, ApiBadRequestResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, ApiBadRequestResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { FAIR_RANKING } from '../reports/reports.controller';
 import { WhatIfRequestDto } from './what-if.dto';
 import { WhatIfResponseSchema } from './what-if.response';
@@ -23,6 +23,7 @@ export class WhatIfController {
   @ApiOperation({ summary: 'What a proposed list change, deadline policy or ranking setting would have done to a past month', description: `${WHAT_IF}\n${FAIR_RANKING}` })
   @ApiOkResponse({ type: WhatIfResponseSchema })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: errors names each bad field' })
+  @ApiNotFoundResponse({ description: 'WHAT_IF.NO_SUCH_CHANGE: list.changeId names no proposed change of the responsibility list' })
   @ApiUnprocessableEntityResponse({ description: 'the proposal breaks a rule (LIST.*, WHAT_IF.INVALID_*), the position is ahead of the events, or the replay is too large or too long; field names what' })
   async replay(@Body() body: WhatIfRequestDto) {
     const { month, position, unitKind, maxCaseIds, list, deadlinePolicy, ranking } = body;
