@@ -158,18 +158,19 @@ const CODES: Record<string, readonly [string, string]> = {
   'box.submitted': ['已提交', 'Submitted'],
   'box.resolved': ['已办结', 'Resolved'],
   'box.whistles': ['吹哨', 'Whistles'],
-  'status.new': ['待签收', 'To sign for'],
-  'status.reopened': ['重办待签收', 'Reopened'],
-  'status.signed': ['办理中', 'Being handled'],
-  'status.submitted': ['待审核', 'Under review'],
-  'status.sent-back': ['被退回', 'Sent back'],
-  'status.resolved': ['已办结', 'Resolved'],
+  // case statuses: the platform's one vocabulary (libs/contracts CASE_STATUSES)
   'status.received': ['已受理', 'Received'],
-  'status.in-progress': ['办理中', 'In progress'],
-  'status.closed': ['已关闭', 'Closed'],
-  'status.merged': ['已合并', 'Merged'],
-  'status.dispatched': ['已派单', 'Dispatched'],
   'status.in-triage': ['待人工分拨', 'In triage'],
+  'status.dispatched': ['已派单', 'Dispatched'],
+  'status.signed-for': ['办理中', 'Being handled'],
+  'status.transfer-requested': ['申请退单中', 'Transfer requested'],
+  'status.result-submitted': ['待审核', 'Under review'],
+  'status.result-approved': ['已办结', 'Resolved'],
+  'status.reopened': ['重办待签收', 'Reopened'],
+  'status.closed': ['已关闭', 'Closed'],
+  // intake's own statuses
+  'status.in-progress': ['办理中', 'In progress'],
+  'status.merged': ['已合并', 'Merged'],
   'urgency.normal': ['一般', 'Normal'],
   'urgency.urgent': ['紧急', 'Urgent'],
   'urgency.emergency': ['特急', 'Emergency'],
@@ -230,7 +231,7 @@ export function useLang() {
   return useContext(LangContext);
 }
 
-/** t('signFor') -> 签收 / Sign for; code('status', 'new') -> 待签收 / To sign for (the code itself when unknown). */
+/** t('signFor') -> 签收 / Sign for; code('status', 'dispatched') -> 已派单 / Dispatched (the code itself when unknown). */
 export function useT() {
   const { lang } = useContext(LangContext);
   const i = lang === 'zh' ? 0 : 1;

@@ -2,6 +2,12 @@
 // these response bodies yet (dispatch, handling and intake GET /api/v1/cases/{caseId}), so they are
 // named here; paths, parameters and request bodies are generated.
 
+/** The platform's one vocabulary of case statuses, as libs/contracts CASE_STATUSES names them. */
+export type CaseStatus = 'received' | 'in-triage' | 'dispatched' | 'signed-for' | 'transfer-requested' | 'result-submitted' | 'result-approved' | 'reopened' | 'closed';
+
+/** The result was approved (on to the return visit) or the case is closed: nothing left to handle. */
+export const finished = (status: CaseStatus): boolean => status === 'result-approved' || status === 'closed';
+
 export interface Pending {
   readonly transfer?: { readonly unitCode: string; readonly reason: string; readonly requestedAt: string };
   readonly review?: { readonly unitCode: string; readonly submittedAt: string };
@@ -14,7 +20,8 @@ export interface CentreCase {
   readonly caseId: string;
   readonly version: number;
   readonly state: {
-    readonly status: 'none' | 'triage' | 'dispatched';
+    /** 'none' for a case the centre does not know; otherwise the platform's one vocabulary (libs/contracts CASE_STATUSES). */
+    readonly status: 'none' | CaseStatus;
     readonly categoryCode?: string;
     readonly urgency?: string;
     readonly townshipCode?: string;
@@ -89,7 +96,7 @@ export interface UnitCase {
   readonly unitCode: string;
   readonly role: 'lead' | 'co-handler';
   readonly part: string | null;
-  readonly status: string;
+  readonly status: CaseStatus;
   readonly categoryCode: string | null;
   readonly urgency: string | null;
   readonly description: string | null;

@@ -4,7 +4,7 @@ import { CommandForm, TextField } from '../../../lib/forms';
 import { useT } from '../../../lib/i18n';
 import type { SessionView } from '../../../lib/session';
 import { Outcome, Section, describeOutcome, useCommand } from '../../../lib/ui';
-import type { CommandOutcome, UnitCase } from '../api/types';
+import { finished, type CommandOutcome, type UnitCase } from '../api/types';
 
 const lines = (text: string) => text.split(/\s+/).map((s) => s.trim()).filter(Boolean);
 
@@ -33,8 +33,9 @@ export function UnitActions({ c, session }: { c: UnitCase; session: SessionView 
   const pause = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/pause-request', { params: params(), body: { reason: pauseReason } })), invalidate);
   const resume = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/resume-request', { params: params() })), invalidate);
 
-  const toSign = c.status === 'new' || c.status === 'reopened';
-  const working = c.status === 'signed' || c.status === 'sent-back';
+  // statuses in the platform's one vocabulary (libs/contracts CASE_STATUSES); a result sent back is `signed-for` again
+  const toSign = c.status === 'dispatched' || c.status === 'reopened';
+  const working = c.status === 'signed-for';
   const leader = session.role === 'unit-leader';
   const all = [signFor, firstContact, progress, submit, submitPart, transfer, extension, pause, resume];
   const last = all.filter((m) => m.submittedAt > 0).sort((a, b) => b.submittedAt - a.submittedAt)[0];
@@ -72,7 +73,7 @@ export function UnitActions({ c, session }: { c: UnitCase; session: SessionView 
           <button type="submit">{t('submitPart')}</button>
         </CommandForm>
       )}
-      {leader && c.status !== 'resolved' && c.redoCount === 0 && (
+      {leader && !finished(c.status) && c.redoCount === 0 && (
         <CommandForm name={t('askTransfer')} onSubmit={() => transfer.mutate(undefined)}>
           <TextField label={t('reason')} value={transferReason} onChange={setTransferReason} />
           <button type="submit">{t('askTransfer')}</button>

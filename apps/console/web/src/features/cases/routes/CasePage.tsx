@@ -4,6 +4,7 @@ import { isCentre, isGrassroots, isUnit, type SessionView } from '../../../lib/s
 import { Outcome, Section, formatTime } from '../../../lib/ui';
 import { BlowWhistle, WhistleCard } from '../../whistles';
 import { useCentreCase, useIntakeCase, useUnitCase } from '../api/cases';
+import { finished } from '../api/types';
 import { CentreActions } from '../components/CentreActions';
 import { Clocks } from '../components/Clocks';
 import { Timeline } from '../components/Timeline';
@@ -27,7 +28,7 @@ export function CasePage({ caseId, session }: { caseId: string; session: Session
         {centreUser && <Outcome error={centre.error} />}
         <dl className="facts">
           <dt>{t('status')}</dt>
-          <dd>{c ? code('status', c.status) : code('status', centre.data?.state.status === 'triage' ? 'in-triage' : (intake.data?.status ?? centre.data?.state.status))}</dd>
+          <dd>{c ? code('status', c.status) : code('status', intake.data?.status ?? centre.data?.state.status)}</dd>
           <dt>{t('category')}</dt>
           <dd>{names.category(c?.categoryCode ?? intake.data?.categoryCode ?? centre.data?.state.categoryCode)}</dd>
           <dt>{t('urgency')}</dt>
@@ -57,7 +58,7 @@ export function CasePage({ caseId, session }: { caseId: string; session: Session
       <Section title={t('whistles')}>
         {(c?.whistles ?? []).length === 0 && <p>{t('none')}</p>}
         {c?.whistles.map((w) => <WhistleCard key={w.whistleId} whistle={w} session={session} />)}
-        {isUnit(session) && isGrassroots(session) && c && c.signedAt && c.status !== 'resolved' && <BlowWhistle caseId={caseId} />}
+        {isUnit(session) && isGrassroots(session) && c && c.signedAt && !finished(c.status) && <BlowWhistle caseId={caseId} />}
       </Section>
       <Timeline centre={centre.data} intake={intake.data} unit={c} />
     </>
