@@ -23,6 +23,9 @@ const token = (userId: string, unitCode: string, role: Role) => issueToken(DEFAU
 const CENTRE = token('qh-centre.dispatcher-1', 'QH-CENTRE', 'centre');
 const TOWNSHIP = token(`${grid.townshipCode.toLowerCase()}.staff-1`, grid.townshipCode, 'unit-staff');
 const OTHER = token('qh-market.staff-1', 'QH-MARKET', 'unit-staff');
+/** Case ids are UUIDs, as intake makes them (the services refuse any other id in a path): 0 is February's case, 1 to 5 March's. */
+const govCaseId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const FEB_CASE = govCaseId(0);
 
 async function call(method: string, path: string, auth?: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${system.url}${path}`, { method, headers: { 'content-type': 'application/json', ...(auth && { authorization: `Bearer ${auth}` }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
@@ -49,23 +52,24 @@ afterAll(async () => {
 });
 
 describe('governance before the call', () => {
-  const marchCases = ['GOV-1', 'GOV-2', 'GOV-3', 'GOV-4', 'GOV-5'];
+  const marchCases = [1, 2, 3, 4, 5].map(govCaseId);
+  const [REPEATED, VISITED] = marchCases;
   const hotspotId = `hotspot-${BBQ}-${grid.code}-2026-03`;
 
   it('turns a detected hotspot into a proactive task of the unit the list names, with its own clock', async () => {
     // one barbecue case in February, five in March: a spike (count 5 >= 5 and >= 2 x 1/3)
-    await publisher.publish([received('GOV-FEB', '2026-02-10T01:00:00.000Z')]);
-    await eventually(async () => ((await system.db.pool.query(`SELECT 1 FROM evaluation.case_facts WHERE case_id = 'GOV-FEB'`)).rowCount ? true : undefined), 60_000, 100);
+    await publisher.publish([received(FEB_CASE, '2026-02-10T01:00:00.000Z')]);
+    await eventually(async () => ((await system.db.pool.query(`SELECT 1 FROM evaluation.case_facts WHERE case_id = $1`, [FEB_CASE])).rowCount ? true : undefined), 60_000, 100);
     await publisher.publish([
       ...marchCases.map((id, i) => received(id, `2026-03-0${i + 2}T01:00:00.000Z`)),
-      publisher.event('intake', 'case.repeat-appeal-recorded.v1', 'GOV-1', '2026-03-09T01:00:00.000Z', { channel: 'hotline', channelReference: 'HL-GOV-1-R1', receivedAt: '2026-03-09T01:00:00.000Z', repeatCount: 1 }),
-      publisher.event('dispatch', 'case.dispatched.v1', 'GOV-2', '2026-03-03T01:30:00.000Z', { primaryUnitCode: grid.townshipCode, cooperatingUnitCodes: [], categoryCode: BBQ, urgency: 'normal', townshipCode: grid.townshipCode, basis: { kind: 'list', explanation: 'x' }, dispatchedAt: '2026-03-03T01:30:00.000Z' }),
-      publisher.event('dispatch', 'case.result-approved.v1', 'GOV-2', '2026-03-05T02:00:00.000Z', { unitCode: grid.townshipCode, reviewedAt: '2026-03-05T02:00:00.000Z' }),
+      publisher.event('intake', 'case.repeat-appeal-recorded.v1', REPEATED, '2026-03-09T01:00:00.000Z', { channel: 'hotline', channelReference: `HL-${REPEATED}-R1`, receivedAt: '2026-03-09T01:00:00.000Z', repeatCount: 1 }),
+      publisher.event('dispatch', 'case.dispatched.v1', VISITED, '2026-03-03T01:30:00.000Z', { primaryUnitCode: grid.townshipCode, cooperatingUnitCodes: [], categoryCode: BBQ, urgency: 'normal', townshipCode: grid.townshipCode, basis: { kind: 'list', explanation: 'x' }, dispatchedAt: '2026-03-03T01:30:00.000Z' }),
+      publisher.event('dispatch', 'case.result-approved.v1', VISITED, '2026-03-05T02:00:00.000Z', { unitCode: grid.townshipCode, reviewedAt: '2026-03-05T02:00:00.000Z' }),
     ]);
     // every event consumed (three topics, in no order between them), and the hotspot detected
     await eventually(async () => ((await system.db.pool.query(`SELECT count(*)::int AS n FROM evaluation.consumed_events WHERE source <> 'evaluation'`)).rows[0].n === publisher.published.length ? true : undefined), 60_000, 100);
     await eventually(async () => ((await system.db.pool.query(`SELECT 1 FROM evaluation.events WHERE stream_id = $1`, [hotspotId])).rowCount ? true : undefined), 60_000, 100);
-    const visit = await fetch(`${system.url}/api/v1/return-visits/GOV-2`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-callback-token': CALLBACK }, body: JSON.stringify({ resolved: true, satisfaction: 'satisfied', visitedAt: '2026-03-06T02:00:00.000Z' }) });
+    const visit = await fetch(`${system.url}/api/v1/return-visits/${VISITED}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-callback-token': CALLBACK }, body: JSON.stringify({ resolved: true, satisfaction: 'satisfied', visitedAt: '2026-03-06T02:00:00.000Z' }) });
     expect(visit.status).toBe(200);
 
     const outside = await collectMessages(testKafka(), [`${system.topicPrefix}${TOPICS.evaluation}`]);

@@ -104,7 +104,17 @@ export class FactsStore {
     );
   }
 
-  /** For the new case's category in its grid and in its community: a hotspot when the month's count is a spike (domain/hot-issues.ts). */
+  /**
+   * For the new case's category in its grid and in its community: a hotspot when the month's count is a spike (domain/hot-issues.ts).
+   *
+   * The consumer folds the cases of different keys side by side, each in its own transaction, and
+   * a transaction does not see the cases the others have not committed yet: counted without a
+   * lock, five cases arriving together could each count fewer than five and the spike would never
+   * be detected. So the count of one category, place and month is taken under a transaction lock
+   * on its hotspot stream: whoever counts last sees every case counted before it (committed when
+   * its lock was released), its own included. Grid before community in every transaction, so the
+   * locks are always taken in the same order.
+   */
   private async detectHotspots(db: PoolClient, facts: CaseFacts, cause: CloudEvent): Promise<void> {
     const place = categoryAndPlace(facts);
     if (!place.categoryCode || !place.at) return;
@@ -112,6 +122,7 @@ export class FactsStore {
     const rule = this.settings.spikeRule;
     for (const [placeKind, placeCode, column] of [['grid', place.gridCode, 'grid_code'], ['community', place.communityCode, 'community_code']] as const) {
       if (!placeCode) continue;
+      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`evaluation:${hotspotStreamId(place.categoryCode, placeCode, month)}`]);
       const counted = await db.query<{ month: string; case_ids: string[] }>(
         `SELECT to_char(received_day, 'YYYY-MM') AS month, array_agg(case_id ORDER BY case_id) AS case_ids
            FROM evaluation.case_facts
