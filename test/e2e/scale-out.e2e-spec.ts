@@ -118,7 +118,14 @@ beforeAll(async () => {
     }
   }
   for (const i of instances) {
-    await until(`${i.service}#${i.index + 1} healthy`, 240_000, async () => ((await healthy(i.url)) ? true : undefined), 250);
+    try {
+      await until(`${i.service}#${i.index + 1} healthy`, 240_000, async () => {
+        if (i.proc.child.exitCode !== null || i.proc.child.signalCode !== null) throw new Error(`exited (${i.proc.child.exitCode ?? i.proc.child.signalCode})`);
+        return (await healthy(i.url)) ? true : undefined;
+      }, 250);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n--- its output, last lines ---\n${i.proc.output().slice(-6000)}`);
+    }
   }
 }, 600_000);
 

@@ -50,10 +50,26 @@ export class Database implements OnModuleInit, OnApplicationShutdown {
     else await this.checkMigrated();
   }
 
-  /** Applies the event store's and the service's own migrations (idempotent; replicas take turns). */
+  /**
+   * Applies the event store's and the service's own migrations (idempotent). Replicas starting at
+   * once take turns: a session-level advisory lock, held on a connection of its own for the whole
+   * run, because two sessions running the same `CREATE TABLE IF NOT EXISTS` at one moment can both
+   * pass the check and one then fails on the catalogue's unique index. (The event store's own steps
+   * take a lock of another name inside their transaction, so the two never wait on each other.)
+   */
   async migrate(): Promise<void> {
-    await migrateEventStore(this.pool, this.config.schema);
-    for (const m of this.migrations) await m(this.pool);
+    const holder = await this.pool.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(hashtext($1))', [`migrate-service:${this.config.schema}`]);
+      try {
+        await migrateEventStore(this.pool, this.config.schema);
+        for (const m of this.migrations) await m(this.pool);
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrate-service:${this.config.schema}`]);
+      }
+    } finally {
+      holder.release();
+    }
   }
 
   /** With MIGRATE_ON_START=false: the migration job must have created the schema; say so clearly if not. */
