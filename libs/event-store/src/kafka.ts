@@ -53,6 +53,12 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[], numP
   }
 }
 
+/** Whether a Kafka error says to try again (kafkajs marks protocol errors; connections and exhausted retries are transient too). */
+function retriable(err: unknown): boolean {
+  const e = err as { retriable?: boolean; name?: string } | undefined;
+  return e?.retriable === true || /KafkaJS(Connection|NumberOfRetriesExceeded|Request)/.test(e?.name ?? '');
+}
+
 export interface Delivery {
   readonly topic: string;
   readonly partition: number;
@@ -75,6 +81,8 @@ export interface EventConsumerOptions {
   readonly keysInFlight?: number;
   /** How many partitions are handled at the same time (default 3, the partitions of a topic). */
   readonly partitionsInFlight?: number;
+  /** How long start() waits out a broker that cannot serve the subscription yet (default 60 s). */
+  readonly startWithinMs?: number;
   readonly log?: Log;
   /** Called once a message is on the dead-letter topic (a metric, a health warning). */
   readonly onParked?: (delivery: Delivery, error: unknown) => void;
@@ -147,17 +155,43 @@ export class EventConsumer {
     return { groupId: this.o.groupId, problem: this.problem };
   }
 
+  /**
+   * Joins the group and starts consuming. A broker that cannot serve the subscription yet (a topic
+   * just created, whose metadata has not reached the broker; a broker starting up) answers with a
+   * retriable error: that is waited out, with back-off, for up to `startWithinMs` (default 60 s),
+   * and /health names the problem meanwhile; any other error, or one that outlasts the bound,
+   * fails the start.
+   */
   async start(): Promise<void> {
     this.stopping = false;
-    await this.connect();
+    const deadline = Date.now() + (this.o.startWithinMs ?? 60_000);
+    for (let delayMs = 200; ; delayMs = Math.min(5_000, delayMs * 2)) {
+      try {
+        await this.connect();
+        this.problem = undefined;
+        return;
+      } catch (err) {
+        if (this.stopping || !retriable(err) || Date.now() + delayMs > deadline) throw err;
+        this.problem = `consumer cannot start yet: ${String((err as Error)?.message ?? err)}`;
+        this.log.warn({ err, groupId: this.o.groupId, retryInMs: delayMs }, 'Kafka consumer cannot start yet; retrying');
+        await new Promise((r) => setTimeout(r, delayMs));
+      }
+    }
   }
 
   private async connect(): Promise<void> {
     const consumer = this.o.kafka.consumer({ groupId: this.o.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
     const producer = this.o.kafka.producer({ allowAutoTopicCreation: true });
-    await producer.connect();
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...this.o.topics], fromBeginning: this.o.fromBeginning ?? true });
+    try {
+      await producer.connect();
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...this.o.topics], fromBeginning: this.o.fromBeginning ?? true });
+    } catch (err) {
+      // nothing of a failed attempt stays connected
+      await consumer.disconnect().catch(() => undefined);
+      await producer.disconnect().catch(() => undefined);
+      throw err;
+    }
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.problem = undefined;
     });

@@ -321,6 +321,32 @@ describe('the idempotent consumer', () => {
     await producer.disconnect();
   });
 
+  it('waits out a topic the broker does not serve yet at start, then consumes it', async () => {
+    // as on a brand-new broker, or a topic another instance is creating at this moment: the
+    // subscription is answered UNKNOWN_TOPIC_OR_PARTITION, which is retriable
+    const topic = uniqueName('test.consumer');
+    const groupId = uniqueName('group');
+    await ensureTopics(kafka, [deadLetterTopic(groupId)], 1);
+    const handled: string[] = [];
+    const consumer = new EventConsumer({ kafka, groupId, topics: [topic], handle: async (e) => void handled.push(e.id) });
+    let startError: unknown;
+    const started = consumer.start().then(
+      () => true,
+      (err: unknown) => ((startError = err), false),
+    );
+    await eventually(() => (consumer.status().problem || startError ? true : undefined));
+    await ensureTopics(kafka, [topic], 1);
+    expect({ started: await started, startError }).toEqual({ started: true, startError: undefined });
+    expect(consumer.status().problem).toBeUndefined();
+    const producer = kafka.producer();
+    await producer.connect();
+    const id = randomUUID();
+    await producer.send({ topic, messages: [{ key: 'c', value: JSON.stringify({ specversion: '1.0', id, type: 't.v1', subject: 'c', data: {} }) }] });
+    await eventually(() => (handled.includes(id) ? true : undefined));
+    await consumer.stop();
+    await producer.disconnect();
+  });
+
   it("handles different keys of one partition side by side and each key's messages in their order", async () => {
     const topic = uniqueName('test.consumer');
     const groupId = uniqueName('group');
