@@ -43,6 +43,8 @@ export interface ChaosReport {
   readonly faults: { readonly fault: string; readonly at: string; readonly recoverySeconds: number }[];
   readonly accepted: number;
   readonly refused: number;
+  /** The answers that were not 201, by status ("429", "503", ...) or "no answer" (time-out, connection refused). */
+  readonly notAccepted: Record<string, number>;
   readonly lost: number;
   readonly lostCases: string[];
   readonly duplicated: number;
@@ -153,16 +155,41 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     return child;
   };
   const url = (s: RunningService) => `http://127.0.0.1:${s.port}`;
-  const healthy = async (s: RunningService) => {
-    const res = await fetch(`${url(s)}/health`, { signal: AbortSignal.timeout(5000) });
-    const body = (await res.json()) as { status?: string };
-    return res.status === 200 && body.status === 'ok' ? true : undefined;
+  /** What each service's /health said last, so that a wait that runs out says who was not healthy and why. */
+  const lastHealth = new Map<ServiceName, string>();
+  /** Records what a service's /health said, and logs each change of it while the run waits (the answer's text, bounded). */
+  const said = (name: ServiceName, what: string) => {
+    const kind = what.replace(/"(time|lag\w*|seconds|at)":[^,}]*/g, '').slice(0, 300);
+    const before = lastHealth.get(name)?.replace(/"(time|lag\w*|seconds|at)":[^,}]*/g, '').slice(0, 300);
+    lastHealth.set(name, what);
+    if (kind !== before) log(`chaos: ${name} /health: ${what.slice(0, 400)}`);
   };
-  const allHealthy = () => until('every service healthy', async () => ((await Promise.all(services.map((s) => healthy(s).catch(() => undefined)))).every(Boolean) ? true : undefined), 300_000);
+  const healthy = async (s: RunningService) => {
+    try {
+      const res = await fetch(`${url(s)}/health`, { signal: AbortSignal.timeout(5000) });
+      const text = await res.text();
+      const body = JSON.parse(text) as { status?: string };
+      const ok = res.status === 200 && body.status === 'ok';
+      said(s.name, ok ? 'ok' : `${res.status} ${text.slice(0, 600)}`);
+      return ok ? true : undefined;
+    } catch (err) {
+      said(s.name, `no answer: ${String((err as Error)?.message ?? err)}`);
+      return undefined;
+    }
+  };
+  const allHealthy = () =>
+    until('every service healthy', async () => ((await Promise.all(services.map((s) => healthy(s)))).every(Boolean) ? true : undefined), 300_000).catch((err: Error) => {
+      throw new Error(`${err.message}; last /health of each: ${services.map((s) => `${s.name}: ${lastHealth.get(s.name) ?? '-'}`).join(' | ')}`);
+    });
 
   const kafka = new Kafka({ clientId: tag, brokers, logLevel: logLevel.NOTHING, retry: { retries: 20 } });
   const accepted: string[] = [];
   let refused = 0;
+  const notAccepted: Record<string, number> = {};
+  const notAcceptedBecause = (why: string) => {
+    refused += 1;
+    notAccepted[why] = (notAccepted[why] ?? 0) + 1;
+  };
   const faults: ChaosReport['faults'] = [];
   try {
     // one at a time: dispatch's topics and case-worker's task queue exist before cases arrive
@@ -193,9 +220,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
             });
             const body = (await res.json().catch(() => ({}))) as { caseId?: string };
             if (res.status === 201 && body.caseId) accepted.push(body.caseId);
-            else refused += 1;
+            else notAcceptedBecause(String(res.status));
           } catch {
-            refused += 1; // intake was down (killed): not accepted, so not owed
+            notAcceptedBecause('no answer'); // intake was down (killed) or too slow: not accepted, so not owed
           }
         })();
         inFlight.add(p);
@@ -342,6 +369,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       faults,
       accepted: accepted.length,
       refused,
+      notAccepted,
       lost: lostCases.length,
       lostCases: lostCases.slice(0, 20),
       duplicated: duplicates.length,
@@ -359,6 +387,7 @@ export function formatReport(r: ChaosReport): string {
   return [
     `faults injected:  ${r.faults.length} (${r.faults.map((f) => `${f.fault}: ${f.recoverySeconds.toFixed(1)} s`).join('; ')})`,
     `cases accepted:   ${r.accepted} (201; ${r.refused} requests not answered 201, of which ${r.storedWithoutAnswer} were stored all the same)`,
+    `not accepted:     ${Object.entries(r.notAccepted).map(([why, n]) => `${why}: ${n}`).join(', ') || 'none'}`,
     `lost:             ${r.lost}${r.lostCases.length ? ` (${r.lostCases.join(', ')})` : ''}`,
     `duplicated:       ${r.duplicated}${r.duplicates.length ? ` (${r.duplicates.join('; ')})` : ''}`,
     `out of order:     ${r.outOfOrder.length}${r.outOfOrder.length ? ` (${r.outOfOrder.join('; ')})` : ''}`,
