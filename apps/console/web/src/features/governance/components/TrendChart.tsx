@@ -15,7 +15,7 @@ export function TrendChart({ label, months, series }: { label: string; months: r
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 50, right: 50, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: [...months] },
       yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
