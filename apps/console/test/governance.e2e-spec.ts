@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
+import { TOPICS, type CloudEvent } from '@county/contracts';
 import { grids, unitByCode } from '@county/reference';
 import { eventually, testKafka } from '@county/testing';
-import { Publisher } from '../../evaluation/test/support/simulation';
 import { startSystem, type RunningSystem } from '../../../test/support/system';
 import { consoleUrl, startConsole } from '../src/server/main';
 import { ARTEFACTS, accessibilityViolations, launchBrowser, personAt, screenshot } from './support/browser';
@@ -71,25 +72,26 @@ async function outcome(page: Page, text: string | RegExp = /./): Promise<string>
   return (await ok.textContent()) ?? '';
 }
 
-/** One barbecue case in February and five in March at a grid of the street office: a hotspot. */
+/** Publishes an event as the service would (CloudEvent, key = case id) to the system's prefixed topic. */
+async function publish(source: 'intake' | 'dispatch', type: string, subject: string, time: string, data: Record<string, unknown>): Promise<void> {
+  const event: CloudEvent = { specversion: '1.0', id: randomUUID(), source, type, subject, time, datacontenttype: 'application/json', data: { caseId: subject, ...data }, sequence: 1, correlationid: subject, causationid: subject };
+  await producer.send({ topic: `${system.topicPrefix}${TOPICS[source]}`, acks: -1, messages: [{ key: subject, value: JSON.stringify(event) }] });
+}
+
+/** One barbecue case in February and five in March at a grid of the street office, dispatched to it: a hotspot. */
 async function seedHotspot(): Promise<void> {
-  const publisher = new Publisher(producer, system.topicPrefix);
   const received = (i: number, at: string) =>
-    publisher.event('intake', 'case.received.v1', caseId(i), at, {
+    publish('intake', 'case.received.v1', caseId(i), at, {
       channel: 'hotline', channelReference: `HL-GOV-${i}`, appealType: 'complaint', categoryCode: BBQ, urgency: 'normal', description: 'smoke',
       location: { resolved: true, townshipCode: grid.townshipCode, communityCode: grid.communityCode, gridCode: grid.code }, resident: { anonymous: true }, receivedAt: at, attachments: [],
     });
-  await publisher.publish([received(0, '2026-02-10T01:00:00.000Z')]);
+  await received(0, '2026-02-10T01:00:00.000Z');
   await eventually(async () => ((await system.db.pool.query(`SELECT 1 FROM evaluation.case_facts WHERE case_id = $1`, [caseId(0)])).rowCount ? true : undefined), 60_000, 100);
-  await publisher.publish([1, 2, 3, 4, 5].map((i) => received(i, `2026-03-0${i + 1}T01:00:00.000Z`)));
-  // dispatched to the street office, so that it is in the month's ranking
-  await publisher.publish(
-    [1, 2, 3, 4, 5].map((i) =>
-      publisher.event('dispatch', 'case.dispatched.v1', caseId(i), `2026-03-0${i + 1}T01:30:00.000Z`, {
-        primaryUnitCode: grid.townshipCode, cooperatingUnitCodes: [], categoryCode: BBQ, urgency: 'normal', townshipCode: grid.townshipCode, basis: { kind: 'list', explanation: 'x' }, dispatchedAt: `2026-03-0${i + 1}T01:30:00.000Z`,
-      }),
-    ),
-  );
+  for (const i of [1, 2, 3, 4, 5]) await received(i, `2026-03-0${i + 1}T01:00:00.000Z`);
+  for (const i of [1, 2, 3, 4, 5]) {
+    const at = `2026-03-0${i + 1}T01:30:00.000Z`;
+    await publish('dispatch', 'case.dispatched.v1', caseId(i), at, { primaryUnitCode: grid.townshipCode, cooperatingUnitCodes: [], categoryCode: BBQ, urgency: 'normal', townshipCode: grid.townshipCode, basis: { kind: 'list', explanation: 'x' }, dispatchedAt: at });
+  }
   await eventually(async () => ((await system.db.pool.query(`SELECT 1 FROM evaluation.events WHERE event_type = 'hotspot.detected.v1'`)).rowCount ? true : undefined), 60_000, 100);
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { TextField } from '../../../lib/forms';
 import { useT } from '../../../lib/i18n';
 import { useNames } from '../../../lib/reference';
-import { Outcome, Section } from '../../../lib/ui';
+import { Outcome, Section, formatRate } from '../../../lib/ui';
 import { currentMonth } from '../../leaders/api/reports';
 import { useFairRanking } from '../api/governance';
 import { useWords } from '../words';
@@ -10,9 +10,9 @@ import { useWords } from '../words';
 const score = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(1));
 const range = (i: { low: number; high: number } | null | undefined) => (i ? `${i.low.toFixed(1)}–${i.high.toFixed(1)}` : '—');
 
-/** The month's ranking adjusted for each unit's case mix, beside the raw one, with intervals; why each unit is (or is not) on a list. */
+/** The month's ranking adjusted for each unit's case mix, beside the raw one (scores with their 95 % intervals, each rate raw → adjusted); why each unit is (or is not) on a list. */
 export function FairRanking() {
-  const { t } = useT();
+  const { t, code } = useT();
   const w = useWords();
   const names = useNames();
   const [month, setMonth] = useState(currentMonth());
@@ -41,6 +41,9 @@ export function FairRanking() {
               <th>{w('adjustedRank')}</th>
               <th>{w('adjustedScore')}</th>
               <th>{w('interval')}</th>
+              <th>{code('metric', 'response')}</th>
+              <th>{code('metric', 'resolution')}</th>
+              <th>{code('metric', 'satisfaction')}</th>
               <th>{t('count')}</th>
             </tr>
           </thead>
@@ -54,6 +57,11 @@ export function FairRanking() {
                 <td>{u.fair.adjustedRank ?? '—'}</td>
                 <td>{score(u.fair.adjustedScore)}</td>
                 <td>{range(u.fair.adjustedScoreInterval)}</td>
+                {(['response', 'resolution', 'satisfaction'] as const).map((m) => (
+                  <td key={m} title={`${w('rawScore')} → ${w('adjustedScore')}`}>
+                    {formatRate(u.fair.rates[m].raw)} → {formatRate(u.fair.rates[m].adjusted)}
+                  </td>
+                ))}
                 <td>{u.volume}</td>
               </tr>
             ))}
