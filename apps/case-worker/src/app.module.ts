@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EXTRA_HEALTH_CHECK, PlatformModule } from '@county/service-kit';
 import { KafkaToTemporalBridge } from './bridge/kafka-to-temporal';
+import { ProactiveTaskBridge } from './bridge/proactive-task-bridge';
 import { TemporalClient, TemporalWorker } from './temporal';
 
 @Module({})
@@ -17,7 +18,7 @@ export class AppModule {
           healthChecks: [TemporalClient, { provide: EXTRA_HEALTH_CHECK, useExisting: TemporalClient }],
         }),
       ],
-      providers: [TemporalWorker, KafkaToTemporalBridge],
+      providers: [TemporalWorker, KafkaToTemporalBridge, ProactiveTaskBridge],
     };
   }
 }

@@ -16,6 +16,7 @@ import { EVALUATION_SETTINGS, loadEvaluationSettings } from './settings';
 import { WhatIfController } from './what-if/what-if.controller';
 import { GovernanceController } from './governance/governance.controller';
 import { GovernanceService } from './governance/governance.service';
+import { migrateGovernance } from './governance/schema';
 import { WhatIfService } from './what-if/what-if.service';
 
 @Module({})
@@ -23,7 +24,7 @@ export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'evaluation', logger, env, migrations: [migrateEvaluation] })],
+      imports: [PlatformModule.forService({ service: 'evaluation', logger, env, migrations: [migrateEvaluation, migrateGovernance] })],
       controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController, WhatIfController, GovernanceController],
       providers: [
         { provide: EVALUATION_SETTINGS, useValue: loadEvaluationSettings(env) },

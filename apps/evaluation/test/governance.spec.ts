@@ -1,5 +1,6 @@
 import { DomainError, type HotspotDetectedData } from '@county/contracts';
 import { proactiveTask, trendMonths, trendOf, type MonthFigures, type ProactiveTaskState } from '../src/domain/governance';
+import { progressOf } from '../src/governance/task-progress';
 
 const hotspot: HotspotDetectedData = { categoryCode: 'UM.ORDER.ADS', placeKind: 'grid', placeCode: 'G1', period: '2026-03', count: 2, baseline: 0, baselineMonths: 3, rule: 'r', caseIds: ['C2', 'C1'], detectedAt: '2026-03-05T00:00:00.000Z' };
 const routed = { kind: 'routed' as const, primaryUnitCode: 'T1', cooperatingUnitCodes: ['C1U'], item: { id: 'I1' } as never, basis: { kind: 'list' as const, explanation: 'x', listItemId: 'I1', listVersion: 2 } };
@@ -22,13 +23,31 @@ describe('a proactive task', () => {
     expect(code(() => proactiveTask.decide({ ...open, routing: { kind: 'uncovered', reason: 'none' } }, proactiveTask.initialState))).toBe('TASK.NO_RESPONSIBLE_UNIT');
   });
 
-  it('takes progress and closure from its unit only, and is late after its deadline', () => {
-    const state = run(proactiveTask.decide(open, proactiveTask.initialState));
-    expect(code(() => proactiveTask.decide({ type: 'ReportProgress', taskId: 'T', unitCode: 'T2', reportId: 'r', now: open.now }, state))).toBe('TASK.NOT_YOUR_TASK');
-    const [closed] = proactiveTask.decide({ type: 'CloseTask', taskId: 'T', unitCode: 'T1', reportId: 'r', now: '2026-03-12T09:00:01.000Z' }, state);
-    expect(closed.data).toMatchObject({ late: true });
-    expect(code(() => proactiveTask.decide({ type: 'ReportProgress', taskId: 'T', unitCode: 'T1', reportId: 'r2', now: open.now }, run([closed], state)))).toBe('TASK.CLOSED');
-    expect(code(() => proactiveTask.decide({ type: 'CloseTask', taskId: 'T', unitCode: 'T1', reportId: 'r', now: open.now }, proactiveTask.initialState))).toBe('TASK.NOT_FOUND');
+  it("stands where handling's and case-worker's events put it, older streams' evaluation reports included", () => {
+    const at = (t: string) => `2026-03-0${t}T01:00:00.000Z`;
+    expect(progressOf([])).toEqual({ status: 'open', signedAt: null, progressNotes: 0, lastProgressAt: null, closedAt: null, late: null, warningLevel: null, overdue: false });
+    const working = progressOf([
+      { type: 'proactive-task.signed-for.v1', data: { taskId: 'T', unitCode: 'T1', signedAt: at('6') } },
+      { type: 'proactive-task.progress-noted.v1', data: { taskId: 'T', unitCode: 'T1', noteId: 'n1', notedAt: at('7') } },
+      { type: 'proactive-task.warning-issued.v1', data: { taskId: 'T', unitCode: 'T1', level: 'orange', fraction: 0.75, notify: ['handler', 'unit-leader'], deadline: at('9') } },
+      // a yellow that arrives after the orange does not lower the light
+      { type: 'proactive-task.warning-issued.v1', data: { taskId: 'T', unitCode: 'T1', level: 'yellow', fraction: 0.5, notify: ['handler'], deadline: at('9') } },
+      { type: 'proactive-task.overdue.v1', data: { taskId: 'T', unitCode: 'T1', deadline: at('9') } },
+    ]);
+    expect(working).toEqual({ status: 'signed', signedAt: at('6'), progressNotes: 1, lastProgressAt: at('7'), closedAt: null, late: null, warningLevel: 'orange', overdue: true });
+    // closed in time: an overdue that arrives after the closure (another topic) changes nothing
+    const closed = progressOf([
+      { type: 'proactive-task.signed-for.v1', data: { taskId: 'T', unitCode: 'T1', signedAt: at('6') } },
+      { type: 'proactive-task.closure-reported.v1', data: { taskId: 'T', unitCode: 'T1', reportId: 'r', late: false, reportedAt: at('8') } },
+      { type: 'proactive-task.overdue.v1', data: { taskId: 'T', unitCode: 'T1', deadline: at('9') } },
+    ]);
+    expect(closed).toMatchObject({ status: 'closed', closedAt: at('8'), late: false, overdue: false });
+    // a task closed through evaluation before handling took the unit's side over
+    const older = progressOf([
+      { type: 'proactive-task.progress-reported.v1', data: { taskId: 'T', unitCode: 'T1', reportId: 'r1', reportedAt: at('6') } },
+      { type: 'proactive-task.closed.v1', data: { taskId: 'T', unitCode: 'T1', reportId: 'r2', late: true, closedAt: at('9') } },
+    ]);
+    expect(older).toMatchObject({ status: 'closed', progressNotes: 1, closedAt: at('9'), late: true, overdue: true });
   });
 });
 

@@ -5,6 +5,7 @@ import { deadlinePolicy, grids, townships } from '@county/reference';
 import { BASELINE_ITEMS } from '@county/rules';
 import { collectMessages, eventually, testKafka } from '@county/testing';
 import { FactsStore } from '../src/read-model/facts-store';
+import { fixed, reportSection } from './support/month-report';
 import { defined, startIsolatedEvaluation, type RunningEvaluation } from './support/evaluation-service';
 import { Publisher, seeded } from './support/simulation';
 
@@ -359,6 +360,19 @@ describe('a simulated month across the demo county', () => {
     // a month of 150 cases over 12 townships is too few to black-list most units by rank alone
     expect(fair.black.length).toBeLessThan(3);
     for (const code of [...fair.red, ...fair.black]) expect(got.ranking.listed.find((l) => l.unitCode === code)?.reason).toMatch(/lies wholly (above|below) the county median/);
+
+    const full = got as unknown as { ranking: { units: { unitCode: string; rank: number | null; score: number | null; volume: number; fair: { adjustedScore: number | null; adjustedRank: number | null; adjustedScoreInterval: { low: number; high: number } | null; scoreInterval: { low: number; high: number } | null } }[]; listed: { unitCode: string; list: string; reason: string }[]; notListed: { unitCode: string; reason: string }[] } };
+    const range = (i: { low: number; high: number } | null) => (i ? `${fixed(i.low)}–${fixed(i.high)}` : '—');
+    reportSection('Fair ranking of the townships: adjusted beside raw', [
+      `County median (adjusted score): ${fixed(got.ranking.countyMedianScore)}. Red list: ${got.ranking.redList.join(', ') || 'none'}. Black list: ${got.ranking.blackList.join(', ') || 'none'}.`,
+      '',
+      '| unit | cases | raw rank | raw score | raw 95 % | adjusted rank | adjusted score | adjusted 95 % |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...full.ranking.units.map((u) => `| ${u.unitCode} | ${u.volume} | ${u.rank ?? '—'} | ${fixed(u.score)} | ${range(u.fair.scoreInterval)} | ${u.fair.adjustedRank ?? '—'} | ${fixed(u.fair.adjustedScore)} | ${range(u.fair.adjustedScoreInterval)} |`),
+      '',
+      ...full.ranking.listed.map((l) => `- listed ${l.list}: ${l.unitCode}: ${l.reason}`),
+      ...full.ranking.notListed.map((l) => `- not listed: ${l.unitCode}: ${l.reason}`),
+    ]);
   });
 
   it('explains each figure by the cases behind it', async () => {
@@ -511,6 +525,15 @@ describe('a simulated month across the demo county', () => {
       .filter((x) => x.before !== x.after);
     expect(expectedChanges.length).toBeGreaterThan(0);
     expect(report.ranking.listChanges).toEqual(expectedChanges);
+
+    const full = report as typeof report & { eventsRead: number; deadlines: { clocksPlanned: number; newlyOverdueCount: number; noLongerOverdueCount: number } };
+    reportSection('What-if: the month replayed through a proposal', [
+      `Proposal: parking in ${X} goes to QH-MARKET; sign-for 1 h for parking (normal) and 48 h for ads; weights 50/25/25; 2 units a list, by rank.`,
+      `Read up to position ${report.position}: ${full.eventsRead} events, ${report.casesRead} cases.`,
+      `Cases that would move (${report.routing.moved}): ${report.routing.cases.map((m) => `${m.caseId} (${m.fromUnitCode} -> ${m.toUnitCode})`).join(', ')}.`,
+      `Deadlines: ${report.deadlines.moved} of ${full.deadlines.clocksPlanned} move, ${report.deadlines.earlier} earlier and ${report.deadlines.later} later; ${full.deadlines.newlyOverdueCount} become overdue, ${full.deadlines.noLongerOverdueCount} no longer are (${report.deadlines.noLongerOverdue.map((x) => x.caseId).join(', ') || 'none'}).`,
+      `Units that change list: ${report.ranking.listChanges.map((c) => `${c.unitCode} ${c.before ?? 'none'} -> ${c.after ?? 'none'}`).join(', ')}.`,
+    ]);
 
     // deterministic at the position it names, and nothing live was touched
     const again = await ask({ ...body, position: report.position });

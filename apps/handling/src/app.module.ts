@@ -18,6 +18,10 @@ import { DevTokensController } from './dev/dev-tokens.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { ReadModelRunner } from './read-model/read-model.runner';
 import { migrateHandling } from './read-model/schema';
+import { ProactiveTaskCommands } from './proactive-tasks/proactive-task-commands.service';
+import { ProactiveTaskFactsConsumer } from './proactive-tasks/proactive-task-facts.consumer';
+import { ProactiveTasksController } from './proactive-tasks/proactive-tasks.controller';
+import { migrateProactiveTasks } from './proactive-tasks/schema';
 import { HANDLING_SETTINGS, loadHandlingSettings } from './settings';
 import { BlowWhistleController } from './whistles/blow-whistle/blow-whistle.controller';
 import { CallerActionsController } from './whistles/caller-actions/caller-actions.controller';
@@ -30,7 +34,7 @@ export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'handling', logger, env, migrations: [migrateHandling] })],
+      imports: [PlatformModule.forService({ service: 'handling', logger, env, migrations: [migrateHandling, migrateProactiveTasks] })],
       controllers: [
         InboxController,
         GetCaseController,
@@ -47,6 +51,7 @@ export class AppModule {
         GetWhistleController,
         DepartmentActionsController,
         CallerActionsController,
+        ProactiveTasksController,
         DevTokensController,
       ],
       providers: [
@@ -56,6 +61,8 @@ export class AppModule {
         WhistleCommands,
         CentreFactsConsumer,
         ReadModelRunner,
+        ProactiveTaskCommands,
+        ProactiveTaskFactsConsumer,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { defineSchema, oas, object } from '@county/service-kit';
+import { PROACTIVE_TASK_ROW } from './proactive-tasks/openapi';
 
 /** The answers of handling's API as named OpenAPI schemas (components/schemas). */
 
@@ -64,7 +65,7 @@ export const WHISTLE_ROW = defineSchema('WhistleRow', {
 
 export const INBOX_PAGE = defineSchema(
   'InboxPage',
-  object({ items: oas.arrayOf({ oneOf: [CASE_ROW, WHISTLE_ROW] }), nextCursor: { ...oas.nullableString, description: 'pass as cursor for the next page; null on the last page' } }),
+  object({ items: oas.arrayOf({ oneOf: [CASE_ROW, WHISTLE_ROW, PROACTIVE_TASK_ROW] }), nextCursor: { ...oas.nullableString, description: 'pass as cursor for the next page; null on the last page' } }),
 );
 
 export const UNIT_CASE = defineSchema('UnitCase', {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { ConcurrencyError, type EventStore } from '@county/event-store';
-import type { CaseWorkerEvent } from '@county/contracts';
+import type { CaseWorkerEvent, ProactiveTaskClockEvent } from '@county/contracts';
 import { planClock, planWhistle, type CasePolicyKey, type ClockPlan, type PlanRequest, type WhistlePlan } from '@county/rules';
 
 /** Events the workflow decided on, each with the key its id is derived from. */
 export interface EmitRequest {
+  /** The subject of the events (their Kafka key): the case id, or a proactive task's proactive-task-<taskId>. */
   readonly caseId: string;
-  /** The case-worker stream: one per case (`case-<caseId>`) and one per whistle (`whistle-<whistleId>`). */
+  /** The case-worker stream: one per case (`case-<caseId>`), one per whistle (`whistle-<whistleId>`) and one per proactive task (`proactive-task-<taskId>`). */
   readonly streamId: string;
   /** When it happened, in workflow time. */
   readonly time: string;
@@ -14,7 +15,7 @@ export interface EmitRequest {
   readonly causationId: string;
   /** That event's correlation id, carried on; the causation id when the workflow did not get one (older signals). */
   readonly correlationId?: string;
-  readonly events: readonly (CaseWorkerEvent & { readonly key: string })[];
+  readonly events: readonly ((CaseWorkerEvent | ProactiveTaskClockEvent) & { readonly key: string })[];
 }
 
 export interface EmitResult {
@@ -71,7 +72,7 @@ export function createActivities(store: EventStore) {
 
 export type CaseActivities = ReturnType<typeof createActivities>;
 
-async function appendOnce(store: EventStore, request: EmitRequest, events: readonly { id: string; event: CaseWorkerEvent }[]): Promise<'appended' | 'duplicate'> {
+async function appendOnce(store: EventStore, request: EmitRequest, events: readonly { id: string; event: CaseWorkerEvent | ProactiveTaskClockEvent }[]): Promise<'appended' | 'duplicate'> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await store.append(

@@ -13,8 +13,9 @@ import { monthsBefore } from './hot-issues';
 /**
  * Governance before the call (未诉先办):
  * - a PROACTIVE TASK is made from a detected hotspot, routed by the responsibility list to the
- *   unit responsible for its category and place, with its own deadline; that unit reports
- *   progress and closes it with a closure report. One task per hotspot.
+ *   unit responsible for its category and place, with its own deadline. One task per hotspot.
+ *   The unit's side (sign for, progress, closure report) is handling's, the clock case-worker's;
+ *   older streams still hold the progress and closure that units once reported here.
  * - ONE TOPIC A MONTH (每月一题): the centre picks a recurring problem (category and place) for a
  *   month; its trend (volume, repeat appeals, satisfaction) is followed in the months after,
  *   against the months before.
@@ -45,23 +46,11 @@ export type OpenTask = {
   openedBy: string;
   now: string;
 };
-export type ReportProgress = { type: 'ReportProgress'; taskId: string; unitCode: string; reportId: string; now: string };
-export type CloseTask = { type: 'CloseTask'; taskId: string; unitCode: string; reportId: string; now: string };
-export type ProactiveTaskCommand = OpenTask | ReportProgress | CloseTask;
+export type ProactiveTaskCommand = OpenTask;
 
 /** The stream (and subject) of the task made from a hotspot: one task per hotspot. */
 export const proactiveTaskStreamId = (taskId: string) => `proactive-task-${taskId}`;
 export const taskIdOfHotspot = (hotspotId: string) => hotspotId.replace(/^hotspot-/, '');
-
-function openTask(state: ProactiveTaskState, taskId: string): TaskOf<'open'> {
-  if (state.status === 'none') throw new DomainError('TASK.NOT_FOUND', `no proactive task ${taskId}`, 'not-found');
-  if (state.status === 'closed') throw new DomainError('TASK.CLOSED', `proactive task ${taskId} is closed`, 'conflict');
-  return state;
-}
-
-function checkUnit(state: TaskOf<'open'>, unitCode: string): void {
-  if (state.task.unitCode !== unitCode) throw new DomainError('TASK.NOT_YOUR_TASK', `proactive task ${state.task.taskId} belongs to ${state.task.unitCode}`, 'forbidden');
-}
 
 export const proactiveTask: Decider<ProactiveTaskCommand, ProactiveTaskEvent, ProactiveTaskState> = {
   initialState: { status: 'none' },
@@ -75,50 +64,33 @@ export const proactiveTask: Decider<ProactiveTaskCommand, ProactiveTaskEvent, Pr
         return state.status === 'none' ? state : { status: 'closed', task: state.task, reports: state.reports + 1 };
     }
   },
+  // opening is the one command here: the unit's side is handling's
   decide(command, state) {
-    switch (command.type) {
-      case 'OpenTask': {
-        if (state.status !== 'none') throw new DomainError('TASK.EXISTS', `the hotspot ${command.hotspotId} is already the task ${command.taskId}`, 'conflict');
-        if (command.routing.kind !== 'routed') throw new DomainError('TASK.NO_RESPONSIBLE_UNIT', `the responsibility list names no unit for the hotspot: ${command.routing.reason}`, 'unprocessable');
-        const h = command.hotspot;
-        return [
-          {
-            type: 'proactive-task.opened.v1',
-            data: {
-              taskId: command.taskId,
-              hotspotId: command.hotspotId,
-              categoryCode: h.categoryCode,
-              placeKind: h.placeKind,
-              placeCode: h.placeCode,
-              townshipCode: command.townshipCode,
-              period: h.period,
-              unitCode: command.routing.primaryUnitCode,
-              cooperatingUnitCodes: command.routing.cooperatingUnitCodes,
-              listItemId: command.routing.item.id,
-              listVersion: command.routing.basis.kind === 'list' ? (command.routing.basis.listVersion ?? 1) : 1,
-              linkedCaseIds: [...h.caseIds].sort(),
-              deadline: command.deadline,
-              openedBy: command.openedBy,
-              openedAt: command.now,
-            },
-          },
-        ];
-      }
-      case 'ReportProgress': {
-        const open = openTask(state, command.taskId);
-        checkUnit(open, command.unitCode);
-        return [{ type: 'proactive-task.progress-reported.v1', data: { taskId: open.task.taskId, unitCode: command.unitCode, reportId: command.reportId, reportedAt: command.now } }];
-      }
-      case 'CloseTask': {
-        const open = openTask(state, command.taskId);
-        checkUnit(open, command.unitCode);
-        return [{ type: 'proactive-task.closed.v1', data: { taskId: open.task.taskId, unitCode: command.unitCode, reportId: command.reportId, late: command.now > open.task.deadline, closedAt: command.now } }];
-      }
-      default: {
-        const unknown: never = command;
-        throw new Error(`unknown command ${String((unknown as { type: string }).type)}`);
-      }
-    }
+    if (state.status !== 'none') throw new DomainError('TASK.EXISTS', `the hotspot ${command.hotspotId} is already the task ${command.taskId}`, 'conflict');
+    if (command.routing.kind !== 'routed') throw new DomainError('TASK.NO_RESPONSIBLE_UNIT', `the responsibility list names no unit for the hotspot: ${command.routing.reason}`, 'unprocessable');
+    const h = command.hotspot;
+    return [
+      {
+        type: 'proactive-task.opened.v1',
+        data: {
+          taskId: command.taskId,
+          hotspotId: command.hotspotId,
+          categoryCode: h.categoryCode,
+          placeKind: h.placeKind,
+          placeCode: h.placeCode,
+          townshipCode: command.townshipCode,
+          period: h.period,
+          unitCode: command.routing.primaryUnitCode,
+          cooperatingUnitCodes: command.routing.cooperatingUnitCodes,
+          listItemId: command.routing.item.id,
+          listVersion: command.routing.basis.kind === 'list' ? (command.routing.basis.listVersion ?? 1) : 1,
+          linkedCaseIds: [...h.caseIds].sort(),
+          deadline: command.deadline,
+          openedBy: command.openedBy,
+          openedAt: command.now,
+        },
+      },
+    ];
   },
 };
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
 import { toCsv, wantsCsv } from '../reports/csv';
-import { ChooseTopicDto, OpenTaskDto, TaskReportDto, TasksQueryDto, TopicsQueryDto, TrendQueryDto } from './governance.dto';
+import { ChooseTopicDto, OpenTaskDto, TasksQueryDto, TopicsQueryDto, TrendQueryDto } from './governance.dto';
 import { TaskListSchema, TaskViewSchema, TopicListSchema, TopicViewSchema, TrendSchema } from './governance.response';
 import { GovernanceService } from './governance.service';
 
@@ -31,7 +31,11 @@ export class GovernanceController {
 
   @Get('proactive-tasks')
   @Authenticated()
-  @ApiOperation({ summary: "A unit's proactive tasks (like its cases in the inbox); the centre sees every unit's" })
+  @ApiOperation({
+    summary: "Proactive tasks and where each stands: a unit's own (the centre: every unit's)",
+    description:
+      "The unit works on its tasks in handling (its inbox's box=proactive-tasks: sign for, progress notes, closure report); the task's workflow in case-worker warns and finds it overdue. This read folds those events: status open (not signed for) / signed / closed, the last warning level, overdue as announced by the clock (or closed late).",
+  })
   @ApiOkResponse({ type: TaskListSchema })
   tasks(@Query() q: TasksQueryDto, @CurrentPrincipal() by: Principal) {
     return this.governance.tasks(by, q);
@@ -39,33 +43,11 @@ export class GovernanceController {
 
   @Get('proactive-tasks/:taskId')
   @Authenticated()
-  @ApiOperation({ summary: 'One proactive task with its progress and closure reports (its unit, cooperating units, the centre)' })
+  @ApiOperation({ summary: 'One proactive task and where it stands (its unit, cooperating units, the centre); the texts of its notes are in handling' })
   @ApiOkResponse({ type: TaskViewSchema })
   @ApiNotFoundResponse({ description: 'TASK.NOT_FOUND' })
   task(@Param('taskId') taskId: string, @CurrentPrincipal() by: Principal) {
     return this.governance.task(taskId, by);
-  }
-
-  @Post('proactive-tasks/:taskId/progress')
-  @HttpCode(200)
-  @Authenticated('unit-staff', 'unit-leader')
-  @ApiOperation({ summary: 'Report progress on a proactive task (its unit only). Emits proactive-task.progress-reported.v1; the text stays in evaluation.' })
-  @ApiOkResponse({ type: TaskViewSchema })
-  @ApiNotFoundResponse({ description: 'TASK.NOT_FOUND' })
-  @ApiConflictResponse({ description: 'TASK.CLOSED' })
-  progress(@Param('taskId') taskId: string, @Body() body: TaskReportDto, @CurrentPrincipal() by: Principal) {
-    return this.governance.report(taskId, 'progress', body.text, by);
-  }
-
-  @Post('proactive-tasks/:taskId/closure')
-  @HttpCode(200)
-  @Authenticated('unit-staff', 'unit-leader')
-  @ApiOperation({ summary: 'Close a proactive task with its closure report (its unit only). Emits proactive-task.closed.v1 (late when after the deadline).' })
-  @ApiOkResponse({ type: TaskViewSchema })
-  @ApiNotFoundResponse({ description: 'TASK.NOT_FOUND' })
-  @ApiConflictResponse({ description: 'TASK.CLOSED' })
-  close(@Param('taskId') taskId: string, @Body() body: TaskReportDto, @CurrentPrincipal() by: Principal) {
-    return this.governance.report(taskId, 'closure', body.text, by);
   }
 
   @Post('monthly-topics')

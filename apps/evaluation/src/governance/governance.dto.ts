@@ -11,20 +11,13 @@ export class OpenTaskDto {
   readonly hotspotId!: string;
 }
 
-export class TaskReportDto {
-  @ApiProperty({ example: 'Three stalls moved to the night market; patrols twice a week', description: 'what was done (kept by evaluation, never in an event)' })
-  @IsString()
-  @Length(1, 4000)
-  readonly text!: string;
-}
-
 export class TasksQueryDto {
   @ApiPropertyOptional({ description: "a unit's tasks (the centre may name any unit; a unit reads only its own)" })
   @IsOptional()
   @IsString()
   readonly unitCode?: string;
 
-  @ApiPropertyOptional({ enum: ['open', 'closed'] })
+  @ApiPropertyOptional({ enum: ['open', 'closed'], description: 'open: every task not closed (signed for or not)' })
   @IsOptional()
   @IsIn(['open', 'closed'])
   readonly status?: 'open' | 'closed';

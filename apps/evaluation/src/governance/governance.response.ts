@@ -20,27 +20,20 @@ export class ProactiveTaskSchema {
   @ApiProperty({ format: 'date-time' }) readonly openedAt!: string;
 }
 
-export class TaskReportSchema {
-  @ApiProperty() readonly reportId!: string;
-  @ApiProperty({ enum: ['progress', 'closure'] }) readonly kind!: string;
-  @ApiProperty() readonly unitCode!: string;
-  @ApiProperty() readonly text!: string;
-  @ApiProperty({ format: 'date-time' }) readonly reportedAt!: string;
-}
-
-export class TaskSummarySchema {
+export class TaskViewSchema {
   @ApiProperty({ type: ProactiveTaskSchema }) readonly task!: ProactiveTaskSchema;
-  @ApiProperty({ enum: ['open', 'closed'] }) readonly status!: string;
-  @ApiProperty({ description: 'open past its deadline, or closed after it' }) readonly overdue!: boolean;
+  @ApiProperty({ enum: ['open', 'signed', 'closed'], description: "open: not signed for yet; signed: the unit works on it (handling); closed: its closure report is in" }) readonly status!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readonly signedAt!: string | null;
+  @ApiProperty({ description: 'progress notes so far (their texts are in handling)' }) readonly progressNotes!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readonly lastProgressAt!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readonly closedAt!: string | null;
-}
-
-export class TaskViewSchema extends TaskSummarySchema {
-  @ApiProperty({ type: [TaskReportSchema], description: 'progress reports and the closure report, oldest first' }) readonly reports!: TaskReportSchema[];
+  @ApiProperty({ type: Boolean, nullable: true, description: 'closed after the deadline; null while open' }) readonly late!: boolean | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['yellow', 'orange'], description: "the clock's last warning while open (case-worker): yellow at 50 %, orange at 75 % of the time" }) readonly warningLevel!: string | null;
+  @ApiProperty({ description: "the task's workflow found it open at its deadline (proactive-task.overdue.v1), or it was closed late" }) readonly overdue!: boolean;
 }
 
 export class TaskListSchema {
-  @ApiProperty({ type: [TaskSummarySchema] }) readonly tasks!: TaskSummarySchema[];
+  @ApiProperty({ type: [TaskViewSchema] }) readonly tasks!: TaskViewSchema[];
 }
 
 export class MonthlyTopicSchema {

@@ -21,14 +21,11 @@ import {
   type Trend,
 } from '../domain/governance';
 import { periodOf } from '../domain/periods';
+import { progressOf, TASK_PROGRESS_EVENT_TYPES, type TaskProgress, type TaskProgressEvent } from './task-progress';
 
-export interface TaskView {
+/** A task as opened, and where it stands (the unit's side from handling, the clock from case-worker). */
+export interface TaskView extends TaskProgress {
   readonly task: ProactiveTaskOpenedData;
-  readonly status: 'open' | 'closed';
-  /** Open and past its deadline (judged now), or closed after it. */
-  readonly overdue: boolean;
-  readonly closedAt: string | null;
-  readonly reports: readonly { reportId: string; kind: 'progress' | 'closure'; unitCode: string; text: string; reportedAt: string }[];
 }
 
 export interface TopicView {
@@ -79,62 +76,44 @@ export class GovernanceService {
     return this.task(taskId, by);
   }
 
-  async report(taskId: string, kind: 'progress' | 'closure', text: string, by: Principal): Promise<TaskView> {
-    const now = new Date().toISOString();
-    const reportId = randomUUID();
-    await inTransaction(this.pool, async (db) => {
-      const streamId = proactiveTaskStreamId(taskId);
-      const command = kind === 'progress' ? { type: 'ReportProgress' as const, taskId, unitCode: by.unitCode, reportId, now } : { type: 'CloseTask' as const, taskId, unitCode: by.unitCode, reportId, now };
-      const result = await executeCommand(this.store, streamId, proactiveTask, command, { time: now, correlationId: randomUUID(), causationId: reportId }, { client: db, subject: streamId, ids: [randomUUID()] });
-      await db.query(`INSERT INTO evaluation.proactive_task_reports (report_id, task_id, unit_code, kind, text, reported_at) VALUES ($1, $2, $3, $4, $5, $6)`, [reportId, taskId, by.unitCode, kind, text, now]);
-      await this.project(db, result.events as unknown as CloudEvent[]);
-    });
-    return this.task(taskId, by);
-  }
-
   /** The read row of each task, written with its events. */
   private async project(db: PoolClient, events: readonly CloudEvent[]): Promise<void> {
     for (const e of events) {
       const ev = { type: e.type, data: e.data } as ProactiveTaskEvent;
       if (ev.type === 'proactive-task.opened.v1') {
         await db.query(`INSERT INTO evaluation.proactive_tasks (task_id, unit_code, status, task, deadline, opened_at) VALUES ($1, $2, 'open', $3, $4, $5)`, [ev.data.taskId, ev.data.unitCode, JSON.stringify(ev.data), ev.data.deadline, ev.data.openedAt]);
-      } else if (ev.type === 'proactive-task.closed.v1') {
-        await db.query(`UPDATE evaluation.proactive_tasks SET status = 'closed', closed_at = $2, late = $3 WHERE task_id = $1`, [ev.data.taskId, ev.data.closedAt, ev.data.late]);
       }
     }
   }
 
   async task(taskId: string, by: Principal): Promise<TaskView> {
-    const r = await this.pool.query<{ task: ProactiveTaskOpenedData; status: 'open' | 'closed'; closed_at: Date | null; late: boolean | null; overdue: boolean }>(
-      `SELECT task, status, closed_at, late, (status = 'open' AND deadline < now()) OR coalesce(late, false) AS overdue FROM evaluation.proactive_tasks WHERE task_id = $1`,
-      [taskId],
-    );
-    const row = r.rows[0];
+    const [row] = await this.withProgress(`p.task_id = $1`, [taskId]);
     if (!row) throw new DomainError('TASK.NOT_FOUND', `no proactive task ${taskId}`, 'not-found');
     if (!isCentre(by) && row.task.unitCode !== by.unitCode && !row.task.cooperatingUnitCodes.includes(by.unitCode)) throw new DomainError('TASK.NOT_YOUR_TASK', `proactive task ${taskId} belongs to ${row.task.unitCode}`, 'forbidden');
-    const reports = await this.pool.query<{ report_id: string; kind: 'progress' | 'closure'; unit_code: string; text: string; reported_at: Date }>(
-      `SELECT report_id, kind, unit_code, text, reported_at FROM evaluation.proactive_task_reports WHERE task_id = $1 ORDER BY reported_at, report_id`,
-      [taskId],
-    );
-    return {
-      task: row.task,
-      status: row.status,
-      overdue: row.overdue,
-      closedAt: row.closed_at?.toISOString() ?? null,
-      reports: reports.rows.map((x) => ({ reportId: x.report_id, kind: x.kind, unitCode: x.unit_code, text: x.text, reportedAt: x.reported_at.toISOString() })),
-    };
+    return row;
   }
 
-  /** A unit's tasks (the centre: any unit's, or all). */
-  async tasks(by: Principal, q: { unitCode?: string; status?: 'open' | 'closed' }): Promise<{ tasks: Omit<TaskView, 'reports'>[] }> {
+  /** A unit's tasks (the centre: any unit's, or all); `open` is every task not closed. */
+  async tasks(by: Principal, q: { unitCode?: string; status?: 'open' | 'closed' }): Promise<{ tasks: TaskView[] }> {
     const unit = isCentre(by) ? (q.unitCode ?? null) : by.unitCode;
     if (!isCentre(by) && q.unitCode && q.unitCode !== by.unitCode) throw new DomainError('TASK.NOT_YOUR_UNIT', `a token of ${by.unitCode} reads only its own tasks`, 'forbidden', { field: 'unitCode' });
-    const r = await this.pool.query<{ task: ProactiveTaskOpenedData; status: 'open' | 'closed'; closed_at: Date | null; overdue: boolean }>(
-      `SELECT task, status, closed_at, (status = 'open' AND deadline < now()) OR coalesce(late, false) AS overdue FROM evaluation.proactive_tasks
-        WHERE ($1::text IS NULL OR unit_code = $1) AND ($2::text IS NULL OR status = $2) ORDER BY deadline, task_id`,
-      [unit, q.status ?? null],
+    const rows = await this.withProgress(`($1::text IS NULL OR p.unit_code = $1)`, [unit]);
+    return { tasks: rows.filter((t) => !q.status || (q.status === 'closed') === (t.status === 'closed')) };
+  }
+
+  /**
+   * Tasks with where each stands: evaluation's row of the opening, folded with the events of the
+   * task's subject that evaluation consumed from handling and case-worker (and its own older ones).
+   */
+  private async withProgress(where: string, params: unknown[]): Promise<TaskView[]> {
+    const r = await this.pool.query<{ task: ProactiveTaskOpenedData; events: TaskProgressEvent[] }>(
+      `SELECT p.task, coalesce(jsonb_agg(jsonb_build_object('type', c.type, 'data', c.envelope->'data') ORDER BY c.seq) FILTER (WHERE c.seq IS NOT NULL), '[]'::jsonb) AS events
+         FROM evaluation.proactive_tasks p
+         LEFT JOIN evaluation.consumed_events c ON c.subject = 'proactive-task-' || p.task_id AND c.type = ANY($${params.length + 1}::text[])
+        WHERE ${where} GROUP BY p.task_id ORDER BY min(p.deadline), p.task_id`,
+      [...params, TASK_PROGRESS_EVENT_TYPES],
     );
-    return { tasks: r.rows.map((x) => ({ task: x.task, status: x.status, overdue: x.overdue, closedAt: x.closed_at?.toISOString() ?? null })) };
+    return r.rows.map((x) => ({ task: x.task, ...progressOf(x.events) }));
   }
 
   // ---- one topic a month ----

@@ -11,8 +11,8 @@ import { stratumOf } from '../domain/fair-ranking';
 import { hotspot, hotspotStreamId, monthsBefore } from '../domain/hot-issues';
 import { EVALUATION_SETTINGS, type EvaluationSettings } from '../settings';
 
-/** Types that are not about one case: kept raw, but not folded into case facts. */
-const NOT_CASE_EVENTS = /^(responsibility-list\.|hotspot\.)/;
+/** Types that are not about one case (the list, hotspots, proactive tasks, monthly topics): kept raw, but not folded into case facts. */
+const NOT_CASE_EVENTS = /^(responsibility-list\.|hotspot\.|proactive-task\.|monthly-topic\.)/;
 
 export interface ConsumeOptions {
   /** Live consumption looks for hotspots on each new case; a rebuild does not emit anything. */

@@ -8,6 +8,7 @@ import { AuthGuard, CurrentPrincipal, UNIT_ROLES, type Principal } from '@county
 import { HANDLING_SETTINGS, type HandlingSettings } from '../settings';
 import { InboxQueryDto } from './inbox.dto';
 import { caseInbox, whistleInbox, type CaseRow, type Page, type WhistleRow } from './inbox.queries';
+import { proactiveTaskInbox, type ProactiveTaskRow } from '../proactive-tasks/proactive-task.queries';
 
 /** The unit whose data a principal may read: a unit reads its own; the centre and admins read any unit's. */
 export function readableUnit(principal: Principal, requested: string | undefined): string {
@@ -31,11 +32,11 @@ export class InboxController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "A unit's inbox: its cases by box (new, signed, due soon, overdue, sent back, ...) or the whistles it must answer; newest first, cursor paging" })
-  @ApiResponse({ status: 200, description: '{ items, nextCursor }: case rows show the deadlines that apply to the unit; whistle rows (box=whistles) what the caller needs', schema: INBOX_PAGE })
+  @ApiOperation({ summary: "A unit's inbox: its cases by box (new, signed, due soon, overdue, sent back, ...) the whistles it must answer, or its proactive tasks (box=proactive-tasks); newest first, cursor paging" })
+  @ApiResponse({ status: 200, description: '{ items, nextCursor }: case rows show the deadlines that apply to the unit; whistle rows (box=whistles) what the caller needs; proactive-task rows (box=proactive-tasks) the task, its clock and its linked cases', schema: INBOX_PAGE })
   @ApiUnauthorizedResponse({ description: 'AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED' })
   @ApiForbiddenResponse({ description: "AUTH.NOT_YOUR_UNIT: a unit asked for another unit's inbox" })
-  list(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<CaseRow> | Page<WhistleRow>> {
+  list(@Query() query: InboxQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<CaseRow> | Page<WhistleRow> | Page<ProactiveTaskRow>> {
     const filter = {
       unitCode: readableUnit(principal, query.unitCode),
       box: query.box ?? 'open',
@@ -47,6 +48,7 @@ export class InboxController {
       now: new Date(),
       dueSoonHours: this.settings.dueSoonHours,
     };
+    if (filter.box === 'proactive-tasks') return proactiveTaskInbox(this.pool, filter);
     return filter.box === 'whistles' ? whistleInbox(this.pool, filter) : caseInbox(this.pool, filter);
   }
 }

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 import { URGENCIES, type Urgency } from '@county/contracts';
 
 /** The boxes of a unit's inbox. `open` is every case not yet resolved. */
-export const BOXES = ['open', 'new', 'reopened', 'signed', 'due-soon', 'overdue', 'sent-back', 'submitted', 'resolved', 'whistles'] as const;
+export const BOXES = ['open', 'new', 'reopened', 'signed', 'due-soon', 'overdue', 'sent-back', 'submitted', 'resolved', 'whistles', 'proactive-tasks'] as const;
 export type Box = (typeof BOXES)[number];
 
 export class InboxQueryDto {
@@ -13,7 +13,8 @@ export class InboxQueryDto {
     default: 'open',
     description:
       'new: not signed for; reopened: reopened after an unresolved or dissatisfied return visit (重办), to be signed for again; signed: signed, being handled; due-soon: a running deadline was warned about or is near; overdue: a running deadline passed; ' +
-      'sent-back: the centre sent the result back for rework; submitted: waiting for review; resolved: result approved; whistles: whistles called to this unit that it has not finished',
+      'sent-back: the centre sent the result back for rework; submitted: waiting for review; resolved: result approved; whistles: whistles called to this unit that it has not finished; ' +
+      'proactive-tasks: proactive tasks (未诉先办) routed to this unit that it has not closed, with their clocks and linked cases',
   })
   @IsOptional()
   @IsIn(BOXES)

@@ -75,11 +75,11 @@ export interface InboxFilter {
   readonly dueSoonHours: number;
 }
 
-function encodeCursor(at: Date, id: string): string {
+export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(JSON.stringify([at.toISOString(), id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] {
+export function decodeCursor(cursor: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string') return [v[0], v[1]];
@@ -101,7 +101,7 @@ const RUNNING_DEADLINE = `d.case_id = a.case_id AND d.unit_code IN ('', a.unit_c
   (d.clock = 'first-contact' AND t.first_contact_at IS NULL) OR
   (d.clock = 'handling' AND NOT (${UNDER_REVIEW})))`;
 
-const BOX_CONDITIONS: Record<Exclude<Box, 'whistles'>, string> = {
+const BOX_CONDITIONS: Record<Exclude<Box, 'whistles' | 'proactive-tasks'>, string> = {
   open: 'NOT a.result_approved',
   new: 'NOT a.result_approved AND t.signed_at IS NULL',
   reopened: `NOT a.result_approved AND a.redo_count > 0 AND ${AWAITING_SIGNING}`,
@@ -192,7 +192,7 @@ function toCaseRow(r: CaseDbRow): CaseRow {
 
 export async function caseInbox(pool: Pool, f: InboxFilter): Promise<Page<CaseRow>> {
   const params: unknown[] = [f.unitCode];
-  let box = BOX_CONDITIONS[f.box as Exclude<Box, 'whistles'>];
+  let box = BOX_CONDITIONS[f.box as Exclude<Box, 'whistles' | 'proactive-tasks'>];
   if (box.includes(':now')) box = box.replaceAll(':now', `$${params.push(f.now.toISOString())}::timestamptz`);
   if (box.includes(':soon')) box = box.replaceAll(':soon', `$${params.push(f.dueSoonHours)}::int`);
   const where = ['a.unit_code = $1', 'a.active', box];

@@ -1,10 +1,15 @@
 import { dateTime, defineEvent, str, unitCode } from './schema';
 
 /**
- * Governance before the call (未诉先办), produced by evaluation (topic county.evaluation.events):
- * proactive tasks made from detected hotspots, and the month's chosen topics (每月一题).
- * No personal data: the units' progress and closure texts stay in evaluation's own tables;
- * the events carry only codes, counts, times and the ids of the linked cases.
+ * Governance before the call (未诉先办): proactive tasks made from detected hotspots, and the
+ * month's chosen topics (每月一题).
+ * - evaluation (topic county.evaluation.events) detects hotspots, opens a task from one and
+ *   records the month's topics;
+ * - handling (county.handling.events) is the units' side: the responsible unit signs for the
+ *   task, notes progress and reports its closure;
+ * - case-worker (county.case-worker.events) runs the task's clock: warnings and overdue.
+ * No personal data: the units' progress and closure texts stay in handling's own tables; the
+ * events carry only codes, counts, times and the ids of the linked cases.
  */
 
 export interface ProactiveTaskOpenedData {
@@ -92,7 +97,7 @@ export const ProactiveTaskOpened = defineEvent({
 export const ProactiveTaskProgressReported = defineEvent({
   type: 'proactive-task.progress-reported.v1',
   source: 'evaluation',
-  summary: 'The responsible unit reported progress on a proactive task (the text stays in evaluation). Subject: proactive-task-<taskId>.',
+  summary: 'Older streams only: progress reported through evaluation, before the units\' side moved to handling (now proactive-task.progress-noted.v1). Subject: proactive-task-<taskId>.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -104,7 +109,7 @@ export const ProactiveTaskProgressReported = defineEvent({
 export const ProactiveTaskClosed = defineEvent({
   type: 'proactive-task.closed.v1',
   source: 'evaluation',
-  summary: 'The responsible unit closed a proactive task with its closure report (the text stays in evaluation). Subject: proactive-task-<taskId>.',
+  summary: 'Older streams only: a closure reported through evaluation, before the units\' side moved to handling (now proactive-task.closure-reported.v1). Subject: proactive-task-<taskId>.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -133,10 +138,141 @@ export const MonthlyTopicChosen = defineEvent({
   },
 });
 
+/** The units' side of a proactive task, produced by handling. */
+export interface ProactiveTaskSignedForData {
+  readonly taskId: string;
+  readonly unitCode: string;
+  readonly signedAt: string;
+}
+
+export interface ProactiveTaskProgressNotedData {
+  readonly taskId: string;
+  readonly unitCode: string;
+  /** The id of the note's text, kept by handling. */
+  readonly noteId: string;
+  readonly notedAt: string;
+}
+
+export interface ProactiveTaskClosureReportedData {
+  readonly taskId: string;
+  readonly unitCode: string;
+  /** The id of the closure report's text, kept by handling. */
+  readonly reportId: string;
+  /** Reported after the task's deadline. */
+  readonly late: boolean;
+  readonly reportedAt: string;
+}
+
+/** The task's clock, produced by case-worker's proactive-task workflow. */
+export interface ProactiveTaskWarningIssuedData {
+  readonly taskId: string;
+  readonly unitCode: string;
+  readonly level: 'yellow' | 'orange';
+  readonly fraction: number;
+  readonly notify: readonly ('handler' | 'unit-leader')[];
+  readonly deadline: string;
+}
+
+export interface ProactiveTaskOverdueData {
+  readonly taskId: string;
+  readonly unitCode: string;
+  readonly deadline: string;
+}
+
+export const ProactiveTaskSignedFor = defineEvent({
+  type: 'proactive-task.signed-for.v1',
+  source: 'handling',
+  summary: 'The responsible unit signed for a proactive task (签收), as it does for a case. Subject: proactive-task-<taskId>.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['taskId', 'unitCode', 'signedAt'],
+    properties: { taskId: str, unitCode, signedAt: dateTime },
+  },
+});
+
+export const ProactiveTaskProgressNoted = defineEvent({
+  type: 'proactive-task.progress-noted.v1',
+  source: 'handling',
+  summary: 'The responsible unit noted progress on a proactive task (the text stays in handling). Subject: proactive-task-<taskId>.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['taskId', 'unitCode', 'noteId', 'notedAt'],
+    properties: { taskId: str, unitCode, noteId: str, notedAt: dateTime },
+  },
+});
+
+export const ProactiveTaskClosureReported = defineEvent({
+  type: 'proactive-task.closure-reported.v1',
+  source: 'handling',
+  summary: 'The responsible unit closed a proactive task with its closure report (the text stays in handling); late when after the deadline. Subject: proactive-task-<taskId>.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['taskId', 'unitCode', 'reportId', 'late', 'reportedAt'],
+    properties: { taskId: str, unitCode, reportId: str, late: { type: 'boolean' }, reportedAt: dateTime },
+  },
+});
+
+export const ProactiveTaskWarningIssued = defineEvent({
+  type: 'proactive-task.warning-issued.v1',
+  source: 'case-worker',
+  summary: "A share of a proactive task's time has passed and it is not closed (预警): yellow at 50 % to the handler, orange at 75 % also to the unit's leader. Subject: proactive-task-<taskId>.",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['taskId', 'unitCode', 'level', 'fraction', 'notify', 'deadline'],
+    properties: {
+      taskId: str,
+      unitCode,
+      level: { enum: ['yellow', 'orange'] },
+      fraction: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      notify: { type: 'array', minItems: 1, items: { enum: ['handler', 'unit-leader'] } },
+      deadline: dateTime,
+    },
+  },
+});
+
+export const ProactiveTaskOverdue = defineEvent({
+  type: 'proactive-task.overdue.v1',
+  source: 'case-worker',
+  summary: 'A proactive task was not closed by its deadline (超期). Subject: proactive-task-<taskId>.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['taskId', 'unitCode', 'deadline'],
+    properties: { taskId: str, unitCode, deadline: dateTime },
+  },
+});
+
+/** What handling's proactive-task streams hold. */
+export type ProactiveTaskUnitEvent =
+  | { type: typeof ProactiveTaskSignedFor.type; data: ProactiveTaskSignedForData }
+  | { type: typeof ProactiveTaskProgressNoted.type; data: ProactiveTaskProgressNotedData }
+  | { type: typeof ProactiveTaskClosureReported.type; data: ProactiveTaskClosureReportedData };
+
+/** What the proactive-task workflow announces. */
+export type ProactiveTaskClockEvent =
+  | { type: typeof ProactiveTaskWarningIssued.type; data: ProactiveTaskWarningIssuedData }
+  | { type: typeof ProactiveTaskOverdue.type; data: ProactiveTaskOverdueData };
+
 export type GovernanceEvent =
   | { type: typeof ProactiveTaskOpened.type; data: ProactiveTaskOpenedData }
   | { type: typeof ProactiveTaskProgressReported.type; data: ProactiveTaskProgressReportedData }
   | { type: typeof ProactiveTaskClosed.type; data: ProactiveTaskClosedData }
-  | { type: typeof MonthlyTopicChosen.type; data: MonthlyTopicChosenData };
+  | { type: typeof MonthlyTopicChosen.type; data: MonthlyTopicChosenData }
+  | ProactiveTaskUnitEvent
+  | ProactiveTaskClockEvent;
 
-export const GOVERNANCE_EVENTS = [ProactiveTaskOpened, ProactiveTaskProgressReported, ProactiveTaskClosed, MonthlyTopicChosen];
+export const GOVERNANCE_EVENTS = [
+  ProactiveTaskOpened,
+  ProactiveTaskProgressReported,
+  ProactiveTaskClosed,
+  MonthlyTopicChosen,
+  ProactiveTaskSignedFor,
+  ProactiveTaskProgressNoted,
+  ProactiveTaskClosureReported,
+  ProactiveTaskWarningIssued,
+  ProactiveTaskOverdue,
+];

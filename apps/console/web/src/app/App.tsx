@@ -10,6 +10,7 @@ import { CasePage } from '../features/cases';
 import { DispatchDesk, Requests, ReviewQueue } from '../features/dispatcher';
 import { Inbox } from '../features/inbox';
 import { DrillDown, HotIssues, Ranking, type Metric, type PeriodKind } from '../features/leaders';
+import { FairRanking, MonthlyTopics, ProactiveTasks, WhatIf } from '../features/governance';
 import { OpsBoard } from '../features/ops';
 import { ReturnVisits } from '../features/return-visits';
 import { WhistlePage } from '../features/whistles';
@@ -19,11 +20,13 @@ function desksOf(s: SessionView): readonly (readonly [string, MessageKey])[] {
   const leaders: readonly (readonly [string, MessageKey])[] = [
     ['ranking', 'navRanking'],
     ['hot-issues', 'navHotIssues'],
+    ['fair-ranking', 'navFairRanking'],
+    ['monthly-topics', 'navMonthlyTopics'],
   ];
   if (isCentre(s)) {
-    return [['desk', 'navCases'], ['reviews', 'navReview'], ['requests', 'navRequests'], ['return-visits', 'navReturnVisits'], ...leaders, ['ops', 'navOps']];
+    return [['desk', 'navCases'], ['reviews', 'navReview'], ['requests', 'navRequests'], ['return-visits', 'navReturnVisits'], ['proactive-tasks', 'navProactiveTasks'], ...leaders, ['what-if', 'navWhatIf'], ['ops', 'navOps']];
   }
-  if (isUnit(s)) return [['inbox', 'navInbox'], ...leaders];
+  if (isUnit(s)) return [['inbox', 'navInbox'], ['proactive-tasks', 'navProactiveTasks'], ...leaders];
   return leaders;
 }
 
@@ -114,6 +117,18 @@ function Workbench({ session }: { session: SessionView }) {
       break;
     case 'ops':
       screen = <OpsBoard />;
+      break;
+    case 'proactive-tasks':
+      screen = <ProactiveTasks session={session} />;
+      break;
+    case 'fair-ranking':
+      screen = <FairRanking />;
+      break;
+    case 'monthly-topics':
+      screen = <MonthlyTopics session={session} />;
+      break;
+    case 'what-if':
+      screen = <WhatIf />;
       break;
     default:
       screen = <p>{t('notAllowedHere')}</p>;

@@ -24,6 +24,10 @@ const MESSAGES = {
   navRanking: ['排名公示', 'Ranking'],
   navHotIssues: ['高频多发', 'Hot issues'],
   navOps: ['运维值班', 'Ops board'],
+  navProactiveTasks: ['未诉先办', 'Proactive tasks'],
+  navFairRanking: ['公平排名', 'Fair ranking'],
+  navMonthlyTopics: ['每月一题', 'Monthly topics'],
+  navWhatIf: ['规则推演', 'What-if'],
   // words of the loop
   case: ['诉求', 'Case'],
   caseId: ['诉求编号', 'Case id'],

@@ -1,0 +1,57 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import type { CloudEvent, ProactiveTaskOpenedData, ProactiveTaskOverdueData, ProactiveTaskWarningIssuedData } from '@county/contracts';
+import { handleOnce } from '@county/event-store';
+import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+
+export const PROACTIVE_TASK_FACTS_CONSUMER = 'proactive-task-facts';
+
+/**
+ * What others decided about a proactive task, kept in handling's tables: the task itself and its
+ * routing (evaluation's proactive-task.opened.v1) and what its clock did (case-worker's warnings
+ * and overdue). Each event is applied once (handleOnce), whatever Kafka redelivers.
+ */
+@Injectable()
+export class ProactiveTaskFactsConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: Consumers,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register({
+      purpose: PROACTIVE_TASK_FACTS_CONSUMER,
+      from: ['evaluation', 'case-worker'],
+      handle: async (event, _delivery, log) => {
+        const apply = APPLY[event.type];
+        if (!apply) return;
+        const outcome = await handleOnce(this.pool, this.config.schema, PROACTIVE_TASK_FACTS_CONSUMER, event.id, (db) => apply(db, event.data as never, event));
+        log.debug({ duplicate: outcome.duplicate }, 'proactive-task fact applied');
+      },
+    });
+  }
+}
+
+type Apply = (db: PoolClient, data: never, event: CloudEvent) => Promise<void>;
+
+const APPLY: Record<string, Apply> = {
+  'proactive-task.opened.v1': (async (db: PoolClient, d: ProactiveTaskOpenedData) => {
+    await db.query(
+      `INSERT INTO handling.proactive_tasks (task_id, unit_code, cooperating_unit_codes, hotspot_id, category_code, place_kind, place_code, township_code, period, linked_case_ids, deadline, opened_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (task_id) DO NOTHING`,
+      [d.taskId, d.unitCode, d.cooperatingUnitCodes, d.hotspotId, d.categoryCode, d.placeKind, d.placeCode, d.townshipCode, d.period, d.linkedCaseIds, d.deadline, d.openedAt],
+    );
+  }) as Apply,
+  // orange stays orange when a yellow arrives late
+  'proactive-task.warning-issued.v1': (async (db: PoolClient, d: ProactiveTaskWarningIssuedData) => {
+    await db.query(
+      `INSERT INTO handling.proactive_task_clocks (task_id, warning_level) VALUES ($1, $2)
+       ON CONFLICT (task_id) DO UPDATE SET warning_level = CASE WHEN handling.proactive_task_clocks.warning_level = 'orange' THEN 'orange' ELSE EXCLUDED.warning_level END`,
+      [d.taskId, d.level],
+    );
+  }) as Apply,
+  'proactive-task.overdue.v1': (async (db: PoolClient, d: ProactiveTaskOverdueData) => {
+    await db.query(`INSERT INTO handling.proactive_task_clocks (task_id, overdue) VALUES ($1, true) ON CONFLICT (task_id) DO UPDATE SET overdue = true`, [d.taskId]);
+  }) as Apply,
+};
