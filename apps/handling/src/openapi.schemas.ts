@@ -1,3 +1,4 @@
+import { CASE_STATUSES } from '@county/contracts';
 import { defineSchema, oas, object } from '@county/service-kit';
 
 /** The answers of handling's API as named OpenAPI schemas (components/schemas). */
@@ -18,7 +19,7 @@ const CASE_ROW_PROPERTIES = {
   caseId: oas.uuid,
   role: oas.enumOf(['lead', 'co-handler']),
   part: oas.nullableString,
-  status: oas.string,
+  status: { ...oas.enumOf(CASE_STATUSES), description: "where the case stands for the unit, in the platform's one vocabulary of case statuses" },
   categoryCode: oas.nullableString,
   urgency: oas.nullableString,
   description: oas.nullableString,
@@ -68,8 +69,11 @@ export const INBOX_PAGE = defineSchema(
 );
 
 export const UNIT_CASE = defineSchema('UnitCase', {
-  type: 'object',
-  required: ['caseId', 'unitCode', 'status', 'transferredAway', 'whistles'],
-  properties: { caseId: oas.uuid, unitCode: oas.string, status: oas.string, transferredAway: oas.boolean, deadlines: oas.arrayOf(DEADLINE), whistles: oas.arrayOf(oas.anyObject) },
+  ...object({
+    ...CASE_ROW_PROPERTIES,
+    unitCode: oas.string,
+    transferredAway: { ...oas.boolean, description: 'the case was transferred away from the unit (the view is its history)' },
+    whistles: oas.arrayOf(oas.ref('WhistleResponse')),
+  }),
   additionalProperties: true,
 });

@@ -47,7 +47,7 @@ function DispatchForm({ c, intake, invalidate, report }: { c: CentreCase; intake
   const preview = useQuery({
     queryKey: ['route', categoryCode, gridCode],
     queryFn: () =>
-      unwrap<{ kind: string; primaryUnitCode?: string; cooperatingUnitCodes?: string[] }>(
+      unwrap(
         dispatch.GET('/api/v1/responsibility-list/route', { params: { query: { categoryCode: categoryCode ?? '', ...(gridCode && { gridCode }) } } }),
       ),
     enabled: categoryCode !== undefined,
@@ -56,7 +56,7 @@ function DispatchForm({ c, intake, invalidate, report }: { c: CentreCase; intake
   const [reason, setReason] = useState('');
   const [final, setFinal] = useState(false);
   const run = useCommand(report(() =>
-      unwrap<CommandOutcome>(
+      unwrap(
         dispatch.POST('/api/v1/cases/{caseId}/dispatch', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { primaryUnitCode: unit || preview.data?.primaryUnitCode, reason, final } }),
       ),
     ),
@@ -81,8 +81,8 @@ function DispatchForm({ c, intake, invalidate, report }: { c: CentreCase; intake
 function ReviewForms({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
   const { t } = useT();
   const [reason, setReason] = useState('');
-  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/review/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
-  const sendBack = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/review/send-back', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
+  const approve = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/review/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
+  const sendBack = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/review/send-back', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   return (
     <CommandForm name={t('review')} onSubmit={() => approve.mutate(undefined)}>
       <button type="submit">{t('approve')}</button>
@@ -99,8 +99,8 @@ function TransferRuling({ c, invalidate, report }: { c: CentreCase; invalidate: 
   const names = useNames();
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/transfer/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { toUnitCode: to, reason } }))), invalidate as never);
-  const reject = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/transfer/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
+  const approve = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/transfer/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { toUnitCode: to, reason } }))), invalidate as never);
+  const reject = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/transfer/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   const options = names.units.filter((u) => u.kind !== 'centre' && u.kind !== 'supervision').map((u) => ({ value: u.code, label: `${u.name[lang]} (${u.code})` }));
   return (
     <CommandForm name={t('transferRequests')} onSubmit={() => approve.mutate(undefined)}>
@@ -122,8 +122,8 @@ function ExtensionRuling({ c, invalidate, report }: { c: CentreCase; invalidate:
   const asked = c.state.pending?.extension;
   const [days, setDays] = useState(String(asked?.extraWorkingDays ?? 1));
   const [reason, setReason] = useState('');
-  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/extension/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { extraWorkingDays: Number(days), reason } }))), invalidate as never);
-  const reject = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/extension/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
+  const approve = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/extension/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { extraWorkingDays: Number(days), reason } }))), invalidate as never);
+  const reject = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/extension/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   return (
     <CommandForm name={t('extensionRequests')} onSubmit={() => approve.mutate(undefined)}>
       <p>{asked?.reason}</p>
@@ -140,8 +140,8 @@ function ExtensionRuling({ c, invalidate, report }: { c: CentreCase; invalidate:
 function PauseRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
   const { t } = useT();
   const [reason, setReason] = useState('');
-  const approve = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/pause/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
-  const reject = useCommand(report(() => unwrap<CommandOutcome>(dispatch.POST('/api/v1/cases/{caseId}/pause/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
+  const approve = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/pause/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
+  const reject = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/pause/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   return (
     <CommandForm name={t('pauseRequests')} onSubmit={() => approve.mutate(undefined)}>
       <p>{c.state.pending?.pause?.reason}</p>

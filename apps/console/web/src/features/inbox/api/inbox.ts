@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { handling, unwrap } from '../../../lib/api/client';
 import type { paths } from '../../../lib/api/generated/handling';
 import { POLL_MS } from '../../../lib/ui';
-import type { CaseRow, InboxPage, WhistleRow } from './types';
+import type { CaseRow } from './types';
 
 export type Box = NonNullable<NonNullable<paths['/api/v1/inbox']['get']['parameters']['query']>['box']>;
 
@@ -12,7 +12,7 @@ export const BOXES: readonly Box[] = ['new', 'due-soon', 'overdue', 'sent-back',
 export const BOX_LIMIT = 100;
 
 export function fetchBox(box: Box, cursor?: string) {
-  return unwrap<InboxPage<CaseRow | WhistleRow>>(handling.GET('/api/v1/inbox', { params: { query: { box, limit: BOX_LIMIT, ...(cursor && { cursor }) } } }));
+  return unwrap(handling.GET('/api/v1/inbox', { params: { query: { box, limit: BOX_LIMIT, ...(cursor && { cursor }) } } }));
 }
 
 /** Every box of the unit's inbox, polled: the counts and the rows. */
