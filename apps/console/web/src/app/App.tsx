@@ -11,6 +11,7 @@ import { DispatchDesk, Requests, ReviewQueue } from '../features/dispatcher';
 import { Inbox } from '../features/inbox';
 import { DrillDown, HotIssues, Ranking, type Metric, type PeriodKind } from '../features/leaders';
 import { OpsBoard } from '../features/ops';
+import { ResponsibilityList } from '../features/responsibility-list';
 import { ReturnVisits } from '../features/return-visits';
 import { WhistlePage } from '../features/whistles';
 
@@ -21,8 +22,10 @@ function desksOf(s: SessionView): readonly (readonly [string, MessageKey])[] {
     ['hot-issues', 'navHotIssues'],
   ];
   if (isCentre(s)) {
-    return [['desk', 'navCases'], ['reviews', 'navReview'], ['requests', 'navRequests'], ['return-visits', 'navReturnVisits'], ...leaders, ['ops', 'navOps']];
+    return [['desk', 'navCases'], ['reviews', 'navReview'], ['requests', 'navRequests'], ['return-visits', 'navReturnVisits'], ['list', 'navList'], ...leaders, ['ops', 'navOps']];
   }
+  // a county unit's leader proposes changes to the responsibility list for its unit
+  if (isUnit(s) && s.role === 'unit-leader' && s.unitKind === 'department') return [['inbox', 'navInbox'], ['list', 'navList'], ...leaders];
   if (isUnit(s)) return [['inbox', 'navInbox'], ...leaders];
   return leaders;
 }
@@ -111,6 +114,9 @@ function Workbench({ session }: { session: SessionView }) {
       break;
     case 'hot-issues':
       screen = <HotIssues />;
+      break;
+    case 'list':
+      screen = <ResponsibilityList session={session} />;
       break;
     case 'ops':
       screen = <OpsBoard />;
