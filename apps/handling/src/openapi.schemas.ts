@@ -68,6 +68,17 @@ export const INBOX_PAGE = defineSchema(
   object({ items: oas.arrayOf({ oneOf: [CASE_ROW, WHISTLE_ROW] }), nextCursor: { ...oas.nullableString, description: 'pass as cursor for the next page; null on the last page' } }),
 );
 
+export const INBOX_COUNTS = defineSchema(
+  'InboxCounts',
+  object({
+    unitCode: oas.string,
+    counts: {
+      ...object(Object.fromEntries(['open', 'new', 'reopened', 'signed', 'due-soon', 'overdue', 'sent-back', 'submitted', 'resolved', 'whistles'].map((b) => [b, oas.integer]))),
+      description: 'every case of each box (the whistles: those the unit has not finished), however many pages they fill',
+    },
+  }),
+);
+
 export const UNIT_CASE = defineSchema('UnitCase', {
   ...object({
     ...CASE_ROW_PROPERTIES,

@@ -62,6 +62,8 @@ const MESSAGES = {
   mergedInto: ['已并入', 'Merged into'],
   undoMerge: ['撤销合并', 'Undo the merge'],
   notMerged: ['未合并', 'not merged'],
+  previousPage: ['上一页', 'Previous page'],
+  pageNumber: ['第', 'Page'],
   signFor: ['签收', 'Sign for'],
   firstContact: ['首次联系', 'First contact'],
   progressNote: ['进展', 'Progress note'],
