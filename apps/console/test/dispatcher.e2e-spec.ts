@@ -116,6 +116,23 @@ it('proposes responsibility-list changes with their diff; the centre approves on
   for (const p of [leader, centre]) await p.context.close();
 }, 300_000);
 
+it("draws the month's hot issues on the county map from the territory's grid polygons, hotspots flagged", async () => {
+  // a third case of one matter in one grid this month (the first scenario filed two) makes it a hotspot
+  for (const phone of ['13900004441', '13900004442', '13900004443']) await fileCase(sys.system, '小区门口车辆乱停（地图测试）', phone, 'UM.ORDER.PARKING', 'QH-CG-04-04');
+  const leader = await personAt(sys.browser, sys.base);
+  const page = leader.page;
+  await signIn(page, 'qh-centre.dispatcher-1');
+  await page.getByRole('link', { name: '高频多发' }).click();
+  const map = page.getByRole('img', { name: /^县域地图/ });
+  await map.waitFor();
+  expect(await map.locator('path').count()).toBe(212);
+  // the grid's title names its count and its hotspot flag once evaluation has counted the cases
+  await map.locator('path title', { hasText: /\(QH-CG-04-04\): [1-9][0-9]* ⚠/ }).waitFor({ state: 'attached', timeout: 90_000 });
+  await page.getByRole('list', { name: '热点预警' }).getByText(/⚠/).first().waitFor();
+  await checkScreen(page, 'd7-county-map');
+  await leader.context.close();
+}, 300_000);
+
 async function fillChange(form: ReturnType<Page['getByRole']>, change: { category: string; township: string; primary: string; cooperating: string[]; reason: string }): Promise<void> {
   await form.getByLabel('事项类别').selectOption(change.category);
   await form.getByLabel('适用范围').selectOption('township');

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpException, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { verifyToken, type Principal } from '@county/auth';
-import { defaultCalendar, leafCategories, unitByCode, units, workingTimeBetween } from '@county/reference';
+import { county, defaultCalendar, grids, leafCategories, townships, unitByCode, units, workingTimeBetween } from '@county/reference';
 import { CONSOLE_SETTINGS } from './tokens';
 import { PROXIED_SERVICES, type ConsoleSettings } from './settings';
 import { clearedSessionCookie, sessionCookie, sessionOf } from './session';
@@ -113,6 +113,25 @@ export class ConsoleController {
     return {
       units: units().map((u) => ({ code: u.code, kind: u.kind, level: u.level, parentCode: u.parentCode, name: u.name })),
       categories: leafCategories().map((c) => ({ code: c.code, name: c.name, ownerDepartmentCode: c.ownerDepartmentCode ?? null })),
+    };
+  }
+
+  /**
+   * The county's grids as a GeoJSON FeatureCollection (their polygons from libs/reference), for the
+   * leaders' county map: drawn in the browser, no tile server.
+   */
+  @Get('territory')
+  territory() {
+    const townshipNames = new Map(townships().map((t) => [t.code, t.name]));
+    return {
+      type: 'FeatureCollection',
+      county: { code: county().code, name: county().name },
+      features: grids().map((g) => ({
+        type: 'Feature',
+        id: g.code,
+        geometry: g.boundary,
+        properties: { code: g.code, kind: g.kind, communityCode: g.communityCode, townshipCode: g.townshipCode, name: g.name, townshipName: townshipNames.get(g.townshipCode) ?? null },
+      })),
     };
   }
 

@@ -129,6 +129,8 @@ const MESSAGES = {
   day: ['日期', 'Day'],
   hotIssues: ['高频多发问题', 'Hot issues'],
   hotspots: ['热点预警', 'Hotspots'],
+  countyMap: ['县域地图', 'County map'],
+  allCategories: ['全部类别', 'All categories'],
   count: ['件数', 'Count'],
   previousCount: ['上期', 'Before'],
   placeKind: ['地点层级', 'Place level'],

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { evaluation, unwrap } from '../../../lib/api/client';
+import { consoleApi, evaluation, unwrap } from '../../../lib/api/client';
 import type { components, operations } from '../../../lib/api/generated/evaluation';
 import { POLL_MS } from '../../../lib/ui';
 
@@ -50,4 +50,16 @@ export function useHotspots(month: string) {
     queryFn: () => unwrap(evaluation.GET('/api/v1/hotspots', { params: { query: { month } } })),
     refetchInterval: 5000,
   });
+}
+
+/** A grid of the territory as the console's server gives it (GeoJSON from libs/reference). */
+export interface GridFeature {
+  readonly type: 'Feature';
+  readonly id: string;
+  readonly geometry: { readonly type: 'Polygon'; readonly coordinates: readonly (readonly (readonly number[])[])[] };
+  readonly properties: { readonly code: string; readonly kind: string; readonly communityCode: string; readonly townshipCode: string; readonly name: { readonly zh: string; readonly en: string } };
+}
+
+export function useTerritory() {
+  return useQuery({ queryKey: ['territory'], queryFn: () => consoleApi<{ features: GridFeature[] }>('territory'), staleTime: Infinity });
 }
