@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { SERVICE_NAMES } from '@county/contracts';
 import { CONFIG_ENV_VARS, DEFAULT_PORTS, loadConfig } from '@county/service-kit';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the deployment's check reads the console's own settings
 import { loadConsoleSettings } from '../../apps/console/src/server/settings';
 
 const root = path.join(__dirname, '..', '..');
