@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { commandHeaders, correlationHeader, dispatch, intake as intakeApi, unwrap } from '../../../lib/api/client';
 import { href } from '../../../lib/router';
 import { CommandForm, SelectField, TextField } from '../../../lib/forms';
@@ -47,7 +47,7 @@ type Report = (run: () => Promise<CommandOutcome>) => () => Promise<CommandOutco
  * co-handlers, each with its part: the list's cooperating units are offered first.
  */
 function DispatchForm({ c, intake, invalidate, report }: { c: CentreCase; intake?: IntakeCase; invalidate: Keys; report: Report }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const names = useNames();
   const categoryCode = c.state.categoryCode ?? intake?.categoryCode;
   const gridCode = intake?.location.gridCode;
@@ -68,7 +68,7 @@ function DispatchForm({ c, intake, invalidate, report }: { c: CentreCase; intake
     ? { assignments: [{ unitCode: lead, role: 'lead' as const }, ...joint.map((u) => ({ unitCode: u, role: 'co-handler' as const, ...(parts[u] && { part: parts[u] }) }))], reason, final }
     : { primaryUnitCode: lead || undefined, reason, final };
   const run = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/dispatch', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body }))), invalidate as never);
-  const units = names.units.filter((u) => u.kind !== 'centre' && u.kind !== 'supervision');
+  const options = useUnitOptions();
   const label = (code: string) => `${names.unit(code)} (${code})`;
   const toggle = (code: string, on: boolean) => setCoHandlers(on ? [...new Set([...coHandlers, code])] : coHandlers.filter((x) => x !== code));
   return (
@@ -85,7 +85,7 @@ function DispatchForm({ c, intake, invalidate, report }: { c: CentreCase; intake
           (preview.data?.reason ?? '—')
         )}
       </p>
-      <SelectField label={t('dispatchTo')} value={lead} onChange={(v) => setUnit(v as string)} options={[{ value: '', label: '—' }, ...units.map((u) => ({ value: u.code, label: `${u.name[lang]} (${u.code})` }))]} />
+      <SelectField label={t('dispatchTo')} value={lead} onChange={(v) => setUnit(v as string)} options={[{ value: '', label: '—' }, ...options]} />
       <fieldset>
         <legend>{t('coHandlers')}</legend>
         {suggested.map((code) => (
@@ -98,7 +98,7 @@ function DispatchForm({ c, intake, invalidate, report }: { c: CentreCase; intake
           multiple
           value={coHandlers.filter((x) => !suggested.includes(x))}
           onChange={(v) => setCoHandlers([...coHandlers.filter((x) => suggested.includes(x)), ...(v as string[])])}
-          options={units.filter((u) => !suggested.includes(u.code) && u.code !== lead).map((u) => ({ value: u.code, label: `${u.name[lang]} (${u.code})` }))}
+          options={options.filter((o) => !suggested.includes(o.value) && o.value !== lead)}
         />
         {joint.map((code) => (
           <TextField key={code} label={`${t('partOf')} ${names.unit(code)}`} value={parts[code] ?? ''} onChange={(v) => setParts({ ...parts, [code]: v })} />
@@ -160,42 +160,51 @@ function MergeForm({ intake }: { intake: IntakeCase }) {
   );
 }
 
-function ReviewForms({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
+/** A ruling on what waits for the centre: approve it (the form's submit), or the other way (reject, send back), with a reason. */
+function Ruling({ name, other, onApprove, onOther, reason, setReason, children }: { name: string; other: string; onApprove: () => void; onOther: () => void; reason: string; setReason: (v: string) => void; children?: ReactNode }) {
   const { t } = useT();
-  const [reason, setReason] = useState('');
-  const approve = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/review/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
-  const sendBack = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/review/send-back', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   return (
-    <CommandForm name={t('review')} onSubmit={() => approve.mutate(undefined)}>
-      <button type="submit">{t('approve')}</button>
+    <CommandForm name={name} onSubmit={onApprove}>
+      {children}
       <TextField label={t('reason')} value={reason} onChange={setReason} />
-      <button type="button" onClick={() => sendBack.mutate(undefined)}>
-        {t('sendBack')}
+      <button type="submit">{t('approve')}</button>
+      <button type="button" onClick={onOther}>
+        {other}
       </button>
     </CommandForm>
   );
 }
 
-function TransferRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
-  const { t, lang } = useT();
+/** The units a case may go to (not the centre or the supervision office), as picker options. */
+function useUnitOptions() {
+  const { lang } = useT();
   const names = useNames();
+  return names.units.filter((u) => u.kind !== 'centre' && u.kind !== 'supervision').map((u) => ({ value: u.code, label: `${u.name[lang]} (${u.code})` }));
+}
+
+function ReviewForms({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
+  const { t } = useT();
+  const [reason, setReason] = useState('');
+  const approve = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/review/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
+  const sendBack = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/review/send-back', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
+  return <Ruling name={t('review')} other={t('sendBack')} onApprove={() => approve.mutate(undefined)} onOther={() => sendBack.mutate(undefined)} reason={reason} setReason={setReason} />;
+}
+
+function TransferRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Keys; report: Report }) {
+  const { t } = useT();
+  const names = useNames();
+  const options = useUnitOptions();
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const approve = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/transfer/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { toUnitCode: to, reason } }))), invalidate as never);
   const reject = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/transfer/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
-  const options = names.units.filter((u) => u.kind !== 'centre' && u.kind !== 'supervision').map((u) => ({ value: u.code, label: `${u.name[lang]} (${u.code})` }));
   return (
-    <CommandForm name={t('transferRequests')} onSubmit={() => approve.mutate(undefined)}>
+    <Ruling name={t('transferRequests')} other={t('reject')} onApprove={() => approve.mutate(undefined)} onOther={() => reject.mutate(undefined)} reason={reason} setReason={setReason}>
       <p>
         {names.unit(c.state.pending?.transfer?.unitCode)}: {c.state.pending?.transfer?.reason}
       </p>
       <SelectField label={t('toUnit')} value={to} onChange={(v) => setTo(v as string)} options={[{ value: '', label: '—' }, ...options]} />
-      <TextField label={t('reason')} value={reason} onChange={setReason} />
-      <button type="submit">{t('approve')}</button>
-      <button type="button" onClick={() => reject.mutate(undefined)}>
-        {t('reject')}
-      </button>
-    </CommandForm>
+    </Ruling>
   );
 }
 
@@ -207,15 +216,10 @@ function ExtensionRuling({ c, invalidate, report }: { c: CentreCase; invalidate:
   const approve = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/extension/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { extraWorkingDays: Number(days), reason } }))), invalidate as never);
   const reject = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/extension/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   return (
-    <CommandForm name={t('extensionRequests')} onSubmit={() => approve.mutate(undefined)}>
+    <Ruling name={t('extensionRequests')} other={t('reject')} onApprove={() => approve.mutate(undefined)} onOther={() => reject.mutate(undefined)} reason={reason} setReason={setReason}>
       <p>{asked?.reason}</p>
       <TextField label={t('extraWorkingDays')} type="number" value={days} onChange={setDays} />
-      <TextField label={t('reason')} value={reason} onChange={setReason} />
-      <button type="submit">{t('approve')}</button>
-      <button type="button" onClick={() => reject.mutate(undefined)}>
-        {t('reject')}
-      </button>
-    </CommandForm>
+    </Ruling>
   );
 }
 
@@ -225,13 +229,8 @@ function PauseRuling({ c, invalidate, report }: { c: CentreCase; invalidate: Key
   const approve = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/pause/approve', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: {} }))), invalidate as never);
   const reject = useCommand(report(() => unwrap(dispatch.POST('/api/v1/cases/{caseId}/pause/reject', { params: { path: { caseId: c.caseId }, header: commandHeaders(c.version) }, body: { reason } }))), invalidate as never);
   return (
-    <CommandForm name={t('pauseRequests')} onSubmit={() => approve.mutate(undefined)}>
+    <Ruling name={t('pauseRequests')} other={t('reject')} onApprove={() => approve.mutate(undefined)} onOther={() => reject.mutate(undefined)} reason={reason} setReason={setReason}>
       <p>{c.state.pending?.pause?.reason}</p>
-      <TextField label={t('reason')} value={reason} onChange={setReason} />
-      <button type="submit">{t('approve')}</button>
-      <button type="button" onClick={() => reject.mutate(undefined)}>
-        {t('reject')}
-      </button>
-    </CommandForm>
+    </Ruling>
   );
 }
