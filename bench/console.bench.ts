@@ -133,7 +133,7 @@ async function main(): Promise<void> {
         const t = await page.evaluate(() => {
           const now = performance.now();
           const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-          const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/svc/')).map((e) => ({ name: e.name, duration: e.duration, end: e.responseEnd }));
+          const calls = (performance.getEntriesByType('resource') as unknown as { name: string; duration: number; responseEnd: number }[]).filter((e) => e.name.includes('/svc/')).map((e) => ({ name: e.name, duration: e.duration, end: e.responseEnd }));
           return { now, fcp, calls };
         });
         add(`${screen}: first contentful paint`, t.fcp);
