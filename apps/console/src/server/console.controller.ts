@@ -49,6 +49,9 @@ function expiryOf(token: string): Date {
   return new Date(payload.exp * 1000);
 }
 
+/** How long the ops board waits for a service's /health and /metrics. */
+const HEALTH_TIMEOUT_MS = 8000;
+
 @Controller('console/api')
 export class ConsoleController {
   constructor(
@@ -138,13 +141,14 @@ export class ConsoleController {
   /** Every service's /health, for the ops board. */
   @Get('health')
   async health() {
+    // longer than a service's own checks (3 s each), so the board shows the service's answer, not its own time-out
     const checks = await Promise.all(
       PROXIED_SERVICES.map(async (service) => {
         const started = Date.now();
         try {
-          const r = await fetch(`${this.settings.services[service]}/health`, { signal: AbortSignal.timeout(3000) });
+          const r = await fetch(`${this.settings.services[service]}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
           const details: unknown = await r.json().catch(() => null);
-          const metrics = await fetch(`${this.settings.services[service]}/metrics`, { signal: AbortSignal.timeout(3000) })
+          const metrics = await fetch(`${this.settings.services[service]}/metrics`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) })
             .then((m) => m.text())
             .catch(() => '');
           return { service, status: r.status === 200 ? 'up' : 'down', httpStatus: r.status, ms: Date.now() - started, details, counters: countersOf(metrics) };
