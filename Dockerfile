@@ -1,4 +1,11 @@
-# One image for the five services; docker-compose.yml picks the entry point of each.
+# One image for the five services and the console; docker-compose.yml picks the entry point of each.
+
+# the console's web app, built with the development dependencies (vite, react), which the image leaves out
+FROM node:20-bookworm-slim AS web
+WORKDIR /app
+COPY . .
+RUN npm ci --no-audit --no-fund && cd apps/console && npx vite build --config vite.config.mts
+
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -20,5 +27,6 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY scripts ./scripts
 COPY apps ./apps
 COPY libs ./libs
+COPY --from=web /app/apps/console/dist/web ./apps/console/dist/web
 ENV NODE_ENV=production HOST=0.0.0.0
 USER node

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { SERVICE_NAMES } from '@county/contracts';
 import { CONFIG_ENV_VARS, DEFAULT_PORTS, loadConfig } from '@county/service-kit';
+import { loadConsoleSettings } from '../../apps/console/src/server/settings';
 
 const root = path.join(__dirname, '..', '..');
 const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -13,8 +14,17 @@ const versions = Object.fromEntries(
 );
 
 describe('docker-compose.yml agrees with deploy/local and the services', () => {
-  it('has the three engines and the five services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['postgres', 'kafka', 'temporal', ...SERVICE_NAMES].sort());
+  it('has the three engines, the five services and the console', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['postgres', 'kafka', 'temporal', ...SERVICE_NAMES, 'console'].sort());
+  });
+
+  it('puts the console on its default port in front of each service by its compose name', () => {
+    const svc = compose.services.console;
+    expect(svc.command).toEqual(['node', '-r', './scripts/register.js', 'apps/console/src/server/main.ts']);
+    expect(svc.ports).toEqual(['3000:3000']);
+    const settings = loadConsoleSettings(svc.environment, '');
+    expect(settings.port).toBe(3000);
+    for (const name of SERVICE_NAMES) expect(settings.services[name]).toBe(`http://${name}:${DEFAULT_PORTS[name]}`);
   });
 
   it.each(SERVICE_NAMES)('%s listens on its default port and reads only variables the service knows', (name) => {

@@ -30,6 +30,32 @@ export async function openApiDocument(service: ServiceWithApi, env: NodeJS.Proce
   // the named answer schemas the paths refer to (components/schemas) are added by completeDocument,
   // as in the service's own /docs-json; the paths and their headers stay as the controllers say
   const complete = completeDocument(structuredClone(document));
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...complete.components?.schemas } };
+  const schemas: Record<string, unknown> = { ...document.components?.schemas, ...complete.components?.schemas };
+  // ErrorBody: every refusal's body (the document's error answers refer to it)
+  document.components = { ...document.components, schemas: { ...reachable(document.paths, schemas), ErrorBody: schemas.ErrorBody } as never };
   return document;
+}
+
+/**
+ * The schemas the paths refer to, directly or through other schemas. The four services' modules
+ * are loaded into this one process, so the named answer schemas of all of them are registered;
+ * a service's document keeps only its own, as its /docs-json does.
+ */
+function reachable(paths: unknown, schemas: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+        const name = value.slice('#/components/schemas/'.length);
+        if (!(name in kept) && name in schemas) {
+          kept[name] = schemas[name];
+          visit(schemas[name]);
+        }
+      } else visit(value);
+    }
+  };
+  visit(paths);
+  return kept;
 }

@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import { unitByCode } from '@county/reference';
-import { startSystem, type RunningSystem } from '../../../test/support/system';
-import { consoleUrl, startConsole } from '../src/server/main';
-import { ARTEFACTS, accessibilityViolations, launchBrowser, personAt, screenshot } from './support/browser';
+import { personAt, screenshot } from './support/browser';
+import { checkScreen, fileCase as fileCaseIn, openCase, outcome, signIn, startConsoleSystem, type ConsoleSystem } from './support/console-system';
 
 /**
  * The whole loop done through the console in a real browser (Debian's chromium), by clicking and
@@ -16,94 +12,24 @@ import { ARTEFACTS, accessibilityViolations, launchBrowser, personAt, screenshot
  * drill-down. Every screen is checked with axe-core and saved as a screenshot (test-output/screens).
  */
 
-let system: RunningSystem;
-let consoleApp: INestApplication;
+let sys: ConsoleSystem;
 let browser: Browser;
 let base: string;
 
-const WEB = join(ARTEFACTS, 'web');
 const UNIT = 'QH-CG';
 const DEPARTMENT = 'QH-POLICE';
 
 beforeAll(async () => {
-  // the single-page application as `npm run build` makes it, into a folder of this run
-  execFileSync(process.execPath, [join(__dirname, '..', '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.config.mts', '--outDir', WEB, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: join(__dirname, '..'),
-    stdio: 'inherit',
-  });
-  system = await startSystem(['intake', 'dispatch', 'handling', 'evaluation', 'case-worker']);
-  consoleApp = await startConsole(
-    {
-      ...system.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CONSOLE_INTAKE_URL: system.url('intake'),
-      CONSOLE_DISPATCH_URL: system.url('dispatch'),
-      CONSOLE_HANDLING_URL: system.url('handling'),
-      CONSOLE_EVALUATION_URL: system.url('evaluation'),
-      CONSOLE_CASE_WORKER_URL: system.url('case-worker'),
-    },
-    { webRoot: WEB },
-  );
-  base = consoleUrl(consoleApp);
-  browser = await launchBrowser();
+  sys = await startConsoleSystem('loop');
+  browser = sys.browser;
+  base = sys.base;
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await consoleApp?.close();
-  await system?.stop();
+  await sys?.stop();
 });
 
-/** Axe finds nothing on the screen as it is, and the screen is saved. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  expect({ screen: name, violations: await accessibilityViolations(page) }).toEqual({ screen: name, violations: [] });
-  await screenshot(page, name);
-}
-
-async function signIn(page: Page, userId: string): Promise<void> {
-  await page.goto('/');
-  const user = page.getByLabel('开发用户');
-  await user.selectOption(userId);
-  // keyboard only: from the user picker, Tab reaches the button and Enter signs in
-  await user.focus();
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: '退出' }).waitFor();
-}
-
-/** The command's outcome line: done, with the events it wrote (or a failure with the service's code). */
-async function outcome(page: Page, text: string | RegExp = /./): Promise<string> {
-  const ok = page.getByRole('status').filter({ hasText: '已完成' }).filter({ hasText: text }).first();
-  const refused = page.getByRole('alert').first();
-  await Promise.race([ok.waitFor(), refused.waitFor().then(async () => Promise.reject(new Error(`refused: ${await refused.textContent()}`)))]);
-  return (await ok.textContent()) ?? '';
-}
-
-async function openCase(page: Page, caseId: string): Promise<void> {
-  await page.goto(`/#/cases/${caseId}`);
-  await page.getByRole('heading', { name: `诉求 ${caseId}` }).waitFor();
-}
-
-async function fileCase(description: string, phone: string): Promise<string> {
-  const res = await fetch(`${system.url('intake')}/api/v1/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': 'dev-hotline-key' },
-    body: JSON.stringify({
-      channel: 'hotline',
-      channelReference: `HL-CONSOLE-${Date.now()}`,
-      appealType: 'complaint',
-      categoryCode: 'UM.ORDER.PARKING',
-      urgency: 'normal',
-      description,
-      location: { gridCode: 'QH-CG-04-04' },
-      resident: { phone },
-      receivedAt: new Date().toISOString(),
-    }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { caseId: string }).caseId;
-}
+const fileCase = (description: string, phone: string) => fileCaseIn(sys.system, description, phone);
 
 it('takes a case round the whole loop through the console, as each role in turn', async () => {
   const caseId = await fileCase('消防通道被车辆长期占用（控制台测试）', '13900001111');

@@ -135,6 +135,17 @@ it('gives the working time left until deadlines by the county calendar, negative
   expect(minutes[past]).toBeGreaterThan(-7 * 24 * 60);
 });
 
+it("gives the county's grids as GeoJSON polygons for the map", async () => {
+  const res = await fetch(`${base}/console/api/territory`);
+  const body = (await res.json()) as { type: string; features: { id: string; geometry: { type: string; coordinates: number[][][] }; properties: { townshipCode: string } }[] };
+  expect(body.type).toBe('FeatureCollection');
+  expect(body.features).toHaveLength(212);
+  const grid = body.features.find((f) => f.id === 'QH-CG-04-04');
+  expect(grid).toMatchObject({ geometry: { type: 'Polygon' }, properties: { townshipCode: 'QH-CG' } });
+  const ring = grid?.geometry.coordinates[0] ?? [];
+  expect(ring[0]).toEqual(ring[ring.length - 1]);
+});
+
 it('sums the event counters of a Prometheus exposition', () => {
   const text = ['# HELP events_appended_total x', 'events_appended_total{type="a"} 3', 'events_appended_total{type="b"} 4', 'events_consumed_total{type="a",outcome="ok"} 5', 'other_total 9'].join('\n');
   expect(countersOf(text)).toEqual({ events_appended_total: 7, events_consumed_total: 5 });

@@ -12,12 +12,34 @@ export const CALLBACK_QUEUE = defineSchema(
   object({ cases: oas.arrayOf(object({ caseId: oas.uuid, unitCode: oas.nullableString, approvedAt: oas.nullableInstant, round: oas.integer, failedAttempts: oas.integer })) }),
 );
 
-function report(name: string, required: string[]) {
-  const schema = defineSchema(name, { type: 'object', required, properties: Object.fromEntries(required.map((k) => [k, {}])), additionalProperties: true });
-  return { 'application/json': { schema }, 'text/csv': { schema: oas.string } };
+function report(name: string, schema: Record<string, unknown>) {
+  return { 'application/json': { schema: defineSchema(name, { ...schema, additionalProperties: true }) }, 'text/csv': { schema: oas.string } };
 }
 
-export const KPIS_CONTENT = report('KpiReport', ['units']);
-export const DRILL_DOWN_CONTENT = report('KpiDrillDown', ['rows']);
-export const HOT_ISSUES_CONTENT = report('HotIssuesReport', ['rows']);
-export const HOTSPOTS_CONTENT = report('HotspotsReport', ['hotspots']);
+const PERIOD = { ...object({ kind: oas.enumOf(['day', 'month']), key: oas.string, from: oas.instant, to: oas.instant }), additionalProperties: true };
+
+export const KPIS_CONTENT = report('KpiReport', object({ units: oas.arrayOf(oas.anyObject) }));
+export const DRILL_DOWN_CONTENT = report(
+  'KpiDrillDown',
+  object({
+    period: PERIOD,
+    unitCode: oas.string,
+    figure: { ...object({ metric: oas.string, kind: oas.enumOf(['count', 'rate', 'average']), numerator: oas.integer, denominator: oas.integer, value: { ...oas.number, nullable: true } }), additionalProperties: true },
+    rows: oas.arrayOf({ ...object({ caseId: oas.string, item: oas.string, day: oas.string, hit: oas.boolean, value: { ...oas.number, nullable: true } }), additionalProperties: true }),
+  }),
+);
+export const HOT_ISSUES_CONTENT = report(
+  'HotIssuesReport',
+  object({
+    rows: oas.arrayOf(object({ categoryCode: oas.string, placeCode: oas.string, count: oas.integer, previousCount: oas.integer, delta: oas.integer, ratio: { ...oas.number, nullable: true }, caseIds: oas.arrayOf(oas.string) })),
+  }),
+);
+export const HOTSPOTS_CONTENT = report(
+  'HotspotsReport',
+  object({
+    hotspots: oas.arrayOf({
+      ...object({ categoryCode: oas.string, placeKind: oas.enumOf(['grid', 'community']), placeCode: oas.string, period: oas.string, count: oas.integer, baseline: oas.number, rule: oas.string, caseIds: oas.arrayOf(oas.string), detectedAt: oas.instant }),
+      additionalProperties: true,
+    }),
+  }),
+);

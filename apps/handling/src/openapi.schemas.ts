@@ -1,3 +1,4 @@
+import { CASE_STATUSES } from '@county/contracts';
 import { defineSchema, oas, object } from '@county/service-kit';
 import { PROACTIVE_TASK_ROW } from './proactive-tasks/openapi';
 
@@ -19,7 +20,7 @@ const CASE_ROW_PROPERTIES = {
   caseId: oas.uuid,
   role: oas.enumOf(['lead', 'co-handler']),
   part: oas.nullableString,
-  status: oas.string,
+  status: { ...oas.enumOf(CASE_STATUSES), description: "where the case stands for the unit, in the platform's one vocabulary of case statuses" },
   categoryCode: oas.nullableString,
   urgency: oas.nullableString,
   description: oas.nullableString,
@@ -68,9 +69,23 @@ export const INBOX_PAGE = defineSchema(
   object({ items: oas.arrayOf({ oneOf: [CASE_ROW, WHISTLE_ROW, PROACTIVE_TASK_ROW] }), nextCursor: { ...oas.nullableString, description: 'pass as cursor for the next page; null on the last page' } }),
 );
 
+export const INBOX_COUNTS = defineSchema(
+  'InboxCounts',
+  object({
+    unitCode: oas.string,
+    counts: {
+      ...object(Object.fromEntries(['open', 'new', 'reopened', 'signed', 'due-soon', 'overdue', 'sent-back', 'submitted', 'resolved', 'whistles'].map((b) => [b, oas.integer]))),
+      description: 'every case of each box (the whistles: those the unit has not finished), however many pages they fill',
+    },
+  }),
+);
+
 export const UNIT_CASE = defineSchema('UnitCase', {
-  type: 'object',
-  required: ['caseId', 'unitCode', 'status', 'transferredAway', 'whistles'],
-  properties: { caseId: oas.uuid, unitCode: oas.string, status: oas.string, transferredAway: oas.boolean, deadlines: oas.arrayOf(DEADLINE), whistles: oas.arrayOf(oas.anyObject) },
+  ...object({
+    ...CASE_ROW_PROPERTIES,
+    unitCode: oas.string,
+    transferredAway: { ...oas.boolean, description: 'the case was transferred away from the unit (the view is its history)' },
+    whistles: oas.arrayOf(oas.ref('WhistleResponse')),
+  }),
   additionalProperties: true,
 });

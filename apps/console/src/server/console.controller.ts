@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpException, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { verifyToken, type Principal } from '@county/auth';
-import { defaultCalendar, leafCategories, unitByCode, units, workingTimeBetween } from '@county/reference';
+import { county, defaultCalendar, grids, leafCategories, townships, unitByCode, units, workingTimeBetween } from '@county/reference';
 import { CONSOLE_SETTINGS } from './tokens';
 import { PROXIED_SERVICES, type ConsoleSettings } from './settings';
 import { clearedSessionCookie, sessionCookie, sessionOf } from './session';
@@ -48,6 +48,9 @@ function expiryOf(token: string): Date {
   const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp: number };
   return new Date(payload.exp * 1000);
 }
+
+/** How long the ops board waits for a service's /health and /metrics. */
+const HEALTH_TIMEOUT_MS = 8000;
 
 @Controller('console/api')
 export class ConsoleController {
@@ -116,16 +119,36 @@ export class ConsoleController {
     };
   }
 
+  /**
+   * The county's grids as a GeoJSON FeatureCollection (their polygons from libs/reference), for the
+   * leaders' county map: drawn in the browser, no tile server.
+   */
+  @Get('territory')
+  territory() {
+    const townshipNames = new Map(townships().map((t) => [t.code, t.name]));
+    return {
+      type: 'FeatureCollection',
+      county: { code: county().code, name: county().name },
+      features: grids().map((g) => ({
+        type: 'Feature',
+        id: g.code,
+        geometry: g.boundary,
+        properties: { code: g.code, kind: g.kind, communityCode: g.communityCode, townshipCode: g.townshipCode, name: g.name, townshipName: townshipNames.get(g.townshipCode) ?? null },
+      })),
+    };
+  }
+
   /** Every service's /health, for the ops board. */
   @Get('health')
   async health() {
+    // longer than a service's own checks (3 s each), so the board shows the service's answer, not its own time-out
     const checks = await Promise.all(
       PROXIED_SERVICES.map(async (service) => {
         const started = Date.now();
         try {
-          const r = await fetch(`${this.settings.services[service]}/health`, { signal: AbortSignal.timeout(3000) });
+          const r = await fetch(`${this.settings.services[service]}/health`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
           const details: unknown = await r.json().catch(() => null);
-          const metrics = await fetch(`${this.settings.services[service]}/metrics`, { signal: AbortSignal.timeout(3000) })
+          const metrics = await fetch(`${this.settings.services[service]}/metrics`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) })
             .then((m) => m.text())
             .catch(() => '');
           return { service, status: r.status === 200 ? 'up' : 'down', httpStatus: r.status, ms: Date.now() - started, details, counters: countersOf(metrics) };

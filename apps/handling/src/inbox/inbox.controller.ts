@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiResponse } from '@nestjs/swagger';
-import { INBOX_PAGE } from '../openapi.schemas';
+import { INBOX_COUNTS, INBOX_PAGE } from '../openapi.schemas';
 import type { Pool } from 'pg';
 import { DomainError } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { AuthGuard, CurrentPrincipal, UNIT_ROLES, type Principal } from '@county/auth';
 import { HANDLING_SETTINGS, type HandlingSettings } from '../settings';
-import { InboxQueryDto } from './inbox.dto';
-import { caseInbox, whistleInbox, type CaseRow, type Page, type WhistleRow } from './inbox.queries';
+import { InboxCountsQueryDto, InboxQueryDto } from './inbox.dto';
+import { caseInbox, inboxCounts, whistleInbox, type CaseRow, type Page, type WhistleRow } from './inbox.queries';
 import { proactiveTaskInbox, type ProactiveTaskRow } from '../proactive-tasks/proactive-task.queries';
 
 /** The unit whose data a principal may read: a unit reads its own; the centre and admins read any unit's. */
@@ -50,5 +50,15 @@ export class InboxController {
     };
     if (filter.box === 'proactive-tasks') return proactiveTaskInbox(this.pool, filter);
     return filter.box === 'whistles' ? whistleInbox(this.pool, filter) : caseInbox(this.pool, filter);
+  }
+
+  @Get('counts')
+  @ApiOperation({ summary: "How many cases each box of a unit's inbox holds (and the whistles it must answer): the whole inbox, not one page" })
+  @ApiResponse({ status: 200, description: 'the count of every box', schema: INBOX_COUNTS })
+  @ApiUnauthorizedResponse({ description: 'AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.TOKEN_EXPIRED' })
+  @ApiForbiddenResponse({ description: "AUTH.NOT_YOUR_UNIT: a unit asked for another unit's counts" })
+  async counts(@Query() query: InboxCountsQueryDto, @CurrentPrincipal() principal: Principal) {
+    const unitCode = readableUnit(principal, query.unitCode);
+    return { unitCode, counts: await inboxCounts(this.pool, { unitCode, now: new Date(), dueSoonHours: this.settings.dueSoonHours }) };
   }
 }

@@ -56,3 +56,11 @@ export class InboxQueryDto {
   @Max(100)
   readonly limit?: number;
 }
+
+export class InboxCountsQueryDto {
+  @ApiPropertyOptional({ description: "the centre and admins count a unit's inbox by its code; units count only their own" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/)
+  readonly unitCode?: string;
+}

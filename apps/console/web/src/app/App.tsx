@@ -12,6 +12,7 @@ import { Inbox } from '../features/inbox';
 import { DrillDown, HotIssues, Ranking, type Metric, type PeriodKind } from '../features/leaders';
 import { FairRanking, MonthlyTopics, ProactiveTasks, WhatIf } from '../features/governance';
 import { OpsBoard } from '../features/ops';
+import { ResponsibilityList } from '../features/responsibility-list';
 import { ReturnVisits } from '../features/return-visits';
 import { WhistlePage } from '../features/whistles';
 
@@ -24,8 +25,10 @@ function desksOf(s: SessionView): readonly (readonly [string, MessageKey])[] {
     ['monthly-topics', 'navMonthlyTopics'],
   ];
   if (isCentre(s)) {
-    return [['desk', 'navCases'], ['reviews', 'navReview'], ['requests', 'navRequests'], ['return-visits', 'navReturnVisits'], ['proactive-tasks', 'navProactiveTasks'], ...leaders, ['what-if', 'navWhatIf'], ['ops', 'navOps']];
+    return [['desk', 'navCases'], ['reviews', 'navReview'], ['requests', 'navRequests'], ['return-visits', 'navReturnVisits'], ['proactive-tasks', 'navProactiveTasks'], ['list', 'navList'], ...leaders, ['what-if', 'navWhatIf'], ['ops', 'navOps']];
   }
+  // a county unit's leader proposes changes to the responsibility list for its unit
+  if (isUnit(s) && s.role === 'unit-leader' && s.unitKind === 'department') return [['inbox', 'navInbox'], ['proactive-tasks', 'navProactiveTasks'], ['list', 'navList'], ...leaders];
   if (isUnit(s)) return [['inbox', 'navInbox'], ['proactive-tasks', 'navProactiveTasks'], ...leaders];
   return leaders;
 }
@@ -114,6 +117,9 @@ function Workbench({ session }: { session: SessionView }) {
       break;
     case 'hot-issues':
       screen = <HotIssues />;
+      break;
+    case 'list':
+      screen = <ResponsibilityList session={session} />;
       break;
     case 'ops':
       screen = <OpsBoard />;

@@ -28,6 +28,7 @@ const MESSAGES = {
   navFairRanking: ['公平排名', 'Fair ranking'],
   navMonthlyTopics: ['每月一题', 'Monthly topics'],
   navWhatIf: ['规则推演', 'What-if'],
+  navList: ['责任清单', 'Responsibility list'],
   // words of the loop
   case: ['诉求', 'Case'],
   caseId: ['诉求编号', 'Case id'],
@@ -54,6 +55,19 @@ const MESSAGES = {
   routePreview: ['清单建议', 'List suggests'],
   reason: ['理由', 'Reason'],
   finalAssignment: ['指定承办（不可退单）', 'Forced assignment (no transfer)'],
+  coHandlers: ['协办单位（联合派单）', 'Co-handlers (joint dispatch)'],
+  suggestedByList: ['清单配合单位', 'cooperating unit by the list'],
+  otherCoHandlers: ['其他协办单位', 'Other co-handlers'],
+  partOf: ['分工', 'Part of'],
+  jointDispatch: ['联合派单', 'Joint dispatch'],
+  mergeRepeat: ['合并重复诉求', 'Merge a repeat appeal'],
+  mergeInto: ['并入诉求编号', 'Merge into case id'],
+  merge: ['合并', 'Merge'],
+  mergedInto: ['已并入', 'Merged into'],
+  undoMerge: ['撤销合并', 'Undo the merge'],
+  notMerged: ['未合并', 'not merged'],
+  previousPage: ['上一页', 'Previous page'],
+  pageNumber: ['第', 'Page'],
   signFor: ['签收', 'Sign for'],
   firstContact: ['首次联系', 'First contact'],
   progressNote: ['进展', 'Progress note'],
@@ -119,6 +133,8 @@ const MESSAGES = {
   day: ['日期', 'Day'],
   hotIssues: ['高频多发问题', 'Hot issues'],
   hotspots: ['热点预警', 'Hotspots'],
+  countyMap: ['县域地图', 'County map'],
+  allCategories: ['全部类别', 'All categories'],
   count: ['件数', 'Count'],
   previousCount: ['上期', 'Before'],
   placeKind: ['地点层级', 'Place level'],
@@ -244,4 +260,13 @@ export function useT() {
     t: (key: MessageKey): string => MESSAGES[key][i],
     code: (kind: string, value: string | null | undefined): string => (value == null ? '—' : (CODES[`${kind}.${value}`]?.[i] ?? value)),
   };
+}
+
+/**
+ * A feature's own words (Chinese first, English beside), kept in the feature's folder:
+ * `const w = useWords(WORDS); w('propose')`.
+ */
+export function useWords<K extends string>(words: Readonly<Record<K, readonly [string, string]>>): (key: K) => string {
+  const { lang } = useContext(LangContext);
+  return (key: K) => words[key][lang === 'zh' ? 0 : 1];
 }

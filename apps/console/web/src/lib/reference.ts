@@ -34,5 +34,6 @@ export function useNames() {
     category: (code: string | null | undefined) => (code ? (categories.get(code)?.name[lang] ?? code) : '—'),
     departments: data?.units.filter((u) => u.kind === 'department') ?? [],
     units: data?.units ?? [],
+    categories: data?.categories ?? [],
   };
 }

@@ -3,6 +3,7 @@ import type { paths as IntakePaths } from './generated/intake';
 import type { paths as DispatchPaths } from './generated/dispatch';
 import type { paths as HandlingPaths } from './generated/handling';
 import type { paths as EvaluationPaths } from './generated/evaluation';
+import type { components } from './generated/dispatch';
 
 /**
  * One typed client per service, all through the console's origin (/svc/<service>): the session
@@ -26,29 +27,24 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  readonly code?: string;
-  readonly message?: string | string[];
-  readonly field?: string;
-  readonly errors?: readonly { readonly field?: string; readonly message?: string }[];
-}
+/** Every service answers a refusal with this body (service-kit's ErrorBody in each OpenAPI document). */
+type ErrorBody = Partial<components['schemas']['ErrorBody']> & { readonly field?: string };
 
 export function apiErrorOf(status: number, body: unknown): ApiError {
   const b = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
   const fields = [...(b.errors ?? []).map((e) => e.field).filter((f): f is string => typeof f === 'string'), ...(b.field ? [b.field] : [])];
-  const message = Array.isArray(b.message) ? b.message.join('; ') : (b.message ?? (b.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; '));
+  const message = b.message || (b.errors ?? []).map((e) => `${e.field}: ${(e.messages ?? []).join(', ')}`).join('; ');
   return new ApiError(status, b.code ?? `HTTP_${status}`, message || `HTTP ${status}`, fields);
 }
 
 /**
- * The body of a service's answer, or its refusal as an ApiError. The services' documents do not
- * describe most response bodies yet, so each caller names the shape it reads (see the features'
- * api/types.ts); request bodies and parameters stay generated.
+ * The body of a service's answer, typed by the service's own OpenAPI document (its named answer
+ * schema), or its refusal as an ApiError. Reports that also answer CSV are read as JSON here.
  */
-export async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+export async function unwrap<D>(call: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<Exclude<D, string | undefined>> {
   const { data, error, response } = await call;
   if (!response.ok) throw apiErrorOf(response.status, error);
-  return data as T;
+  return data as Exclude<D, string | undefined>;
 }
 
 /** A call to the console's own server (/console/api/...). */

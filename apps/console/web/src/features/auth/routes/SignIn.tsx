@@ -1,16 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { consoleApi } from '../../../lib/api/client';
+import type { components } from '../../../lib/api/generated/handling';
 import { useT } from '../../../lib/i18n';
 import { Outcome, useCommand } from '../../../lib/ui';
 import type { SessionView } from '../../../lib/session';
 
-interface SeedUser {
-  readonly userId: string;
-  readonly unitCode: string;
-  readonly role: string;
-  readonly displayName: string;
-}
+/** A seeded user, as handling's development endpoint (GET /api/v1/dev/users) names it. */
+type SeedUser = components['schemas']['SeedUser'];
 
 /** Development: pick a seeded user (handling's dev token endpoint, through the console's server). Production: paste a token. */
 export function SignIn() {

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { dispatch, handling, intake, unwrap } from '../../../lib/api/client';
 import { POLL_MS } from '../../../lib/ui';
-import type { CentreCase, IntakeCase, UnitCase } from './types';
 
 export const centreCaseKey = (caseId: string) => ['case', caseId, 'centre'];
 export const unitCaseKey = (caseId: string, unitCode?: string) => ['case', caseId, 'unit', unitCode ?? 'mine'];
@@ -9,7 +8,7 @@ export const unitCaseKey = (caseId: string, unitCode?: string) => ['case', caseI
 export function useCentreCase(caseId: string) {
   return useQuery({
     queryKey: centreCaseKey(caseId),
-    queryFn: () => unwrap<CentreCase>(dispatch.GET('/api/v1/cases/{caseId}', { params: { path: { caseId } } })),
+    queryFn: () => unwrap(dispatch.GET('/api/v1/cases/{caseId}', { params: { path: { caseId } } })),
     refetchInterval: POLL_MS,
     retry: false,
   });
@@ -18,7 +17,7 @@ export function useCentreCase(caseId: string) {
 export function useIntakeCase(caseId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['case', caseId, 'intake'],
-    queryFn: () => unwrap<IntakeCase>(intake.GET('/api/v1/cases/{caseId}', { params: { path: { caseId } } })),
+    queryFn: () => unwrap(intake.GET('/api/v1/cases/{caseId}', { params: { path: { caseId } } })),
     refetchInterval: POLL_MS,
     enabled,
     retry: false,
@@ -29,7 +28,7 @@ export function useIntakeCase(caseId: string, enabled: boolean) {
 export function useUnitCase(caseId: string, unitCode: string | undefined, enabled = true) {
   return useQuery({
     queryKey: unitCaseKey(caseId, unitCode),
-    queryFn: () => unwrap<UnitCase>(handling.GET('/api/v1/cases/{caseId}', { params: { path: { caseId }, query: unitCode ? { unitCode } : {} } })),
+    queryFn: () => unwrap(handling.GET('/api/v1/cases/{caseId}', { params: { path: { caseId }, query: unitCode ? { unitCode } : {} } })),
     refetchInterval: POLL_MS,
     enabled,
     retry: false,

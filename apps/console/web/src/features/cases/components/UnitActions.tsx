@@ -4,7 +4,7 @@ import { CommandForm, TextField } from '../../../lib/forms';
 import { useT } from '../../../lib/i18n';
 import type { SessionView } from '../../../lib/session';
 import { Outcome, Section, describeOutcome, useCommand } from '../../../lib/ui';
-import { finished, type CommandOutcome, type UnitCase } from '../api/types';
+import { finished, type UnitCase } from '../api/types';
 
 const lines = (text: string) => text.split(/\s+/).map((s) => s.trim()).filter(Boolean);
 
@@ -23,15 +23,15 @@ export function UnitActions({ c, session }: { c: UnitCase; session: SessionView 
   const [extensionReason, setExtensionReason] = useState('');
   const [pauseReason, setPauseReason] = useState('');
 
-  const signFor = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/sign-for', { params: params() })), invalidate);
-  const firstContact = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/first-contact', { params: params(), body: {} })), invalidate);
-  const progress = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/progress-notes', { params: params(), body: { note } })), invalidate);
-  const submit = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/result', { params: params(), body: { result, evidenceUrls: lines(evidence) } })), invalidate);
-  const submitPart = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/part', { params: params(), body: { part, evidenceUrls: lines(evidence) } })), invalidate);
-  const transfer = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/transfer-request', { params: params(), body: { reason: transferReason } })), invalidate);
-  const extension = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/extension-request', { params: params(), body: { extraWorkingDays: Number(extensionDays), reason: extensionReason } })), invalidate);
-  const pause = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/pause-request', { params: params(), body: { reason: pauseReason } })), invalidate);
-  const resume = useCommand(() => unwrap<CommandOutcome>(handling.POST('/api/v1/cases/{caseId}/resume-request', { params: params() })), invalidate);
+  const signFor = useCommand(() => unwrap(handling.POST('/api/v1/cases/{caseId}/sign-for', { params: params() })), invalidate);
+  const firstContact = useCommand(() => unwrap(handling.POST('/api/v1/cases/{caseId}/first-contact', { params: params(), body: {} })), invalidate);
+  const progress = useCommand(() => unwrap(handling.POST('/api/v1/cases/{caseId}/progress-notes', { params: params(), body: { note } })), invalidate);
+  const submit = useCommand(() => unwrap(handling.POST('/api/v1/cases/{caseId}/result', { params: params(), body: { result, evidenceUrls: lines(evidence) } })), invalidate);
+  const submitPart = useCommand(() => unwrap(handling.POST('/api/v1/cases/{caseId}/part', { params: params(), body: { part, evidenceUrls: lines(evidence) } })), invalidate);
+  const transfer = useCommand(() => unwrap(handling.POST('/api/v1/cases/{caseId}/transfer-request', { params: params(), body: { reason: transferReason } })), invalidate);
+  const extension = useCommand(() => unwrap(handling.POST('/api/v1/cases/{caseId}/extension-request', { params: params(), body: { extraWorkingDays: Number(extensionDays), reason: extensionReason } })), invalidate);
+  const pause = useCommand(() => unwrap(handling.POST('/api/v1/cases/{caseId}/pause-request', { params: params(), body: { reason: pauseReason } })), invalidate);
+  const resume = useCommand(() => unwrap(handling.POST('/api/v1/cases/{caseId}/resume-request', { params: params() })), invalidate);
 
   // statuses in the platform's one vocabulary (libs/contracts CASE_STATUSES); a result sent back is `signed-for` again
   const toSign = c.status === 'dispatched' || c.status === 'reopened';

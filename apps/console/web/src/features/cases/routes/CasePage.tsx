@@ -4,7 +4,7 @@ import { isCentre, isGrassroots, isUnit, type SessionView } from '../../../lib/s
 import { Outcome, Section, formatTime } from '../../../lib/ui';
 import { BlowWhistle, WhistleCard } from '../../whistles';
 import { useCentreCase, useIntakeCase, useUnitCase } from '../api/cases';
-import { finished } from '../api/types';
+import { finished, type CentreCase } from '../api/types';
 import { CentreActions } from '../components/CentreActions';
 import { Clocks } from '../components/Clocks';
 import { Timeline } from '../components/Timeline';
@@ -65,7 +65,8 @@ export function CasePage({ caseId, session }: { caseId: string; session: Session
   );
 }
 
-function basisText(basis: Record<string, unknown>): string {
-  const version = basis.listVersion !== undefined ? ` (v${String(basis.listVersion)} ${String(basis.listItemId ?? '')})` : '';
-  return `${String(basis.kind ?? '')}: ${String(basis.explanation ?? '')}${version}`;
+function basisText(basis: CentreCase['dispatches'][number]['basis']): string {
+  if (!basis) return '—';
+  const version = basis.listVersion !== undefined ? ` (v${basis.listVersion} ${basis.listItemId ?? ''})` : '';
+  return `${basis.kind}: ${basis.explanation}${version}`;
 }

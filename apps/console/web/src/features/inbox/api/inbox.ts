@@ -1,26 +1,28 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { handling, unwrap } from '../../../lib/api/client';
 import type { paths } from '../../../lib/api/generated/handling';
 import { POLL_MS } from '../../../lib/ui';
-import type { CaseRow, InboxPage, WhistleRow } from './types';
+import type { CaseRow } from './types';
 
 export type Box = NonNullable<NonNullable<paths['/api/v1/inbox']['get']['parameters']['query']>['box']>;
 
 export const BOXES: readonly Box[] = ['new', 'due-soon', 'overdue', 'sent-back', 'reopened', 'signed', 'submitted', 'whistles', 'resolved'];
 
-/** Up to this many rows a box; a fuller box shows "100+" and pages on. */
-export const BOX_LIMIT = 100;
+/** Rows a page of a box shows; the counts are the whole box's, from handling. */
+export const PAGE_SIZE = 50;
 
-export function fetchBox(box: Box, cursor?: string) {
-  return unwrap<InboxPage<CaseRow | WhistleRow>>(handling.GET('/api/v1/inbox', { params: { query: { box, limit: BOX_LIMIT, ...(cursor && { cursor }) } } }));
+/** How many cases each box holds (all of them, however many pages), polled. */
+export function useInboxCounts() {
+  return useQuery({ queryKey: ['inbox', 'counts'], queryFn: () => unwrap(handling.GET('/api/v1/inbox/counts', { params: { query: {} } })), refetchInterval: POLL_MS });
 }
 
-/** Every box of the unit's inbox, polled: the counts and the rows. */
-export function useInbox() {
-  const results = useQueries({
-    queries: BOXES.map((box) => ({ queryKey: ['inbox', box], queryFn: () => fetchBox(box), refetchInterval: POLL_MS })),
+/** One page of one box, polled: the page after `cursor` (the first without one). */
+export function useBoxPage(box: Box, cursor: string | undefined) {
+  return useQuery({
+    queryKey: ['inbox', box, cursor ?? ''],
+    queryFn: () => unwrap(handling.GET('/api/v1/inbox', { params: { query: { box, limit: PAGE_SIZE, ...(cursor && { cursor }) } } })),
+    refetchInterval: POLL_MS,
   });
-  return new Map(BOXES.flatMap((box, i) => { const r = results[i]; return r ? [[box, r] as const] : []; }));
 }
 
 /** The next deadline that still matters for a row: the earliest of its clocks. */

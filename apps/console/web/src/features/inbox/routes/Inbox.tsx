@@ -3,17 +3,22 @@ import { useT } from '../../../lib/i18n';
 import { useNames } from '../../../lib/reference';
 import { href } from '../../../lib/router';
 import { Light, Outcome, Section, TimeLeft, formatTime, useTimeLeft } from '../../../lib/ui';
-import { BOX_LIMIT, BOXES, nextDeadline, useInbox, type Box } from '../api/inbox';
+import { BOXES, nextDeadline, useBoxPage, useInboxCounts, type Box } from '../api/inbox';
 import type { CaseRow, WhistleRow } from '../api/types';
 
-/** A unit's inbox (办): boxes with counts, rows sorted by the next deadline, each with its light and working time left. */
+/**
+ * A unit's inbox (办): boxes with the counts of the whole box (handling counts them), the box's rows
+ * a page at a time, sorted by the next deadline, each with its light and working time left.
+ */
 export function Inbox() {
   const { t, code, lang } = useT();
   const names = useNames();
-  const boxes = useInbox();
+  const counts = useInboxCounts();
   const [box, setBox] = useState<Box>('new');
-  const current = boxes.get(box);
-  const rows = current?.data?.items ?? [];
+  // the cursors of the pages before this one: [] on the first page
+  const [cursors, setCursors] = useState<string[]>([]);
+  const current = useBoxPage(box, cursors.at(-1));
+  const rows = current.data?.items ?? [];
   const caseRows = (rows.filter((r) => r.kind === 'case') as CaseRow[]).sort((a, b) => (nextDeadline(a) ?? '9').localeCompare(nextDeadline(b) ?? '9'));
   const whistleRows = (rows.filter((r) => r.kind === 'whistle') as WhistleRow[]).sort((a, b) => (a.answerDeadline ?? '9').localeCompare(b.answerDeadline ?? '9'));
   const left = useTimeLeft([...caseRows.flatMap((r) => r.deadlines.map((d) => d.deadline)), ...whistleRows.flatMap((w) => (w.answerDeadline ? [w.answerDeadline] : []))]);
@@ -22,17 +27,26 @@ export function Inbox() {
     <Section title={t('navInbox')}>
       <div role="tablist" aria-label={t('box')} className="tabs">
         {BOXES.map((b) => {
-          const q = boxes.get(b);
-          const n = q?.data?.items.length;
-          const count = n === undefined ? '…' : q?.data?.nextCursor ? `${BOX_LIMIT}+` : String(n);
+          const n = counts.data?.counts[b];
+          const count = n === undefined ? '…' : String(n);
           return (
-            <button key={b} role="tab" aria-selected={b === box} onClick={() => setBox(b)} className={b === box ? 'active' : ''}>
+            <button
+              key={b}
+              role="tab"
+              aria-selected={b === box}
+              onClick={() => {
+                setBox(b);
+                setCursors([]);
+              }}
+              className={b === box ? 'active' : ''}
+            >
               {code('box', b)} ({count})
             </button>
           );
         })}
       </div>
-      <Outcome error={current?.error} />
+      <Outcome error={counts.error ?? current.error} />
+      <Pager page={cursors.length + 1} onBack={cursors.length > 0 ? () => setCursors(cursors.slice(0, -1)) : undefined} onNext={current.data?.nextCursor ? () => setCursors([...cursors, current.data?.nextCursor ?? '']) : undefined} />
       {box !== 'whistles' ? (
         <table aria-label={code('box', box)}>
           <thead>
@@ -105,5 +119,24 @@ export function Inbox() {
         </table>
       )}
     </Section>
+  );
+}
+
+/** Back and on through a long box, a page at a time. */
+function Pager({ page, onBack, onNext }: { page: number; onBack?: () => void; onNext?: () => void }) {
+  const { t } = useT();
+  if (!onBack && !onNext) return null;
+  return (
+    <div className="pager">
+      <button type="button" onClick={onBack} disabled={!onBack}>
+        {t('previousPage')}
+      </button>
+      <span>
+        {t('pageNumber')} {page}
+      </span>
+      <button type="button" onClick={onNext} disabled={!onNext}>
+        {t('page')}
+      </button>
+    </div>
   );
 }

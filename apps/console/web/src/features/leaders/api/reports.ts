@@ -1,53 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { evaluation, unwrap } from '../../../lib/api/client';
-import type { operations } from '../../../lib/api/generated/evaluation';
+import { consoleApi, evaluation, unwrap } from '../../../lib/api/client';
+import type { components, operations } from '../../../lib/api/generated/evaluation';
 import { POLL_MS } from '../../../lib/ui';
 
-// evaluation's OpenAPI document does not describe these bodies yet; named here (queries are generated).
-export interface RankedUnit {
-  readonly unitCode: string;
-  readonly rank: number | null;
-  readonly score: number | null;
-  readonly responseRate: number | null;
-  readonly resolutionRate: number | null;
-  readonly satisfactionRate: number | null;
-  readonly volume: number;
-}
-
-export interface RankingAnswer {
-  readonly period: { readonly key: string };
-  readonly weights: Record<string, number> | readonly number[];
-  readonly listSize: number;
-  readonly ranking: { readonly units: readonly RankedUnit[]; readonly redList: readonly string[]; readonly blackList: readonly string[] };
-}
+// evaluation's report answers, as its OpenAPI document names them (generated).
+type Schemas = components['schemas'];
+export type RankingAnswer = Schemas['RankingResponseSchema'];
+export type RankedUnit = RankingAnswer['ranking']['units'][number];
+export type DrillDownAnswer = Schemas['KpiDrillDown'];
+export type HotIssueRow = Schemas['HotIssuesReport']['rows'][number];
+export type Hotspot = Schemas['HotspotsReport']['hotspots'][number];
 
 export type Metric = operations['ReportsController_drillDown']['parameters']['query']['metric'];
 export type UnitKind = NonNullable<operations['ReportsController_rankings']['parameters']['query']['unitKind']>;
 export type PeriodKind = operations['ReportsController_drillDown']['parameters']['query']['period'];
-
-export interface DrillDownAnswer {
-  readonly unitCode: string;
-  readonly figure: { readonly kind: string; readonly numerator: number; readonly denominator: number; readonly value: number | null };
-  readonly rows: readonly { readonly caseId: string; readonly item: string; readonly day: string; readonly hit: boolean; readonly value: number | null }[];
-}
-
-export interface HotIssueRow {
-  readonly categoryCode: string;
-  readonly placeCode: string;
-  readonly count: number;
-  readonly previousCount: number;
-  readonly delta: number;
-  readonly caseIds: readonly string[];
-}
-
-export interface Hotspot {
-  readonly categoryCode: string;
-  readonly placeKind: string;
-  readonly placeCode: string;
-  readonly count: number;
-  readonly baseline: number;
-  readonly caseIds: readonly string[];
-}
 
 /** This month in county time (Asia/Shanghai), YYYY-MM. */
 export function currentMonth(now = new Date()): string {
@@ -57,7 +23,7 @@ export function currentMonth(now = new Date()): string {
 export function useRanking(month: string, unitKind: UnitKind | '') {
   return useQuery({
     queryKey: ['ranking', month, unitKind],
-    queryFn: () => unwrap<RankingAnswer>(evaluation.GET('/api/v1/rankings', { params: { query: { month, ...(unitKind && { unitKind }) } } })),
+    queryFn: () => unwrap(evaluation.GET('/api/v1/rankings', { params: { query: { month, ...(unitKind && { unitKind }) } } })),
     refetchInterval: POLL_MS,
   });
 }
@@ -65,7 +31,7 @@ export function useRanking(month: string, unitKind: UnitKind | '') {
 export function useDrillDown(unitCode: string, metric: Metric, period: PeriodKind, date: string) {
   return useQuery({
     queryKey: ['drill-down', unitCode, metric, period, date],
-    queryFn: () => unwrap<DrillDownAnswer>(evaluation.GET('/api/v1/kpis/{unitCode}/cases', { params: { path: { unitCode }, query: { metric, period, date } } })),
+    queryFn: () => unwrap(evaluation.GET('/api/v1/kpis/{unitCode}/cases', { params: { path: { unitCode }, query: { metric, period, date } } })),
     refetchInterval: POLL_MS,
   });
 }
@@ -73,7 +39,7 @@ export function useDrillDown(unitCode: string, metric: Metric, period: PeriodKin
 export function useHotIssues(month: string, placeKind: 'grid' | 'community' | 'township') {
   return useQuery({
     queryKey: ['hot-issues', month, placeKind],
-    queryFn: () => unwrap<{ rows: HotIssueRow[] }>(evaluation.GET('/api/v1/hot-issues/monthly', { params: { query: { month, placeKind } } })),
+    queryFn: () => unwrap(evaluation.GET('/api/v1/hot-issues/monthly', { params: { query: { month, placeKind } } })),
     refetchInterval: 5000,
   });
 }
@@ -81,7 +47,19 @@ export function useHotIssues(month: string, placeKind: 'grid' | 'community' | 't
 export function useHotspots(month: string) {
   return useQuery({
     queryKey: ['hotspots', month],
-    queryFn: () => unwrap<{ hotspots: Hotspot[] }>(evaluation.GET('/api/v1/hotspots', { params: { query: { month } } })),
+    queryFn: () => unwrap(evaluation.GET('/api/v1/hotspots', { params: { query: { month } } })),
     refetchInterval: 5000,
   });
+}
+
+/** A grid of the territory as the console's server gives it (GeoJSON from libs/reference). */
+export interface GridFeature {
+  readonly type: 'Feature';
+  readonly id: string;
+  readonly geometry: { readonly type: 'Polygon'; readonly coordinates: readonly (readonly (readonly number[])[])[] };
+  readonly properties: { readonly code: string; readonly kind: string; readonly communityCode: string; readonly townshipCode: string; readonly name: { readonly zh: string; readonly en: string } };
+}
+
+export function useTerritory() {
+  return useQuery({ queryKey: ['territory'], queryFn: () => consoleApi<{ features: GridFeature[] }>('territory'), staleTime: Infinity });
 }

@@ -4,7 +4,8 @@ import { useT } from '../../../lib/i18n';
 import { useNames } from '../../../lib/reference';
 import { Outcome, Section } from '../../../lib/ui';
 import { BarChart } from '../components/BarChart';
-import { currentMonth, useHotIssues, useHotspots } from '../api/reports';
+import { CountyMap } from '../components/CountyMap';
+import { currentMonth, useHotIssues, useHotspots, useTerritory } from '../api/reports';
 
 /** High-frequency problems (高频多发) by category and place, against the month before; hotspots flagged. */
 export function HotIssues() {
@@ -56,6 +57,7 @@ export function HotIssues() {
           </tbody>
         </table>
       </Section>
+      <MapSection month={month} />
       <Section title={t('hotspots')}>
         <Outcome error={hotspots.error} />
         <ul aria-label={t('hotspots')}>
@@ -68,5 +70,33 @@ export function HotIssues() {
         </ul>
       </Section>
     </>
+  );
+}
+
+/** Hot issues on the county map: each grid by its cases in the month (all categories or one), hotspots flagged. */
+function MapSection({ month }: { month: string }) {
+  const { t, lang } = useT();
+  const names = useNames();
+  const territory = useTerritory();
+  const byGrid = useHotIssues(month, 'grid');
+  const hotspots = useHotspots(month);
+  const [category, setCategory] = useState('');
+  const counts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const r of byGrid.data?.rows ?? []) if (!category || r.categoryCode === category) m.set(r.placeCode, (m.get(r.placeCode) ?? 0) + r.count);
+    return m;
+  }, [byGrid.data, category]);
+  const features = territory.data?.features ?? [];
+  const hot = useMemo(() => {
+    const spots = (hotspots.data?.hotspots ?? []).filter((h) => !category || h.categoryCode === category);
+    return new Set(features.filter((f) => spots.some((h) => (h.placeKind === 'grid' ? h.placeCode === f.properties.code : h.placeCode === f.properties.communityCode))).map((f) => f.properties.code));
+  }, [hotspots.data, features, category]);
+  const categories = [...new Set((byGrid.data?.rows ?? []).map((r) => r.categoryCode))].sort();
+  return (
+    <Section title={t('countyMap')}>
+      <SelectField label={t('category')} value={category} onChange={(v) => setCategory(v as string)} options={[{ value: '', label: t('allCategories') }, ...categories.map((c) => ({ value: c, label: names.category(c) }))]} />
+      <Outcome error={territory.error ?? byGrid.error ?? hotspots.error} />
+      {features.length > 0 && <CountyMap label={`${t('countyMap')}: ${t('hotIssues')} ${month}`} features={features} counts={counts} hot={hot} nameOf={(f) => f.properties.name[lang]} />}
+    </Section>
   );
 }

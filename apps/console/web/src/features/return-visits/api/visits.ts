@@ -3,22 +3,8 @@ import { correlationHeader, evaluation, unwrap } from '../../../lib/api/client';
 import type { components } from '../../../lib/api/generated/evaluation';
 import { POLL_MS } from '../../../lib/ui';
 
-// evaluation's OpenAPI document does not describe these bodies yet; named here.
-export interface QueuedCase {
-  readonly caseId: string;
-  readonly unitCode: string | null;
-  readonly approvedAt: string | null;
-  readonly round: number;
-  readonly failedAttempts: number;
-}
-
-export interface VisitOutcome {
-  readonly caseId: string;
-  readonly status: string;
-  readonly outcome?: string;
-  readonly events: readonly string[];
-}
-
+export type QueuedCase = components['schemas']['CallbackQueue']['cases'][number];
+export type VisitOutcome = components['schemas']['ReturnVisitOutcome'];
 export type VisitBody = components['schemas']['RecordReturnVisitDto'];
 export type FailedAttemptBody = components['schemas']['RecordFailedAttemptDto'];
 
@@ -29,10 +15,10 @@ export type FailedAttemptBody = components['schemas']['RecordFailedAttemptDto'];
 const callbackHeader = () => ({ 'X-Callback-Token': 'added-by-the-console-server', ...correlationHeader() });
 
 export function useCallbackQueue() {
-  return useQuery({ queryKey: ['return-visits'], queryFn: () => unwrap<{ cases: QueuedCase[] }>(evaluation.GET('/api/v1/return-visits', { headers: { 'X-Callback-Token': 'added-by-the-console-server' } })), refetchInterval: POLL_MS });
+  return useQuery({ queryKey: ['return-visits'], queryFn: () => unwrap(evaluation.GET('/api/v1/return-visits', { headers: { 'X-Callback-Token': 'added-by-the-console-server' } })), refetchInterval: POLL_MS });
 }
 
 export const visitCommands = {
-  record: (caseId: string, body: VisitBody) => unwrap<VisitOutcome>(evaluation.POST('/api/v1/return-visits/{caseId}', { params: { path: { caseId }, header: callbackHeader() }, body })),
-  failed: (caseId: string, body: FailedAttemptBody) => unwrap<VisitOutcome>(evaluation.POST('/api/v1/return-visits/{caseId}/failed-attempts', { params: { path: { caseId }, header: callbackHeader() }, body })),
+  record: (caseId: string, body: VisitBody) => unwrap(evaluation.POST('/api/v1/return-visits/{caseId}', { params: { path: { caseId }, header: callbackHeader() }, body })),
+  failed: (caseId: string, body: FailedAttemptBody) => unwrap(evaluation.POST('/api/v1/return-visits/{caseId}/failed-attempts', { params: { path: { caseId }, header: callbackHeader() }, body })),
 };

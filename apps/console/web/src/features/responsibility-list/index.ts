@@ -1,0 +1,1 @@
+export { ResponsibilityList } from './routes/ResponsibilityList';
