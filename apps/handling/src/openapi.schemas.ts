@@ -74,8 +74,8 @@ export const INBOX_COUNTS = defineSchema(
   object({
     unitCode: oas.string,
     counts: {
-      ...object(Object.fromEntries(['open', 'new', 'reopened', 'signed', 'due-soon', 'overdue', 'sent-back', 'submitted', 'resolved', 'whistles'].map((b) => [b, oas.integer]))),
-      description: 'every case of each box (the whistles: those the unit has not finished), however many pages they fill',
+      ...object(Object.fromEntries(['open', 'new', 'reopened', 'signed', 'due-soon', 'overdue', 'sent-back', 'submitted', 'resolved', 'whistles', 'proactive-tasks'].map((b) => [b, oas.integer]))),
+      description: 'every case of each box (the whistles: those the unit has not finished; the proactive tasks: those not closed), however many pages they fill',
     },
   }),
 );

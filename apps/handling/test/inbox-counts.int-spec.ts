@@ -62,7 +62,7 @@ it("counts every case of each box, beyond the inbox's page of 100, and pages thr
     return r.body.counts?.signed === 3 ? r : undefined;
   });
   expect(mine.status).toBe(200);
-  expect(mine.body).toMatchObject({ unitCode: COMMUNITY, counts: { open: CASES, new: CASES - 3, signed: 3, reopened: 0, submitted: 0, resolved: 0, whistles: 0 } });
+  expect(mine.body).toMatchObject({ unitCode: COMMUNITY, counts: { open: CASES, new: CASES - 3, signed: 3, reopened: 0, submitted: 0, resolved: 0, whistles: 0, 'proactive-tasks': 0 } });
 
   // the centre reads the same counts by the unit's code; a neighbour may not
   expect((await call<Counts>('GET', `/api/v1/inbox/counts?unitCode=${COMMUNITY}`, centre)).body).toEqual(mine.body);

@@ -212,16 +212,26 @@ export async function caseInbox(pool: Pool, f: InboxFilter): Promise<Page<CaseRo
   return { items: rows.map(toCaseRow), nextCursor: r.rows.length > f.limit && last ? encodeCursor(last.assigned_at, last.case_id) : null };
 }
 
-/** How many cases each box of a unit's inbox holds, and how many whistles it must still answer: all of them, not a page. */
+/**
+ * How many cases each box of a unit's inbox holds, how many whistles it must still answer and how
+ * many proactive tasks it has open (as lead or cooperating unit, as box=proactive-tasks lists
+ * them): all of them, not a page.
+ */
 export async function inboxCounts(pool: Pool, f: { readonly unitCode: string; readonly now: Date; readonly dueSoonHours: number }): Promise<Record<Box, number>> {
-  const boxes = Object.keys(BOX_CONDITIONS) as Exclude<Box, 'whistles'>[];
+  type CaseBox = Exclude<Box, 'whistles' | 'proactive-tasks'>;
+  const boxes = Object.keys(BOX_CONDITIONS) as CaseBox[];
   const filters = boxes.map((b) => `count(*) FILTER (WHERE ${BOX_CONDITIONS[b].replaceAll(':now', '$2::timestamptz').replaceAll(':soon', '$3::int')})::int AS "${b}"`);
-  const [cases, whistles] = await Promise.all([
+  const [cases, whistles, tasks] = await Promise.all([
     pool.query<Record<string, number>>(`SELECT ${filters.join(', ')} ${CASE_FROM} WHERE a.unit_code = $1 AND a.active`, [f.unitCode, f.now.toISOString(), f.dueSoonHours]),
     pool.query<{ n: number }>('SELECT count(*)::int AS n FROM handling.whistle_departments wd WHERE wd.department_code = $1 AND wd.finished_at IS NULL AND wd.released_at IS NULL', [f.unitCode]),
+    pool.query<{ n: number }>('SELECT count(*)::int AS n FROM handling.proactive_tasks t WHERE (t.unit_code = $1 OR $1 = ANY(t.cooperating_unit_codes)) AND t.closed_at IS NULL', [f.unitCode]),
   ]);
   const row = cases.rows[0] ?? {};
-  return { ...(Object.fromEntries(boxes.map((b) => [b, row[b] ?? 0])) as Record<Exclude<Box, 'whistles'>, number>), whistles: whistles.rows[0]?.n ?? 0 };
+  return {
+    ...(Object.fromEntries(boxes.map((b) => [b, row[b] ?? 0])) as Record<CaseBox, number>),
+    whistles: whistles.rows[0]?.n ?? 0,
+    'proactive-tasks': tasks.rows[0]?.n ?? 0,
+  };
 }
 
 /** One case as one unit sees it (undefined when the case was never assigned to the unit). */

@@ -24,7 +24,8 @@ export function useCentreTasks() {
 export function useUnitTasks() {
   return useQuery({
     queryKey: ['governance', 'unit-tasks'],
-    queryFn: () => unwrap<{ items: UnitTask[] }>(handling.GET('/api/v1/inbox', { params: { query: { box: 'proactive-tasks', limit: 100 } } })),
+    // box=proactive-tasks answers proactive-task rows only (the page's schema is the union of the boxes' rows)
+    queryFn: async () => (await unwrap(handling.GET('/api/v1/inbox', { params: { query: { box: 'proactive-tasks', limit: 100 } } }))) as { items: UnitTask[] },
     refetchInterval: POLL_MS,
   });
 }
@@ -39,11 +40,11 @@ export function useUnitTask(taskId: string | undefined) {
 }
 
 export function useHotspots(month: string) {
-  return useQuery({ queryKey: ['governance', 'hotspots', month], queryFn: () => unwrap<{ hotspots: (Hotspot & { hotspotId?: string })[] }>(evaluation.GET('/api/v1/hotspots', { params: { query: { month } } })), refetchInterval: POLL_MS });
+  return useQuery({ queryKey: ['governance', 'hotspots', month], queryFn: () => unwrap(evaluation.GET('/api/v1/hotspots', { params: { query: { month } } })), refetchInterval: POLL_MS });
 }
 
 export function useFairRanking(month: string) {
-  return useQuery({ queryKey: ['governance', 'ranking', month], queryFn: () => unwrap<RankingAnswer>(evaluation.GET('/api/v1/rankings', { params: { query: { month } } })), refetchInterval: 5000 });
+  return useQuery({ queryKey: ['governance', 'ranking', month], queryFn: () => unwrap(evaluation.GET('/api/v1/rankings', { params: { query: { month } } })), refetchInterval: 5000 });
 }
 
 export function useTopics() {
