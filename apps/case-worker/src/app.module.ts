@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { EXTRA_HEALTH_CHECK, PlatformModule } from '@county/service-kit';
 import { KafkaToTemporalBridge } from './bridge/kafka-to-temporal';
-import { TemporalClient, TemporalWorker } from './temporal';
+import { TemporalClient, TemporalWorker, WORKER_SETTINGS, workerSettings } from './temporal';
 
 @Module({})
 export class AppModule {
@@ -17,7 +17,7 @@ export class AppModule {
           healthChecks: [TemporalClient, { provide: EXTRA_HEALTH_CHECK, useExisting: TemporalClient }],
         }),
       ],
-      providers: [TemporalWorker, KafkaToTemporalBridge],
+      providers: [TemporalWorker, KafkaToTemporalBridge, { provide: WORKER_SETTINGS, useValue: workerSettings(env ?? process.env) }],
     };
   }
 }
