@@ -107,7 +107,7 @@ interface ServiceProcess {
 
 function startServiceProcess(name: Service, env: NodeJS.ProcessEnv): ServiceProcess {
   // BENCH_CPU_PROF=<directory>: a V8 CPU profile of each service in BENCH_CPU_PROF_SERVICES (case-worker), written when it stops
-  const profile = CPU_PROF_DIR && CPU_PROF_SERVICES.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${name}-\${pid}.cpuprofile`] : [];
+  const profile = CPU_PROF_DIR && CPU_PROF_SERVICES.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${name}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}.cpuprofile`] : [];
   const child: ChildProcess = fork(__filename, ['service', name], {
     execArgv: [...profile, '-r', path.join(__dirname, '..', 'scripts', 'register.js')],
     env,
