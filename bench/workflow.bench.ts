@@ -76,6 +76,10 @@ async function runWorker(): Promise<void> {
       trivialWorker.shutdown();
     }
   });
+  // the driver gone (killed, its time bound passed): stop too, never linger polling
+  process.on('disconnect', () => {
+    for (const w of [caseWorker, trivialWorker]) if (w.getState() === 'RUNNING') w.shutdown();
+  });
   send({ kind: 'ready' });
   await running;
   await connection.close();
