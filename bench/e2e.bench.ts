@@ -22,7 +22,9 @@
  * BENCH_POST_TIMEOUT_MS (10000), BENCH_MAX_IN_FLIGHT (2000), BENCH_MAX_SECONDS (the bound of
  * the whole run, 3600), BENCH_INSTANCES (processes of every service, 1; bench:scaleout runs 1 and 2),
  * BENCH_KEY_RATE_PER_MINUTE (intake's rate limit per key, intake's default
- * when unset). Everything it started is stopped, terminated or dropped at the end.
+ * when unset), BENCH_CPU_PROF (a directory: V8 CPU profiles of the services named in
+ * BENCH_CPU_PROF_SERVICES, default case-worker, written as they stop), CASE_WORKER_TUNING and
+ * TEMPORAL_WORKER_METRICS_ADDRESS (passed on to case-worker). Everything it started is stopped, terminated or dropped at the end.
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -53,6 +55,8 @@ const POST_TIMEOUT_MS = Number(process.env.BENCH_POST_TIMEOUT_MS ?? 10_000);
 const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT ?? 2000);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 3600);
 const KEY_RATE = process.env.BENCH_KEY_RATE_PER_MINUTE;
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+const CPU_PROF_SERVICES = (process.env.BENCH_CPU_PROF_SERVICES ?? 'case-worker').split(',');
 /** Instances of every service (each its own process), sharing schema, consumer groups and task queue. */
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 
@@ -102,8 +106,10 @@ interface ServiceProcess {
 }
 
 function startServiceProcess(name: Service, env: NodeJS.ProcessEnv): ServiceProcess {
+  // BENCH_CPU_PROF=<directory>: a V8 CPU profile of each service in BENCH_CPU_PROF_SERVICES (case-worker), written when it stops
+  const profile = CPU_PROF_DIR && CPU_PROF_SERVICES.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${name}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}.cpuprofile`] : [];
   const child: ChildProcess = fork(__filename, ['service', name], {
-    execArgv: ['-r', path.join(__dirname, '..', 'scripts', 'register.js')],
+    execArgv: [...profile, '-r', path.join(__dirname, '..', 'scripts', 'register.js')],
     env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -449,6 +455,9 @@ async function main(): Promise<void> {
     ...serviceEnv({ database: db.name, topicPrefix, taskQueue }),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     ...(KEY_RATE ? { INTAKE_KEY_RATE_PER_MINUTE: KEY_RATE } : {}),
+    // case-worker's worker sizes and its Temporal SDK metrics endpoint, when the run sets them
+    ...(process.env.CASE_WORKER_TUNING ? { CASE_WORKER_TUNING: process.env.CASE_WORKER_TUNING } : {}),
+    ...(process.env.TEMPORAL_WORKER_METRICS_ADDRESS ? { TEMPORAL_WORKER_METRICS_ADDRESS: process.env.TEMPORAL_WORKER_METRICS_ADDRESS } : {}),
   };
   const kafka = testKafka(`bench-e2e-${run}`);
   const address = env.TEMPORAL_ADDRESS ?? engines().temporalAddress;

@@ -27,12 +27,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { EventStore, migrateEventStore } from '@county/event-store';
 import { createTestDatabase, engines } from '@county/testing';
 import { planClock } from '@county/rules';
-import { caseWorkerOptions } from '../apps/case-worker/src/temporal';
+import { caseWorkerOptions, workerSettings } from '../apps/case-worker/src/temporal';
 import { CASE_WORKFLOW_TYPE, caseEventSignal, caseWorkflowId, type CaseSignal } from '../apps/case-worker/src/workflows/definitions';
 
 const SCHEMA = 'case_worker';
@@ -57,8 +57,11 @@ async function runWorker(): Promise<void> {
   const [caseQueue, trivialQueue, database] = process.argv.slice(3);
   const pool = new Pool({ ...engines().postgres, database, max: 10 });
   const store = new EventStore(pool, SCHEMA, 'case-worker');
+  // the service's sizes (and CASE_WORKER_TUNING, TEMPORAL_WORKER_METRICS_ADDRESS when set)
+  const settings = workerSettings(process.env);
+  if (settings.metricsAddress) Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: settings.metricsAddress } } } });
   const connection = await NativeConnection.connect({ address: ADDRESS });
-  const caseWorker = await Worker.create(caseWorkerOptions({ connection, taskQueue: caseQueue, store }));
+  const caseWorker = await Worker.create(caseWorkerOptions({ connection, taskQueue: caseQueue, store, tuning: settings.tuning }));
   const trivialWorker = await Worker.create({ connection, taskQueue: trivialQueue, workflowsPath: require.resolve('../apps/case-worker/test/support/trivial.workflow') });
   const running = Promise.all([caseWorker.run(), trivialWorker.run()]);
   const send = (m: FromWorker) => process.send?.(m);
@@ -72,6 +75,10 @@ async function runWorker(): Promise<void> {
       caseWorker.shutdown();
       trivialWorker.shutdown();
     }
+  });
+  // the driver gone (killed, its time bound passed): stop too, never linger polling
+  process.on('disconnect', () => {
+    for (const w of [caseWorker, trivialWorker]) if (w.getState() === 'RUNNING') w.shutdown();
   });
   send({ kind: 'ready' });
   await running;

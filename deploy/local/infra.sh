@@ -231,6 +231,20 @@ stop_pid() { # stop_pid <name>
 
 # ---------------------------------------------------------------- temporal
 
+# How the dev server is set up for throughput on one machine (measured in docs/capacity.md):
+# - SQLite in WAL mode with synchronous=NORMAL: a commit appends to the log instead of rewriting
+#   and syncing the journal; a crash of the server loses nothing, a power loss at most the last
+#   commits. The server reaches its one database connection for every read and write, so this
+#   cost is paid by every signal, workflow task, timer and visibility update.
+# - one partition per task queue (the default is 4): on a single node, more partitions only
+#   forward polls and tasks between partitions and spill tasks to the database.
+TEMPORAL_THROUGHPUT=(
+  --sqlite-pragma journal_mode=wal
+  --sqlite-pragma synchronous=normal
+  --dynamic-config-value matching.numTaskqueueReadPartitions=1
+  --dynamic-config-value matching.numTaskqueueWritePartitions=1
+)
+
 temporal_up() {
   if temporal_probe; then say "temporal: already running on 127.0.0.1:$TEMPORAL_PORT (UI http://127.0.0.1:$TEMPORAL_UI_PORT)"; return; fi
   local p; for p in "$TEMPORAL_PORT" "$TEMPORAL_UI_PORT"; do
@@ -247,6 +261,7 @@ temporal_up() {
     --db-filename "$DATA/temporal/temporal.db" --namespace default \
     --log-format json --log-level warn \
     --dynamic-config-value frontend.enableUpdateWorkflowExecution=true \
+    "${TEMPORAL_THROUGHPUT[@]}" \
     "${attrs[@]}" >"$LOGS/temporal.log" 2>&1 </dev/null &
   echo $! >"$RUN/temporal.pid"
   wait_until 90 temporal temporal_probe || fail "Temporal did not answer on 127.0.0.1:$TEMPORAL_PORT within 90 s (see $LOGS/temporal.log)"

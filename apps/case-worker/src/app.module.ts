@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { EXTRA_HEALTH_CHECK, PlatformModule } from '@county/service-kit';
 import { KafkaToTemporalBridge } from './bridge/kafka-to-temporal';
 import { ProactiveTaskBridge } from './bridge/proactive-task-bridge';
-import { TemporalClient, TemporalWorker } from './temporal';
+import { TemporalClient, TemporalWorker, WORKER_SETTINGS, workerSettings } from './temporal';
 
 @Module({})
 export class AppModule {
@@ -18,7 +18,7 @@ export class AppModule {
           healthChecks: [TemporalClient, { provide: EXTRA_HEALTH_CHECK, useExisting: TemporalClient }],
         }),
       ],
-      providers: [TemporalWorker, KafkaToTemporalBridge, ProactiveTaskBridge],
+      providers: [TemporalWorker, KafkaToTemporalBridge, ProactiveTaskBridge, { provide: WORKER_SETTINGS, useValue: workerSettings(env ?? process.env) }],
     };
   }
 }

@@ -6,6 +6,9 @@ import type { EventStore } from '@county/event-store';
 import { CONFIG, EVENT_STORE, HealthWarnings, ROOT_LOGGER, type NamedCheck, type ServiceConfig } from '@county/service-kit';
 import { createActivities } from './activities';
 
+/** The provider of case-worker's WorkerSettings (read from the environment at start). */
+export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');
+
 /** The Temporal client of case-worker (used by the Kafka bridge and by health checks). */
 @Injectable()
 export class TemporalClient implements OnModuleInit, BeforeApplicationShutdown, NamedCheck {
@@ -46,10 +49,11 @@ export class TemporalWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(ROOT_LOGGER) private readonly log: Logger,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly warnings: HealthWarnings,
+    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    installTemporalLogging(this.log);
+    installTemporalRuntime(this.log, this.settings.metricsAddress);
     this.warnings.register('temporal-worker', () => this.problem);
     await this.startWorker();
     this.log.info({ taskQueue: this.config.temporal.taskQueue }, 'temporal worker running');
@@ -58,7 +62,9 @@ export class TemporalWorker implements OnApplicationBootstrap, BeforeApplication
   private async startWorker(): Promise<void> {
     const connection = await NativeConnection.connect({ address: this.config.temporal.address });
     try {
-      this.worker = await Worker.create(caseWorkerOptions({ connection, namespace: this.config.temporal.namespace, taskQueue: this.config.temporal.taskQueue, store: this.store }));
+      this.worker = await Worker.create(
+        caseWorkerOptions({ connection, namespace: this.config.temporal.namespace, taskQueue: this.config.temporal.taskQueue, store: this.store, tuning: this.settings.tuning }),
+      );
     } catch (err) {
       await connection.close().catch(() => undefined);
       throw err;
@@ -102,28 +108,82 @@ export class TemporalWorker implements OnApplicationBootstrap, BeforeApplication
   }
 }
 
+/** How case-worker's Temporal worker is sized, and where it shows its own metrics. */
+export interface WorkerSettings {
+  /** host:port of the worker's Prometheus endpoint (`/metrics`: task slots, schedule-to-start latency, sticky cache); none when unset. */
+  readonly metricsAddress?: string;
+  readonly tuning: WorkerTuning;
+}
+
+
+/** The worker options an operator may size (CASE_WORKER_TUNING, a JSON object of these keys). */
+const TUNABLE = [
+  'maxConcurrentWorkflowTaskExecutions',
+  'maxConcurrentWorkflowTaskPolls',
+  'maxConcurrentActivityTaskExecutions',
+  'maxConcurrentActivityTaskPolls',
+  'maxConcurrentLocalActivityExecutions',
+  'maxCachedWorkflows',
+  'workflowThreadPoolSize',
+  'nonStickyToStickyPollRatio',
+] as const;
+
+export type WorkerTuning = Partial<Record<(typeof TUNABLE)[number], number>>;
+
+/**
+ * The worker's sizes when CASE_WORKER_TUNING is unset: the SDK's own. On the 2-core development
+ * machine more pollers and task slots did not raise the rate (docs/capacity.md): the worker waits
+ * on the Temporal server's answers, not on its slots.
+ */
+export const DEFAULT_WORKER_TUNING: WorkerTuning = {};
+
+/** Reads TEMPORAL_WORKER_METRICS_ADDRESS and CASE_WORKER_TUNING (each key must be a worker option above, each value a positive number). */
+export function workerSettings(env: NodeJS.ProcessEnv): WorkerSettings {
+  const tuning: Record<string, number> = { ...DEFAULT_WORKER_TUNING };
+  if (env.CASE_WORKER_TUNING) {
+    let given: unknown;
+    try {
+      given = JSON.parse(env.CASE_WORKER_TUNING);
+    } catch {
+      throw new Error('CASE_WORKER_TUNING is not JSON');
+    }
+    if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new Error('CASE_WORKER_TUNING must be a JSON object');
+    for (const [key, value] of Object.entries(given)) {
+      if (!(TUNABLE as readonly string[]).includes(key)) throw new Error(`CASE_WORKER_TUNING: ${key} is not one of ${TUNABLE.join(', ')}`);
+      if (typeof value !== 'number' || !(value > 0)) throw new Error(`CASE_WORKER_TUNING: ${key} must be a positive number`);
+      tuning[key] = value;
+    }
+  }
+  return { ...(env.TEMPORAL_WORKER_METRICS_ADDRESS ? { metricsAddress: env.TEMPORAL_WORKER_METRICS_ADDRESS } : {}), tuning };
+}
+
 /**
  * The worker options of case-worker (also used by bench:workflow, so that it measures the worker
  * the service runs).
  */
-export function caseWorkerOptions(o: { connection: NativeConnection; namespace?: string; taskQueue: string; store: EventStore }): WorkerOptions {
+export function caseWorkerOptions(o: { connection: NativeConnection; namespace?: string; taskQueue: string; store: EventStore; tuning?: WorkerTuning }): WorkerOptions {
   return {
     connection: o.connection,
     namespace: o.namespace ?? 'default',
     taskQueue: o.taskQueue,
     workflowsPath: require.resolve('./workflows'),
     activities: createActivities(o.store),
+    ...(o.tuning ?? DEFAULT_WORKER_TUNING),
   };
 }
 
 const PINO_LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
 
-/** The Temporal SDK logs through the service's pino logger (JSON lines), once per process. */
-function installTemporalLogging(log: Logger): void {
+/**
+ * The Temporal SDK logs through the service's pino logger (JSON lines), once per process; with a
+ * metrics address, the SDK's own metrics (temporal_*) are served there for Prometheus.
+ */
+export function installTemporalRuntime(log: Logger, metricsAddress?: string): void {
   const temporalLog = log.child({ component: 'temporal-sdk' });
   try {
     Runtime.install({
       logger: new DefaultLogger('INFO', ({ level, message, meta }) => temporalLog[PINO_LEVEL[level]]({ ...meta }, message)),
+      ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
     });
   } catch {
     // a runtime is installed already (tests install their own): keep it
