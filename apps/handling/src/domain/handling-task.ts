@@ -11,6 +11,7 @@ import {
   type CaseTransferRequestedData,
   type Decider,
 } from '@county/contracts';
+import { submitsReviewedResult, underReviewRefusal, waitsForReview, type BlockedWhileUnderReview } from '@county/rules';
 
 /**
  * A handling task: one case at one unit (stream task-<caseId>-<unitCode>, subject = the case id).
@@ -175,15 +176,9 @@ function assertSigned(state: HandlingTaskState, command: HandlingTaskCommand): a
   }
 }
 
-/** A submitted result or part stays under review until the centre rules on it. */
-function resultUnderReview(state: HandlingTaskState, centre: CentreFacts): boolean {
-  return state.requests.results > centre.resultRulings;
-}
-
-function assertNotUnderReview(state: HandlingTaskState, command: HandlingTaskCommand): void {
-  if (resultUnderReview(state, command.centre)) {
-    throw new DomainError('CASE.RESULT_UNDER_REVIEW', `the result of case ${command.caseId} is with the centre for review`, 'conflict');
-  }
+/** The review rule (@county/rules): the unit's results counted here, the centre's rulings as handling learnt them. */
+function assertNotUnderReview(state: HandlingTaskState, command: HandlingTaskCommand, blocked: BlockedWhileUnderReview): void {
+  if (waitsForReview({ submitted: state.requests.results, ruled: command.centre.resultRulings })) throw underReviewRefusal(command.caseId, blocked);
 }
 
 export function decide(command: HandlingTaskCommand, state: HandlingTaskState): HandlingTaskEvent[] {
@@ -218,7 +213,7 @@ export function decide(command: HandlingTaskCommand, state: HandlingTaskState): 
       if (state.requests.transfers > command.centre.transferRulings) {
         throw new DomainError('CASE.TRANSFER_ALREADY_REQUESTED', `a transfer of case ${caseId} is waiting for the centre's ruling`, 'conflict');
       }
-      assertNotUnderReview(state, command);
+      assertNotUnderReview(state, command, 'transfer-request');
       return [{ type: 'case.transfer-requested.v1', data: { caseId, unitCode, reason: command.reason } }];
 
     case 'RequestExtension':
@@ -230,13 +225,13 @@ export function decide(command: HandlingTaskCommand, state: HandlingTaskState): 
       if (state.requests.extensions > command.centre.extensionRulings) {
         throw new DomainError('CASE.EXTENSION_ALREADY_REQUESTED', `an extension of case ${caseId} is waiting for the centre's ruling`, 'conflict');
       }
-      assertNotUnderReview(state, command);
+      assertNotUnderReview(state, command, 'extension-request');
       return [{ type: 'case.extension-requested.v1', data: { caseId, unitCode, extraWorkingDays: command.extraWorkingDays, reason: command.reason } }];
 
     case 'RequestPause':
       assertSigned(state, command);
       if (command.centre.paused) throw new DomainError('CASE.ALREADY_PAUSED', `the clock of case ${caseId} is already paused`, 'conflict');
-      assertNotUnderReview(state, command);
+      assertNotUnderReview(state, command, 'pause-request');
       return [{ type: 'case.pause-requested.v1', data: { caseId, unitCode, reason: command.reason } }];
 
     case 'RequestResume':
@@ -246,10 +241,10 @@ export function decide(command: HandlingTaskCommand, state: HandlingTaskState): 
 
     case 'SubmitResult':
       assertSigned(state, command);
-      if (command.centre.role !== 'lead') {
+      if (!submitsReviewedResult(command.centre.role)) {
         throw new DomainError('CASE.NOT_LEAD', `${unitCode} co-handles case ${caseId}: it submits its part, the lead unit submits the result`, 'conflict');
       }
-      assertNotUnderReview(state, command);
+      assertNotUnderReview(state, command, 'result');
       if (command.outstandingWhistleDepartments.length > 0) {
         throw new DomainError(
           'CASE.WHISTLE_OUTSTANDING',
@@ -262,7 +257,7 @@ export function decide(command: HandlingTaskCommand, state: HandlingTaskState): 
 
     case 'SubmitPart':
       assertSigned(state, command);
-      if (command.centre.role !== 'co-handler') throw new DomainError('CASE.NOT_CO_HANDLER', `${unitCode} leads case ${caseId}: it submits the result`, 'conflict');
+      if (submitsReviewedResult(command.centre.role)) throw new DomainError('CASE.NOT_CO_HANDLER', `${unitCode} leads case ${caseId}: it submits the result`, 'conflict');
       return [{ type: 'case.part-submitted.v1', data: { caseId, unitCode, part: command.part, evidenceUrls: [...command.evidenceUrls] } }];
 
     default: {
