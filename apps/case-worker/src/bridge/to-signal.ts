@@ -1,5 +1,5 @@
 import type { CaseDispatchedData, CaseReceivedData, CloudEvent } from '@county/contracts';
-import type { CaseFacts, CaseSignal, SignalDetails } from '../workflows/definitions';
+import type { CaseSignal, CaseSignalFacts, SignalDetails } from '../workflows/definitions';
 
 /**
  * What the case workflow learns from an event: only non-personal facts (codes, instants, counts),
@@ -16,7 +16,7 @@ export function toCaseSignal(event: CloudEvent): CaseSignal | null {
 /** The lifecycle events the case workflow follows (the agreed event catalogue). */
 export const FOLLOWED_EVENT_TYPES = (): string[] => Object.keys(READERS);
 
-type Reader = (data: Record<string, unknown>) => { facts?: CaseFacts; about?: SignalDetails };
+type Reader = (data: Record<string, unknown>) => { facts?: CaseSignalFacts; about?: SignalDetails };
 
 const unitOnly: Reader = (d) => ({ about: { unitCode: text(d.unitCode) } });
 

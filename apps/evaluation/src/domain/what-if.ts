@@ -1,4 +1,4 @@
-import { DomainError, type ResponsibilityListItem } from '@county/contracts';
+import { DomainError, type CaseClock, type ResponsibilityListItem } from '@county/contracts';
 import { centreUnit, defaultCalendar, isTimeUnit, isUrgency, URGENCIES, type DeadlinePolicy, type TimeAmount, type Urgency, type WarningThreshold, type WorkingCalendar } from '@county/reference';
 import {
   applyChange,
@@ -10,7 +10,6 @@ import {
   policyOf,
   route,
   versionAt,
-  type ClockName,
   type ListVersion,
   type PolicySource,
   type ResponsibilityListEvent,
@@ -42,7 +41,7 @@ import type { Period } from './periods';
  *   handled it in the ranking: nobody knows how the other unit would have done.
  */
 
-export const REPLAYED_CLOCKS: readonly ClockName[] = ['sign-for', 'first-contact', 'handling'];
+export const REPLAYED_CLOCKS: readonly CaseClock[] = ['sign-for', 'first-contact', 'handling'];
 
 export interface ListProposal {
   /** A change proposed to the list and not yet decided (its upserts and removals). */
@@ -104,7 +103,7 @@ export interface MovedCase {
 
 export interface ClockChange {
   readonly caseId: string;
-  readonly clock: ClockName;
+  readonly clock: CaseClock;
   readonly unitCode: string | null;
   readonly deadlineBefore: string;
   readonly deadlineAfter: string;
@@ -249,7 +248,7 @@ const count = (keys: readonly string[]): Counted[] => {
 };
 
 /** The first time a clock was done: first sign-for, first contact, first result submitted. */
-function doneAt(facts: CaseFacts, clock: ClockName): string | null {
+function doneAt(facts: CaseFacts, clock: CaseClock): string | null {
   const list = clock === 'sign-for' ? facts.signedFor : clock === 'first-contact' ? facts.firstContacts : facts.resultsSubmitted;
   return list[0]?.at ?? null;
 }
