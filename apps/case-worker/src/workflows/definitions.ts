@@ -30,8 +30,6 @@ export interface SignalDetails {
   readonly unitCode?: string;
   /** The business instant of the event (dispatchedAt, signedAt, reviewedAt ...); the event time when absent. */
   readonly at?: string;
-  /** case.dispatched.v1: a transfer or an override of an earlier dispatch; the handling clock keeps running. */
-  readonly redispatch?: boolean;
   /** case.extension-approved.v1 */
   readonly extraWorkingDays?: number;
   /** whistle.* */
@@ -39,8 +37,6 @@ export interface SignalDetails {
   readonly calledDepartmentCodes?: readonly string[];
   readonly departmentCode?: string;
   readonly urgency?: string;
-  /** case.return-visit-recorded.v1 */
-  readonly resolved?: boolean;
 }
 
 /** The non-personal facts an event tells the workflow (the case's classification, channel, place and responsible unit). */
@@ -50,7 +46,6 @@ export interface CaseSignalFacts {
   readonly channel?: string;
   readonly townshipCode?: string;
   readonly responsibleUnitCode?: string;
-  readonly receivedAt?: string;
 }
 
 export interface CaseWorkflowInput {
