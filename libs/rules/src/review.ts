@@ -1,5 +1,6 @@
 // Also bundled into the case workflow (its clock moves): it imports nothing but the error class and types.
 import { DomainError } from '@county/contracts/src/errors';
+import { ErrorCodes } from '@county/contracts/src/error-codes';
 import type { CaseClock } from '@county/contracts';
 
 /**
@@ -81,7 +82,7 @@ export const REVIEW_CLOCKS: {
 /** The refusal of what a result waiting for review blocks (one code and one wording for every service). */
 export function underReviewRefusal(caseId: string, blocked: BlockedWhileUnderReview): DomainError {
   return new DomainError(
-    'CASE.RESULT_UNDER_REVIEW',
+    ErrorCodes.CASE_RESULT_UNDER_REVIEW,
     `the result of case ${caseId} is with the centre for review: ${blocked === 'dispatch' ? 'rule on it' : 'the centre approves it or sends it back'} first`,
     'conflict',
   );

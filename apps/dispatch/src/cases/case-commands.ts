@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
-import { DomainError, type EventMetadata } from '@county/contracts';
+import { ErrorCodes, DomainError, type EventMetadata } from '@county/contracts';
 import { ConcurrencyError, inTransaction, type EventStore } from '@county/event-store';
 import { EVENT_STORE, Metrics, PG_POOL } from '@county/service-kit';
 import { dispatchCase, foldStream, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchCaseState } from '../domain/dispatch-case';
@@ -16,7 +16,7 @@ export interface CommandOutcome {
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new DomainError('CASE.BAD_IF_MATCH', 'If-Match must be the case version, e.g. "3"', 'invalid');
+  if (!match) throw new DomainError(ErrorCodes.CASE_BAD_IF_MATCH, 'If-Match must be the case version, e.g. "3"', 'invalid');
   return Number(match[1]);
 }
 

@@ -1,4 +1,5 @@
 import {
+  ErrorCodes,
   DomainError,
   type Decider,
   type HotspotDetectedData,
@@ -54,13 +55,13 @@ export const proactiveTaskStreamId = (taskId: string) => `proactive-task-${taskI
 export const taskIdOfHotspot = (hotspotId: string) => hotspotId.replace(/^hotspot-/, '');
 
 function openTask(state: ProactiveTaskState, taskId: string): TaskOf<'open'> {
-  if (state.status === 'none') throw new DomainError('TASK.NOT_FOUND', `no proactive task ${taskId}`, 'not-found');
-  if (state.status === 'closed') throw new DomainError('TASK.CLOSED', `proactive task ${taskId} is closed`, 'conflict');
+  if (state.status === 'none') throw new DomainError(ErrorCodes.TASK_NOT_FOUND, `no proactive task ${taskId}`, 'not-found');
+  if (state.status === 'closed') throw new DomainError(ErrorCodes.TASK_CLOSED, `proactive task ${taskId} is closed`, 'conflict');
   return state;
 }
 
 function checkUnit(state: TaskOf<'open'>, unitCode: string): void {
-  if (state.task.unitCode !== unitCode) throw new DomainError('TASK.NOT_YOUR_TASK', `proactive task ${state.task.taskId} belongs to ${state.task.unitCode}`, 'forbidden');
+  if (state.task.unitCode !== unitCode) throw new DomainError(ErrorCodes.TASK_NOT_YOUR_TASK, `proactive task ${state.task.taskId} belongs to ${state.task.unitCode}`, 'forbidden');
 }
 
 export const proactiveTask: Decider<ProactiveTaskCommand, ProactiveTaskEvent, ProactiveTaskState> = {
@@ -78,8 +79,8 @@ export const proactiveTask: Decider<ProactiveTaskCommand, ProactiveTaskEvent, Pr
   decide(command, state) {
     switch (command.type) {
       case 'OpenTask': {
-        if (state.status !== 'none') throw new DomainError('TASK.EXISTS', `the hotspot ${command.hotspotId} is already the task ${command.taskId}`, 'conflict');
-        if (command.routing.kind !== 'routed') throw new DomainError('TASK.NO_RESPONSIBLE_UNIT', `the responsibility list names no unit for the hotspot: ${command.routing.reason}`, 'unprocessable');
+        if (state.status !== 'none') throw new DomainError(ErrorCodes.TASK_EXISTS, `the hotspot ${command.hotspotId} is already the task ${command.taskId}`, 'conflict');
+        if (command.routing.kind !== 'routed') throw new DomainError(ErrorCodes.TASK_NO_RESPONSIBLE_UNIT, `the responsibility list names no unit for the hotspot: ${command.routing.reason}`, 'unprocessable');
         const h = command.hotspot;
         return [
           {
@@ -136,9 +137,9 @@ export const monthlyTopic: Decider<ChooseTopic, MonthlyTopicEvent, MonthlyTopicS
   initialState: { status: 'none' },
   evolve: (_state, event) => ({ status: 'chosen', topic: event.data }),
   decide(command, state) {
-    if (state.status === 'chosen') throw new DomainError('TOPIC.EXISTS', `the topic ${command.topic.topicId} was already chosen`, 'conflict');
+    if (state.status === 'chosen') throw new DomainError(ErrorCodes.TOPIC_EXISTS, `the topic ${command.topic.topicId} was already chosen`, 'conflict');
     if ((command.topic.placeKind === 'county') !== (command.topic.placeCode === null)) {
-      throw new DomainError('TOPIC.INVALID_PLACE', 'placeCode names the township, community or grid, and is absent for the whole county', 'invalid', { field: 'placeCode' });
+      throw new DomainError(ErrorCodes.TOPIC_INVALID_PLACE, 'placeCode names the township, community or grid, and is absent for the whole county', 'invalid', { field: 'placeCode' });
     }
     return [{ type: 'monthly-topic.chosen.v1', data: command.topic }];
   },

@@ -1,4 +1,4 @@
-import { DomainError, type CaseStatus } from '@county/contracts';
+import { ErrorCodes, DomainError, type CaseStatus } from '@county/contracts';
 import { waitsForReviewSql } from '@county/rules';
 import type { Pool } from 'pg';
 import type { Box } from './inbox.dto';
@@ -85,7 +85,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // falls through
   }
-  throw new DomainError('INBOX.CURSOR_INVALID', 'the cursor is not one this inbox gave out', 'invalid');
+  throw new DomainError(ErrorCodes.INBOX_CURSOR_INVALID, 'the cursor is not one this inbox gave out', 'invalid');
 }
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());

@@ -1,4 +1,5 @@
 import {
+  ErrorCodes,
   DomainError,
   type CaseClockPausedData,
   type CaseClockResumedData,
@@ -335,20 +336,20 @@ export function maxExtensionDays(state: ClassifiedCase): number {
 // what every step checks
 
 export function notFound(): DomainError {
-  return new DomainError('CASE.NOT_FOUND', 'the centre has no such case', 'not-found');
+  return new DomainError(ErrorCodes.CASE_NOT_FOUND, 'the centre has no such case', 'not-found');
 }
 
 /** The state of a dispatched case, or the refusal for a case the centre has not dispatched. */
 export function dispatched(state: DispatchCaseState): DispatchedState {
   if (state.status === 'none') throw notFound();
-  if (state.status !== 'dispatched') throw new DomainError('CASE.NOT_DISPATCHED', `case ${state.caseId} is in triage: dispatch it first`, 'conflict');
+  if (state.status !== 'dispatched') throw new DomainError(ErrorCodes.CASE_NOT_DISPATCHED, `case ${state.caseId} is in triage: dispatch it first`, 'conflict');
   return state;
 }
 
 export function checkHandlingUnit(code: string, role: string): void {
   const unit = unitByCode(code);
-  if (!unit) throw new DomainError('CASE.UNKNOWN_UNIT', `${role} ${code} is not a unit of the reference data`, 'unprocessable');
-  if (unit.kind === 'centre' || unit.kind === 'supervision') throw new DomainError('CASE.NOT_A_HANDLING_UNIT', `${role} ${code} does not handle cases`, 'unprocessable');
+  if (!unit) throw new DomainError(ErrorCodes.CASE_UNKNOWN_UNIT, `${role} ${code} is not a unit of the reference data`, 'unprocessable');
+  if (unit.kind === 'centre' || unit.kind === 'supervision') throw new DomainError(ErrorCodes.CASE_NOT_A_HANDLING_UNIT, `${role} ${code} does not handle cases`, 'unprocessable');
 }
 
 /** The classification a dispatch carries on. */

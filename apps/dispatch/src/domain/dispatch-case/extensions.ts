@@ -1,4 +1,4 @@
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { dispatched, handlingDeadline, maxExtensionDays, resolved, type DispatchCaseEvent, type DispatchCaseState, type Reopen } from './case';
 
 /**
@@ -44,7 +44,7 @@ export function approveExtension(command: ApproveExtension, state: DispatchCaseS
   if (!request) throw noExtensionRequest();
   const left = maxExtensionDays(s) - s.extensionDays;
   if (!Number.isInteger(command.extraWorkingDays) || command.extraWorkingDays < 1 || command.extraWorkingDays > left) {
-    throw new DomainError('CASE.EXTENSION_TOO_LONG', `an extension adds 1 to ${left} working days (at most ${maxExtensionDays(s)} in all)`, 'unprocessable', { maxExtraWorkingDays: left });
+    throw new DomainError(ErrorCodes.CASE_EXTENSION_TOO_LONG, `an extension adds 1 to ${left} working days (at most ${maxExtensionDays(s)} in all)`, 'unprocessable', { maxExtraWorkingDays: left });
   }
   const newDeadline = handlingDeadline({ ...s, extensionDays: s.extensionDays + command.extraWorkingDays }, command.reopen);
   return [
@@ -63,5 +63,5 @@ export function rejectExtension(command: RejectExtension, state: DispatchCaseSta
 }
 
 function noExtensionRequest(): DomainError {
-  return new DomainError('CASE.NO_EXTENSION_REQUEST', 'no extension request is waiting', 'conflict');
+  return new DomainError(ErrorCodes.CASE_NO_EXTENSION_REQUEST, 'no extension request is waiting', 'conflict');
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { dispatched, pausedMinutes, resolved, type DispatchCaseEvent, type DispatchCaseState, type DispatchedState, type Reopen } from './case';
 
 /**
@@ -41,7 +41,7 @@ export function resumeClock(command: ResumeClock, state: DispatchCaseState): Dis
     if (state.status !== 'dispatched' || !state.paused || state.paused.unitCode !== command.unitCode) return [];
   }
   const s = dispatched(state);
-  if (!s.paused) throw new DomainError('CASE.NOT_PAUSED', 'the clock is running', 'conflict');
+  if (!s.paused) throw new DomainError(ErrorCodes.CASE_NOT_PAUSED, 'the clock is running', 'conflict');
   return [{ type: 'case.clock-resumed.v1', data: { caseId: s.caseId, unitCode: s.paused.unitCode, resumedAt: command.now, pausedWorkingMinutes: pausedMinutes(s.paused.since, command.now) } }];
 }
 
@@ -53,5 +53,5 @@ function pauseRefusal(state: DispatchedState, unitCode: string, reopen: Reopen |
 }
 
 function noPauseRequest(): DomainError {
-  return new DomainError('CASE.NO_PAUSE_REQUEST', 'no pause request is waiting', 'conflict');
+  return new DomainError(ErrorCodes.CASE_NO_PAUSE_REQUEST, 'no pause request is waiting', 'conflict');
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { submitsReviewedResult } from '@county/rules';
 import { dispatched, type DispatchCaseEvent, type DispatchCaseState } from './case';
 
@@ -37,5 +37,5 @@ export function sendBackResult(command: SendBackResult, state: DispatchCaseState
 }
 
 function noResultToReview(): DomainError {
-  return new DomainError('CASE.NO_RESULT_TO_REVIEW', 'no result is waiting for review', 'conflict');
+  return new DomainError(ErrorCodes.CASE_NO_RESULT_TO_REVIEW, 'no result is waiting for review', 'conflict');
 }

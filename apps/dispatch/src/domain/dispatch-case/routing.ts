@@ -1,4 +1,4 @@
-import { DomainError, type CaseReceivedData, type DispatchAssignment } from '@county/contracts';
+import { ErrorCodes, DomainError, type CaseReceivedData, type DispatchAssignment } from '@county/contracts';
 import { underReviewRefusal, type RoutingOutcome } from '@county/rules';
 import { checkHandlingUnit, classificationOf, notFound, type DispatchCaseEvent, type DispatchCaseState } from './case';
 
@@ -21,7 +21,7 @@ export type DispatchManually = {
 };
 
 export function routeReceivedCase(command: RouteReceivedCase, state: DispatchCaseState): DispatchCaseEvent[] {
-  if (state.status !== 'none') throw new DomainError('CASE.ALREADY_ROUTED', `case ${state.caseId} was already routed`, 'conflict');
+  if (state.status !== 'none') throw new DomainError(ErrorCodes.CASE_ALREADY_ROUTED, `case ${state.caseId} was already routed`, 'conflict');
   const { received, routing } = command;
   const classification = {
     caseId: received.caseId,
@@ -43,14 +43,14 @@ export function routeReceivedCase(command: RouteReceivedCase, state: DispatchCas
 export function dispatchManually(command: DispatchManually, state: DispatchCaseState): DispatchCaseEvent[] {
   if (state.status === 'none') throw notFound();
   const leads = command.assignments.filter((a) => a.role === 'lead');
-  if (leads.length !== 1) throw new DomainError('CASE.ONE_LEAD', 'a dispatch names exactly one lead unit (主办)', 'unprocessable');
+  if (leads.length !== 1) throw new DomainError(ErrorCodes.CASE_ONE_LEAD, 'a dispatch names exactly one lead unit (主办)', 'unprocessable');
   const codes = command.assignments.map((a) => a.unitCode);
-  if (new Set(codes).size !== codes.length) throw new DomainError('CASE.DUPLICATE_UNIT', 'a unit appears twice in the assignments', 'unprocessable');
+  if (new Set(codes).size !== codes.length) throw new DomainError(ErrorCodes.CASE_DUPLICATE_UNIT, 'a unit appears twice in the assignments', 'unprocessable');
   command.assignments.forEach((a) => checkHandlingUnit(a.unitCode, a.role));
   command.cooperatingUnitCodes.forEach((c) => checkHandlingUnit(c, 'cooperating unit'));
   if (state.status === 'dispatched') {
-    if (state.resultApproved) throw new DomainError('CASE.ALREADY_RESOLVED', 'the result was approved: the case is past dispatch', 'conflict');
-    if (state.pending.transfer) throw new DomainError('CASE.TRANSFER_PENDING', 'rule on the pending transfer request first', 'conflict');
+    if (state.resultApproved) throw new DomainError(ErrorCodes.CASE_ALREADY_RESOLVED, 'the result was approved: the case is past dispatch', 'conflict');
+    if (state.pending.transfer) throw new DomainError(ErrorCodes.CASE_TRANSFER_PENDING, 'rule on the pending transfer request first', 'conflict');
     if (state.pending.review) throw underReviewRefusal(state.caseId, 'dispatch');
   }
   const joint = command.assignments.length > 1;

@@ -1,4 +1,4 @@
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { MAX_TRANSFERS, checkHandlingUnit, classificationOf, dispatched, transferWindowEnd, type DispatchCaseEvent, type DispatchCaseState, type Reopen } from './case';
 
 /**
@@ -45,7 +45,7 @@ export function approveTransfer(command: ApproveTransfer, state: DispatchCaseSta
   if (!request) throw noTransferRequest();
   checkHandlingUnit(command.toUnitCode, 'the new unit');
   command.cooperatingUnitCodes.forEach((c) => checkHandlingUnit(c, 'cooperating unit'));
-  if (command.toUnitCode === request.unitCode) throw new DomainError('CASE.SAME_UNIT', 'a transfer must go to another unit: reject the request instead', 'unprocessable');
+  if (command.toUnitCode === request.unitCode) throw new DomainError(ErrorCodes.CASE_SAME_UNIT, 'a transfer must go to another unit: reject the request instead', 'unprocessable');
   const transferCount = s.transferCount + 1;
   const final = transferCount >= MAX_TRANSFERS;
   return [
@@ -76,5 +76,5 @@ export function rejectTransfer(command: RejectTransfer, state: DispatchCaseState
 }
 
 function noTransferRequest(): DomainError {
-  return new DomainError('CASE.NO_TRANSFER_REQUEST', 'no transfer request is waiting', 'conflict');
+  return new DomainError(ErrorCodes.CASE_NO_TRANSFER_REQUEST, 'no transfer request is waiting', 'conflict');
 }
