@@ -151,7 +151,7 @@ export type HandlingTaskCommand =
   | SubmitResult
   | SubmitPart;
 
-/** The most extra working days one extension may ask for (DOMAIN.md section 9). */
+/** The most extra working days one extension may ask for (docs/domain.md, the extension rule). */
 export const MAX_EXTENSION_WORKING_DAYS = 10;
 
 function assertActive(command: HandlingTaskCommand): void {
