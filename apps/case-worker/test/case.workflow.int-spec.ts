@@ -194,7 +194,7 @@ it('a transfer keeps the handling clock: the new unit gets its own sign-for cloc
   await c.send('case.transfer-approved.v1', {}, { unitCode: COMMUNITY });
   await c.harness.skip(HOUR);
   const redispatchedAt = (await c.harness.now()).toISOString();
-  await c.send('case.dispatched.v1', { responsibleUnitCode: DEPARTMENT }, { unitCode: DEPARTMENT, redispatch: true });
+  await c.send('case.dispatched.v1', { responsibleUnitCode: DEPARTMENT }, { unitCode: DEPARTMENT });
 
   const handling = await eventuallyClock(c, (h) => h.unitCode === DEPARTMENT);
   expect(handling.deadline).toBe(first.deadline);
@@ -349,7 +349,7 @@ it('a reopened case (重办) is signed for and handled again by the same unit, r
   await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
   await c.clock('return-visit');
   await c.harness.skip(HOUR);
-  await c.send('case.return-visit-recorded.v1', {}, { resolved: false });
+  await c.send('case.return-visit-recorded.v1');
   const reopenedAt = (await c.harness.now()).toISOString();
   await c.send('case.reopened.v1', { responsibleUnitCode: COMMUNITY }, { unitCode: COMMUNITY });
 
@@ -376,7 +376,7 @@ it('a reopened case (重办) is signed for and handled again by the same unit, r
   await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
   await eventually(async () => ((await status()) === 'result-approved' ? true : undefined));
   expect(await c.clock('return-visit')).toMatchObject({ state: 'running' });
-  await c.send('case.return-visit-recorded.v1', {}, { resolved: true });
+  await c.send('case.return-visit-recorded.v1');
   await c.close();
 
   const events = await c.events();
@@ -403,7 +403,7 @@ it('a case reopened on the day of its first review announces every clock of its 
   await c.send('case.result-submitted.v1', {}, { unitCode: COMMUNITY });
   await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
   const firstRound = await c.eventsUntil((e) => ofType(e, 'case.deadline-set.v1', 'return-visit').length === 1);
-  await c.send('case.return-visit-recorded.v1', {}, { resolved: false });
+  await c.send('case.return-visit-recorded.v1');
   const reopenId = await c.send('case.reopened.v1', { responsibleUnitCode: COMMUNITY }, { unitCode: COMMUNITY });
   const second = await eventually(async () => {
     const h = (await c.clocks()).clocks.find((x) => x.clock === 'handling');
@@ -424,7 +424,7 @@ it('a case reopened on the day of its first review announces every clock of its 
   await c.clock('review');
   await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
   await c.eventsUntil((e) => ofType(e, 'case.deadline-set.v1', 'return-visit').length === 2);
-  await c.send('case.return-visit-recorded.v1', {}, { resolved: true });
+  await c.send('case.return-visit-recorded.v1');
   await c.close();
 
   const events = await c.events();

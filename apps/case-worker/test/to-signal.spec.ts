@@ -46,7 +46,7 @@ describe('what the case workflow learns from an event', () => {
 
   it('takes the business instant of the event as the start of a clock', () => {
     const s = toCaseSignal({ ...event('case.dispatched.v1', { primaryUnitCode: 'QH-URBAN', cooperatingUnitCodes: [], categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', basis: { kind: 'transfer', explanation: 'x' }, dispatchedAt: '2026-03-03T01:00:00.000Z' }), source: 'dispatch' });
-    expect(s).toMatchObject({ eventId: 'e-1', facts: { responsibleUnitCode: 'QH-URBAN' }, about: { unitCode: 'QH-URBAN', at: '2026-03-03T01:00:00.000Z', redispatch: true } });
+    expect(s).toMatchObject({ eventId: 'e-1', facts: { responsibleUnitCode: 'QH-URBAN' }, about: { unitCode: 'QH-URBAN', at: '2026-03-03T01:00:00.000Z' } });
   });
 
   it('takes the instants of a pause and a resume when dispatch gives them', () => {

@@ -1,5 +1,6 @@
-import { DomainError, fold, type CaseReceivedData } from '@county/contracts';
-import { dispatchCase, foldStream, handlingDeadline, resolved, upcast, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchedState, type Reopen } from '../src/domain/dispatch-case';
+import { fold, type CaseReceivedData } from '@county/contracts';
+import { deciderSpec } from '@county/testing';
+import { dispatchCase, foldStream, handlingDeadline, resolved, upcast, type DispatchCaseEvent, type DispatchedState, type Reopen } from '../src/domain/dispatch-case';
 import { initialListState as listState, placeOf, route, versionAt } from '@county/rules';
 
 const caseId = 'c-1';
@@ -39,25 +40,7 @@ const transferAsked = (at = '2026-03-03T02:00:00.000Z'): DispatchCaseEvent => ({
   data: { caseId, unitCode: 'QH-CG', reason: 'not ours', requestedAt: at, windowEndsAt: '2026-03-04T09:30:00.000Z' },
 });
 
-function given(...events: DispatchCaseEvent[]) {
-  const state = fold(dispatchCase, events);
-  return {
-    when: (command: DispatchCaseCommand) => ({
-      then: (expected: DispatchCaseEvent[]) => expect(dispatchCase.decide(command, state)).toEqual(expected),
-      thenRefused: (code: string, kind?: string) => {
-        let error: unknown;
-        try {
-          dispatchCase.decide(command, state);
-        } catch (e) {
-          error = e;
-        }
-        expect(error).toBeInstanceOf(DomainError);
-        expect((error as DomainError).code).toBe(code);
-        if (kind) expect((error as DomainError).kind).toBe(kind);
-      },
-    }),
-  };
-}
+const given = deciderSpec(dispatchCase);
 
 describe('routing a received case', () => {
   const v1 = versionAt(listState, T0);

@@ -1,13 +1,11 @@
-import { DomainError } from '@county/contracts';
 import { returnVisit, type ReturnVisitCommand, type ReturnVisitEvent } from '../src/domain/return-visit';
+import { deciderSpec, refusalOf } from '@county/testing';
 
 const AT = '2026-03-10T02:00:00.000Z';
 const approved = (approvals: number, unitCode = 'T-CG') => ({ approvals, unitCode });
 
-function given(events: ReturnVisitEvent[]) {
-  const state = events.reduce(returnVisit.evolve, returnVisit.initialState);
-  return { when: (command: ReturnVisitCommand) => returnVisit.decide(command, state) };
-}
+const spec = deciderSpec(returnVisit);
+const given = (events: ReturnVisitEvent[]) => ({ when: (command: ReturnVisitCommand) => spec(...events).when(command).decided() });
 
 const visit = (over: Partial<Extract<ReturnVisitCommand, { type: 'RecordReturnVisit' }>> = {}): ReturnVisitCommand => ({
   type: 'RecordReturnVisit',
@@ -39,15 +37,7 @@ const attemptFailed = (attempt: number, round = 1): ReturnVisitEvent => ({
   data: { caseId: 'C1', attempt, reason: 'no-answer', round, attemptedAt: AT },
 });
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = refusalOf;
 
 describe('the return visit of a case', () => {
   it('closes a resolved and satisfied case as resolved', () => {

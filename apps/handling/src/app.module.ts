@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule } from '@county/service-kit';
 import { authProviders } from '@county/auth';
-import { CaseCommands } from './cases/case-commands.service';
+import { TaskCommands } from './cases/case-commands.service';
 import { ExtensionRequestController } from './cases/extension-request/extension-request.controller';
 import { FirstContactController } from './cases/first-contact/first-contact.controller';
 import { GetCaseController } from './cases/get-case/get-case.controller';
@@ -57,7 +57,7 @@ export class AppModule {
       providers: [
         { provide: HANDLING_SETTINGS, useValue: loadHandlingSettings(env) },
         ...authProviders(env),
-        CaseCommands,
+        TaskCommands,
         WhistleCommands,
         CentreFactsConsumer,
         ReadModelRunner,

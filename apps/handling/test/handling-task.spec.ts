@@ -1,5 +1,5 @@
-import { DomainError } from '@county/contracts';
 import { handlingTask, type CentreFacts, type HandlingTaskCommand, type HandlingTaskEvent } from '../src/domain/handling-task';
+import { deciderSpec } from '@county/testing';
 
 const caseId = 'case-1';
 const unitCode = 'QH-CG-01';
@@ -12,24 +12,11 @@ const submitted: HandlingTaskEvent = { type: 'case.result-submitted.v1', data: {
 
 type Cmd = { [K in HandlingTaskCommand['type']]: Omit<Extract<HandlingTaskCommand, { type: K }>, 'caseId' | 'unitCode' | 'now' | 'centre'> }[HandlingTaskCommand['type']];
 
+const spec = deciderSpec(handlingTask);
+/** The task's commands with who acts, when, and what the centre decided (the lead's facts unless given). */
 function given(events: HandlingTaskEvent[]) {
-  const state = events.reduce(handlingTask.evolve, handlingTask.initialState);
-  const when = (command: Cmd, centre: CentreFacts = lead) => handlingTask.decide({ caseId, unitCode, now, centre, ...command } as HandlingTaskCommand, state);
-  return {
-    when: (command: Cmd, centre?: CentreFacts) => ({
-      then: (expected: HandlingTaskEvent[]) => expect(when(command, centre)).toEqual(expected),
-      thenRefused: (code: string) => {
-        let error: unknown;
-        try {
-          when(command, centre);
-        } catch (e) {
-          error = e;
-        }
-        expect(error).toBeInstanceOf(DomainError);
-        expect((error as DomainError).code).toBe(code);
-      },
-    }),
-  };
+  const g = spec(...events);
+  return { when: (command: Cmd, centre: CentreFacts = lead) => g.when({ caseId, unitCode, now, centre, ...command } as HandlingTaskCommand) };
 }
 
 const result: Cmd = { type: 'SubmitResult', result: 'done', evidenceUrls: ['https://files.example/1.jpg'], outstandingWhistleDepartments: [] };

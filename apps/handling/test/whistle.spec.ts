@@ -1,5 +1,6 @@
-import { DomainError, type WhistleBlownData } from '@county/contracts';
+import { type WhistleBlownData } from '@county/contracts';
 import { outstandingDepartments, whistle, type WhistleCommand, type WhistleEvent } from '../src/domain/whistle';
+import { deciderSpec } from '@county/testing';
 
 const caseId = 'case-1';
 const whistleId = 'w-1';
@@ -26,25 +27,8 @@ const ev = (type: 'whistle.answered.v1' | 'whistle.part-finished.v1' | 'whistle.
 const reported = (departmentCode: string): WhistleEvent => ({ type: 'whistle.reported-on-site.v1', data: { caseId, whistleId, departmentCode, reportedAt: now } });
 const dept = (type: 'AnswerWhistle' | 'ReportOnSite' | 'FinishPart', departmentCode: string): WhistleCommand => ({ type, whistleId, departmentCode, now });
 
-function given(events: WhistleEvent[]) {
-  const state = events.reduce(whistle.evolve, whistle.initialState);
-  return {
-    state,
-    when: (command: WhistleCommand) => ({
-      then: (expected: WhistleEvent[]) => expect(whistle.decide(command, state)).toEqual(expected),
-      thenRefused: (code: string) => {
-        let error: unknown;
-        try {
-          whistle.decide(command, state);
-        } catch (e) {
-          error = e;
-        }
-        expect(error).toBeInstanceOf(DomainError);
-        expect((error as DomainError).code).toBe(code);
-      },
-    }),
-  };
-}
+const spec = deciderSpec(whistle);
+const given = (events: WhistleEvent[]) => spec(...events);
 
 describe('whistle: blowing', () => {
   it('a community that signed for the case calls county departments', () => given([]).when(blow).then([blown]));

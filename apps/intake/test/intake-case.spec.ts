@@ -1,5 +1,6 @@
-import { DomainError, fold, type CaseReceivedData } from '@county/contracts';
+import { fold, type CaseReceivedData } from '@county/contracts';
 import { intakeCase, type IntakeCaseCommand, type IntakeCaseEvent } from '../src/domain/intake-case';
+import { deciderSpec } from '@county/testing';
 
 const received: CaseReceivedData = {
   caseId: 'c1',
@@ -21,19 +22,9 @@ const repeat = (n: number): IntakeCaseEvent => ({
 });
 const merged: IntakeCaseEvent = { type: 'case.merged.v1', data: { caseId: 'c1', intoCaseId: 'c2', reason: '同一事项' } };
 
-function given(events: IntakeCaseEvent[], command: IntakeCaseCommand) {
-  return intakeCase.decide(command, fold(intakeCase, events));
-}
-
-function refusal(events: IntakeCaseEvent[], command: IntakeCaseCommand): string {
-  try {
-    given(events, command);
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  throw new Error('the command was not refused');
-}
+const spec = deciderSpec(intakeCase);
+const given = (events: IntakeCaseEvent[], command: IntakeCaseCommand) => spec(...events).when(command).decided();
+const refusal = (events: IntakeCaseEvent[], command: IntakeCaseCommand): string => spec(...events).when(command).refusal().code;
 
 describe('intake case', () => {
   it('receives a case once', () => {

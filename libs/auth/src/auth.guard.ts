@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, Inject, Injectable, SetMetadata, UseGuards, type CanActivate, type ExecutionContext, type Provider } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import type { Principal, Role } from './principal';
 import { AUTH_SETTINGS, loadAuthSettings, type AuthSettings } from './settings';
 import { verifyToken } from './tokens';
@@ -26,11 +26,11 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<WithPrincipal>();
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new DomainError('AUTH.TOKEN_MISSING', 'send Authorization: Bearer <token>', 'unauthorised');
+    if (!match) throw new DomainError(ErrorCodes.AUTH_TOKEN_MISSING, 'send Authorization: Bearer <token>', 'unauthorised');
     const principal = verifyToken(this.settings.tokenSecret, match[1], new Date());
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, [context.getHandler(), context.getClass()]);
     if (roles && !roles.includes(principal.role)) {
-      throw new DomainError('AUTH.ROLE_NOT_ALLOWED', `a ${principal.role} may not do this; it needs one of ${roles.join(', ')}`, 'forbidden');
+      throw new DomainError(ErrorCodes.AUTH_ROLE_NOT_ALLOWED, `a ${principal.role} may not do this; it needs one of ${roles.join(', ')}`, 'forbidden');
     }
     req.principal = principal;
     return true;
@@ -54,7 +54,7 @@ export function Authenticated(...roles: Role[]) {
 /** The principal the AuthGuard verified. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<WithPrincipal>().principal;
-  if (!principal) throw new DomainError('AUTH.TOKEN_MISSING', 'send Authorization: Bearer <token>', 'unauthorised');
+  if (!principal) throw new DomainError(ErrorCodes.AUTH_TOKEN_MISSING, 'send Authorization: Bearer <token>', 'unauthorised');
   return principal;
 });
 

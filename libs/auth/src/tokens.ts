@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { ROLES, type Principal, type Role } from './principal';
 
 /**
@@ -35,7 +35,7 @@ export function issueToken(secret: string, principal: Principal, now: Date, ttlS
 }
 
 function invalid(why: string): DomainError {
-  return new DomainError('AUTH.TOKEN_INVALID', `the bearer token is not valid: ${why}`, 'unauthorised');
+  return new DomainError(ErrorCodes.AUTH_TOKEN_INVALID, `the bearer token is not valid: ${why}`, 'unauthorised');
 }
 
 /** The principal a token names, if its signature holds and it has not expired. */
@@ -55,6 +55,6 @@ export function verifyToken(secret: string, token: string, now: Date): Principal
   if (typeof payload.sub !== 'string' || typeof payload.unit !== 'string' || !ROLES.includes(payload.role as Role) || typeof payload.exp !== 'number') {
     throw invalid('incomplete payload');
   }
-  if (payload.exp * 1000 <= now.getTime()) throw new DomainError('AUTH.TOKEN_EXPIRED', 'the bearer token has expired; ask for a new one', 'unauthorised');
+  if (payload.exp * 1000 <= now.getTime()) throw new DomainError(ErrorCodes.AUTH_TOKEN_EXPIRED, 'the bearer token has expired; ask for a new one', 'unauthorised');
   return { userId: payload.sub, unitCode: payload.unit, role: payload.role as Role };
 }

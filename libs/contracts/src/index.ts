@@ -3,6 +3,7 @@ export * from './topics';
 export * from './vocabulary';
 export * from './events';
 export * from './errors';
+export * from './error-codes';
 export * from './decider';
 export * from './asyncapi';
 export * from './instants';

@@ -1,4 +1,4 @@
-/** The shared words of the domain (see DOMAIN.md): one spelling for code, API, events and UI. */
+/** The shared words of the domain (see docs/domain.md): one spelling for code, API, events and UI. */
 
 /** Where an appeal came in. */
 export const CHANNELS = ['hotline', 'grid-worker', 'app', 'mini-program', 'wechat-robot', 'walk-in', 'complaint-box'] as const;

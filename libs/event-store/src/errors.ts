@@ -1,6 +1,8 @@
+import { ErrorCodes } from '@county/contracts';
+
 /** A stream was appended to by someone else since the caller read it. Retry from a fresh read, never overwrite. */
 export class ConcurrencyError extends Error {
-  readonly code = 'EVENT_STORE.VERSION_CONFLICT';
+  readonly code = ErrorCodes.EVENT_STORE_VERSION_CONFLICT;
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedVersion,

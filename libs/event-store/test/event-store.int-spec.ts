@@ -9,6 +9,7 @@ import {
   START,
   createProducer,
   ensureTopics,
+  executeCommand,
   handleOnce,
   migrateEventStore,
   type Projection,
@@ -76,6 +77,22 @@ describe('appending to a stream', () => {
     await expect(store.append(s, [ev(2)], { expectedVersion: 0, metadata: meta() })).rejects.toBeInstanceOf(ConcurrencyError);
     await expect(store.append(s, [ev(2)], { expectedVersion: 'no_stream', metadata: meta() })).rejects.toMatchObject({ code: 'EVENT_STORE.VERSION_CONFLICT', actual: 1 });
     expect((await store.readStream(s)).version).toBe(1);
+  });
+
+  it('runs a command against the version a caller read, and refuses it with nothing written once the stream moved on', async () => {
+    const s = `case-${randomUUID()}`;
+    type Counted = { type: 'test.happened.v1'; data: { n: number } };
+    const counter = {
+      initialState: 0,
+      evolve: (n: number) => n + 1,
+      decide: (_: 'count', n: number): Counted[] => [{ type: 'test.happened.v1', data: { n: n + 1 } }],
+    };
+    expect((await executeCommand(store, s, counter, 'count', meta(), { expectedVersion: 0 })).version).toBe(1);
+    await expect(executeCommand(store, s, counter, 'count', meta(), { expectedVersion: 0 })).rejects.toMatchObject({ code: 'EVENT_STORE.VERSION_CONFLICT', expected: 0, actual: 1 });
+    expect((await store.readStream(s)).version).toBe(1);
+    // an aggregate's own reading of its stream (its upcasts) decides
+    const read = await executeCommand(store, s, counter, 'count', meta(), { expectedVersion: 1, fold: (events) => events.length * 10 });
+    expect(read.events.map((e) => e.data)).toEqual([{ n: 11 }]);
   });
 
   it('lets exactly one of many concurrent appends at the same version win', async () => {

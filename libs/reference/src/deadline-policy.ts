@@ -5,7 +5,7 @@ import type { TimeAmount } from './time-amount';
 import { isUrgency, type Urgency } from './urgency';
 
 /**
- * The deadline policy (DOMAIN.md sections 6 and 9): for every leaf category and urgency,
+ * The deadline policy (docs/domain.md, "Deadlines, warnings, supervision"): for every leaf category and urgency,
  * how long each step of a case may take, when to warn, when to remind and supervise,
  * and how long an extension may be.
  *

@@ -3,7 +3,7 @@ import { deepFreeze } from './deep-freeze';
 import type { LocalizedName } from './localized-name';
 
 /**
- * The demo county's territory (DOMAIN.md section 2): county -> township / street ->
+ * The demo county's territory (docs/domain.md, "Territory and units"): county -> township / street ->
  * community / village -> grid. Codes are stable ASCII strings; a grid's code starts with
  * its community's code, which starts with its township's code.
  */

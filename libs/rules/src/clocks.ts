@@ -8,6 +8,7 @@
  * so that the instants are recorded in the workflow's history and a replay never recomputes them
  * with a newer calendar.
  */
+import type { CaseClock } from '@county/contracts';
 import {
   addWorkingDays,
   centreUnit,
@@ -29,8 +30,6 @@ import {
   type WorkingCalendar,
 } from '@county/reference';
 
-export type ClockName = 'sign-for' | 'first-contact' | 'handling' | 'transfer-window' | 'review' | 'return-visit';
-
 /** What a clock does at a point in time. */
 export type Stage = 'yellow' | 'orange' | 'overdue' | 'reminder' | 'supervision';
 
@@ -43,7 +42,7 @@ export interface PlanPoint {
 }
 
 export interface ClockPlan {
-  readonly clock: ClockName;
+  readonly clock: CaseClock;
   readonly unitCode?: string;
   readonly startedAt: string;
   readonly deadline: string;
@@ -62,7 +61,7 @@ export interface CasePolicyKey {
 }
 
 export type PlanRequest =
-  | ({ readonly kind: 'start'; readonly clock: ClockName; readonly unitCode?: string; readonly from: string } & CasePolicyKey)
+  | ({ readonly kind: 'start'; readonly clock: CaseClock; readonly unitCode?: string; readonly from: string } & CasePolicyKey)
   | ({ readonly kind: 'extend'; readonly plan: ClockPlan; readonly extraWorkingDays: number } & CasePolicyKey)
   | { readonly kind: 'resume'; readonly plan: ClockPlan; readonly pausedAt: string; readonly resumedAt: string }
   | { readonly kind: 'reassign'; readonly plan: ClockPlan; readonly unitCode?: string };
@@ -75,7 +74,7 @@ export interface WhistlePlan {
   readonly utcOffsetMinutes: number;
 }
 
-const LIMIT_OF: Record<ClockName, DeadlineKind> = {
+const LIMIT_OF: Record<CaseClock, DeadlineKind> = {
   'sign-for': 'signFor',
   'first-contact': 'firstContact',
   handling: 'handling',
@@ -172,7 +171,7 @@ export function supervisingUnitOf(unitCode: string | undefined): string {
   return parent ?? supervisionUnit().code;
 }
 
-function plan(clock: ClockName, unitCode: string | undefined, from: Date, deadline: Date, natural: boolean, policy: DeadlinePolicy, calendar: WorkingCalendar): ClockPlan {
+function plan(clock: CaseClock, unitCode: string | undefined, from: Date, deadline: Date, natural: boolean, policy: DeadlinePolicy, calendar: WorkingCalendar): ClockPlan {
   const points: PlanPoint[] = [];
   // the transfer window only closes: nobody is warned or reminded about a right not used
   if (clock !== 'transfer-window') {

@@ -2,7 +2,8 @@
  * The rules the live services and the what-if replay share, as pure functions:
  * - the responsibility list (属地管理事项清单) as an aggregate, with its baseline and its versions;
  * - routing (派) of a matter at a place by one version of the list;
- * - the clocks of a case, planned from the deadline policy and the working calendar.
+ * - the clocks of a case, planned from the deadline policy and the working calendar;
+ * - the review step (审): what a result waiting for the centre blocks, and what each ruling does.
  * One rule, one place: dispatch routes with these, case-worker plans its clocks with these, and
  * evaluation's what-if replay runs the same code over past events with a proposal.
  */
@@ -28,3 +29,4 @@ export {
   type ResponsibilityListEvent,
   type ResponsibilityListState,
 } from './responsibility-list';
+export * from './review';

@@ -1,5 +1,7 @@
 import {
+  ErrorCodes,
   DomainError,
+  type ErrorCode,
   type Decider,
   type ResponsibilityListChangeApprovedData,
   type ResponsibilityListChangeProposedData,
@@ -97,23 +99,23 @@ export type ApproveChange = { type: 'ApproveChange'; changeId: string; approvedB
 export type RejectChange = { type: 'RejectChange'; changeId: string; rejectedBy: string; reason: string; now: string };
 export type ResponsibilityListCommand = ProposeChange | ApproveChange | RejectChange;
 
-function invalid(code: string, message: string, details?: Record<string, unknown>): DomainError {
+function invalid(code: ErrorCode, message: string, details?: Record<string, unknown>): DomainError {
   return new DomainError(code, message, 'unprocessable', details);
 }
 
 function checkUnitRef(ref: ResponsibleUnitRef, where: string): void {
   if (ref.level !== 'county') {
-    if ('unitCode' in ref && (ref as { unitCode?: string }).unitCode !== undefined) throw invalid('LIST.INVALID_ITEM', `${where}: a ${ref.level} reference names no unit (it is the place's own ${ref.level})`);
+    if ('unitCode' in ref && (ref as { unitCode?: string }).unitCode !== undefined) throw invalid(ErrorCodes.LIST_INVALID_ITEM, `${where}: a ${ref.level} reference names no unit (it is the place's own ${ref.level})`);
     return;
   }
   const unit = unitByCode(ref.unitCode);
-  if (!unit || unit.level !== 'county') throw invalid('LIST.UNKNOWN_UNIT', `${where}: ${ref.unitCode} is not a county-level unit of the reference data`);
+  if (!unit || unit.level !== 'county') throw invalid(ErrorCodes.LIST_UNKNOWN_UNIT, `${where}: ${ref.unitCode} is not a county-level unit of the reference data`);
 }
 
 function checkItem(item: ResponsibilityListItem): void {
   const where = `item ${item.id}`;
-  if (!leafCategory(item.categoryCode)) throw invalid('LIST.UNKNOWN_CATEGORY', `${where}: ${item.categoryCode} is not a leaf category of the catalogue`);
-  if (item.scope.kind === 'township' && !townshipByCode(item.scope.townshipCode)) throw invalid('LIST.UNKNOWN_TOWNSHIP', `${where}: no township ${item.scope.townshipCode}`);
+  if (!leafCategory(item.categoryCode)) throw invalid(ErrorCodes.LIST_UNKNOWN_CATEGORY, `${where}: ${item.categoryCode} is not a leaf category of the catalogue`);
+  if (item.scope.kind === 'township' && !townshipByCode(item.scope.townshipCode)) throw invalid(ErrorCodes.LIST_UNKNOWN_TOWNSHIP, `${where}: no township ${item.scope.townshipCode}`);
   checkUnitRef(item.primary, `${where} (primary)`);
   item.cooperating.forEach((c) => checkUnitRef(c, `${where} (cooperating)`));
 }
@@ -129,13 +131,13 @@ export function pushedDown(items: ReadonlyMap<string, ResponsibilityListItem>, u
 }
 
 function checkResult(items: ReadonlyMap<string, ResponsibilityListItem>, change: Pick<ProposeChange, 'upserts' | 'removals'>): void {
-  for (const id of change.removals) if (!items.has(id)) throw new DomainError('LIST.NO_SUCH_ITEM', `the list has no item ${id} to remove`, 'conflict');
+  for (const id of change.removals) if (!items.has(id)) throw new DomainError(ErrorCodes.LIST_NO_SUCH_ITEM, `the list has no item ${id} to remove`, 'conflict');
   const next = applyChange(items, { upserts: change.upserts, removals: change.removals } as ResponsibilityListChangeProposedData);
   const seen = new Map<string, string>();
   for (const item of next.values()) {
     const key = scopeKey(item);
     const other = seen.get(key);
-    if (other) throw new DomainError('LIST.DUPLICATE_SCOPE', `items ${other} and ${item.id} cover the same matter and scope`, 'conflict');
+    if (other) throw new DomainError(ErrorCodes.LIST_DUPLICATE_SCOPE, `items ${other} and ${item.id} cover the same matter and scope`, 'conflict');
     seen.set(key, item.id);
   }
 }
@@ -143,13 +145,13 @@ function checkResult(items: ReadonlyMap<string, ResponsibilityListItem>, change:
 export function decide(command: ResponsibilityListCommand, state: ResponsibilityListState): ResponsibilityListEvent[] {
   switch (command.type) {
     case 'ProposeChange': {
-      if (state.proposals.has(command.changeId)) throw new DomainError('LIST.CHANGE_EXISTS', `change ${command.changeId} was already proposed`, 'conflict');
+      if (state.proposals.has(command.changeId)) throw new DomainError(ErrorCodes.LIST_CHANGE_EXISTS, `change ${command.changeId} was already proposed`, 'conflict');
       const proposer = unitByCode(command.proposedBy);
-      if (!proposer || proposer.level !== 'county') throw new DomainError('LIST.NOT_A_COUNTY_UNIT', 'only a county-level unit may propose a change to the list', 'forbidden');
-      if (command.upserts.length === 0 && command.removals.length === 0) throw invalid('LIST.EMPTY_CHANGE', 'a change must add, replace or remove at least one item');
+      if (!proposer || proposer.level !== 'county') throw new DomainError(ErrorCodes.LIST_NOT_A_COUNTY_UNIT, 'only a county-level unit may propose a change to the list', 'forbidden');
+      if (command.upserts.length === 0 && command.removals.length === 0) throw invalid(ErrorCodes.LIST_EMPTY_CHANGE, 'a change must add, replace or remove at least one item');
       const ids = new Set<string>();
       for (const item of command.upserts) {
-        if (ids.has(item.id)) throw invalid('LIST.INVALID_ITEM', `item ${item.id} appears twice in the change`);
+        if (ids.has(item.id)) throw invalid(ErrorCodes.LIST_INVALID_ITEM, `item ${item.id} appears twice in the change`);
         ids.add(item.id);
         checkItem(item);
       }
@@ -174,15 +176,15 @@ export function decide(command: ResponsibilityListCommand, state: Responsibility
     case 'ApproveChange': {
       const proposal = pendingProposal(state, command.changeId);
       if (command.approvedBy !== centreUnit().code) {
-        throw new DomainError('LIST.APPROVAL_NOT_ALLOWED', `only the centre (${centreUnit().code}) admits changes to the list`, 'forbidden');
+        throw new DomainError(ErrorCodes.LIST_APPROVAL_NOT_ALLOWED, `only the centre (${centreUnit().code}) admits changes to the list`, 'forbidden');
       }
-      if (command.approvedBy === proposal.change.proposedBy) throw new DomainError('LIST.SELF_APPROVAL', 'a change must be approved by another unit than the one that proposed it', 'forbidden');
+      if (command.approvedBy === proposal.change.proposedBy) throw new DomainError(ErrorCodes.LIST_SELF_APPROVAL, 'a change must be approved by another unit than the one that proposed it', 'forbidden');
       if (Date.parse(command.effectiveFrom) < Date.parse(command.now)) {
-        throw invalid('LIST.RETROACTIVE', 'a change takes effect from now or later, never in the past: cases already routed keep their version');
+        throw invalid(ErrorCodes.LIST_RETROACTIVE, 'a change takes effect from now or later, never in the past: cases already routed keep their version');
       }
       const base = latest(state);
       if (Date.parse(command.effectiveFrom) < Date.parse(base.effectiveFrom)) {
-        throw invalid('LIST.EFFECTIVE_ORDER', `version ${base.version + 1} cannot take effect before version ${base.version} (${base.effectiveFrom})`);
+        throw invalid(ErrorCodes.LIST_EFFECTIVE_ORDER, `version ${base.version + 1} cannot take effect before version ${base.version} (${base.effectiveFrom})`);
       }
       // the list may have moved on since the proposal: the change must still apply cleanly
       checkResult(base.items, proposal.change);
@@ -206,8 +208,8 @@ export function decide(command: ResponsibilityListCommand, state: Responsibility
 
 function pendingProposal(state: ResponsibilityListState, changeId: string): Extract<Proposal, { status: 'proposed' }> {
   const proposal = state.proposals.get(changeId);
-  if (!proposal) throw new DomainError('LIST.NO_SUCH_CHANGE', `no change ${changeId}`, 'not-found');
-  if (proposal.status !== 'proposed') throw new DomainError('LIST.CHANGE_DECIDED', `change ${changeId} was already ${proposal.status}`, 'conflict');
+  if (!proposal) throw new DomainError(ErrorCodes.LIST_NO_SUCH_CHANGE, `no change ${changeId}`, 'not-found');
+  if (proposal.status !== 'proposed') throw new DomainError(ErrorCodes.LIST_CHANGE_DECIDED, `change ${changeId} was already ${proposal.status}`, 'conflict');
   return proposal;
 }
 

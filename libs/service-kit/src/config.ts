@@ -1,7 +1,7 @@
 import type { ClientConfig } from 'pg';
 import { TOPICS, type ServiceName } from '@county/contracts';
 
-/** Default HTTP ports (DESIGN.md section 6). */
+/** Default HTTP ports (the README's table of what runs where). */
 export const DEFAULT_PORTS: Record<ServiceName, number> = {
   intake: 3001,
   dispatch: 3002,

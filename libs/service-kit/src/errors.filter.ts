@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, type DomainErrorKind } from '@county/contracts';
+import { ErrorCodes, DomainError, type DomainErrorKind } from '@county/contracts';
 import { ConcurrencyError } from '@county/event-store';
+import { CORRELATION_ID } from './input-guard';
 
 export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -18,26 +20,38 @@ export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
 
 /** The code of an error that did not come with one (Nest's own 404 for an unknown route, for one). */
 const CODE_OF_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORISED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  412: 'PRECONDITION_FAILED',
-  413: 'BODY_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE',
-  429: 'RATE_LIMITED',
+  400: ErrorCodes.BAD_REQUEST,
+  401: ErrorCodes.UNAUTHORISED,
+  403: ErrorCodes.FORBIDDEN,
+  404: ErrorCodes.NOT_FOUND,
+  405: ErrorCodes.METHOD_NOT_ALLOWED,
+  409: ErrorCodes.CONFLICT,
+  412: ErrorCodes.PRECONDITION_FAILED,
+  413: ErrorCodes.BODY_TOO_LARGE,
+  415: ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+  422: ErrorCodes.UNPROCESSABLE,
+  429: ErrorCodes.RATE_LIMITED,
 };
 
-/** The body of every error answer: `statusCode`, a stable `code`, a `message`, the request's `correlationId`, and per-field `errors` where fields were bad. */
+/** The body of every error answer: `statusCode`, a stable `code` (ErrorCodes), a `message`, the request's `correlationId` (always, from the filter), and per-field `errors` where fields were bad. */
 export interface ErrorBody {
   readonly statusCode: number;
   readonly code: string;
   readonly message: string;
   readonly correlationId?: string;
   readonly [detail: string]: unknown;
+}
+
+/**
+ * The correlation id an error body carries: the request's (from X-Correlation-Id, or the one the
+ * logger gave it) when it is well-formed, else a fresh one, so that every error body has one and a
+ * malformed header is never echoed back.
+ */
+export function correlationIdOf(req: { id?: unknown; headers?: Record<string, unknown> }): string {
+  if (typeof req.id === 'string' && CORRELATION_ID.test(req.id)) return req.id;
+  const header = req.headers?.['x-correlation-id'];
+  if (typeof header === 'string' && CORRELATION_ID.test(header)) return header;
+  return randomUUID();
 }
 
 /** Describes any error as the status and body callers see. */
@@ -66,7 +80,7 @@ export function errorBody(error: unknown, correlationId?: string): ErrorBody {
     delete rest.error;
     return { ...rest, statusCode, code: typeof body.code === 'string' ? body.code : (CODE_OF_STATUS[statusCode] ?? `HTTP_${statusCode}`), message, ...id };
   }
-  return { statusCode: 500, code: 'INTERNAL', message: 'internal error', ...id };
+  return { statusCode: 500, code: ErrorCodes.INTERNAL, message: 'internal error', ...id };
 }
 
 /** Maps every error to HTTP once, for every service: domain errors, version conflicts, Nest's own and the unexpected (500, logged). */
@@ -77,7 +91,7 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request & { id?: unknown }>();
     const res = host.switchToHttp().getResponse<Response>();
-    const body = errorBody(error, typeof req.id === 'string' ? req.id : undefined);
+    const body = errorBody(error, correlationIdOf(req));
     if (body.statusCode >= 500) this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);

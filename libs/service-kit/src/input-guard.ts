@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext, type PipeTransform
 import { Reflector } from '@nestjs/core';
 import { json, urlencoded } from 'body-parser';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError, type ErrorCode } from '@county/contracts';
 
 /**
  * The one input guard of every service. What a caller sends is checked before any controller,
@@ -30,7 +30,7 @@ const UUID_PARAMS = new Set(['caseId', 'whistleId']);
 
 type Guarded = Request & { inputProblem?: DomainError };
 
-function invalid(field: string, message: string, code = 'VALIDATION_FAILED'): DomainError {
+function invalid(field: string, message: string, code: ErrorCode = ErrorCodes.VALIDATION_FAILED): DomainError {
   return new DomainError(code, `invalid request: ${field}`, 'invalid', { errors: [{ field, messages: [message] }] });
 }
 
@@ -58,7 +58,7 @@ export function inspectValue(root: unknown, maxDepth: number, prefix = ''): Doma
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= maxDepth) {
-      return new DomainError('BODY_TOO_DEEP', `invalid request: the body is nested deeper than ${maxDepth} levels`, 'invalid', {
+      return new DomainError(ErrorCodes.BODY_TOO_DEEP, `invalid request: the body is nested deeper than ${maxDepth} levels`, 'invalid', {
         limit: maxDepth,
         errors: [{ field: path || 'body', messages: [`nested deeper than ${maxDepth} levels`] }],
       });
@@ -88,13 +88,13 @@ function verifyUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
 
 /** body-parser's errors as the refusals callers see. */
 function parserProblem(err: { type?: string; status?: number; message?: string; limit?: number }): DomainError {
-  if (err instanceof InvalidUtf8 || err.type === 'entity.verify.failed') return invalid('body', 'the body is not valid UTF-8', 'BODY_NOT_UTF8');
-  if (err.type === 'entity.too.large') return new DomainError('BODY_TOO_LARGE', `the body is larger than the limit of ${BODY_LIMIT}`, 'too-large', { limit: BODY_LIMIT });
+  if (err instanceof InvalidUtf8 || err.type === 'entity.verify.failed') return invalid('body', 'the body is not valid UTF-8', ErrorCodes.BODY_NOT_UTF8);
+  if (err.type === 'entity.too.large') return new DomainError(ErrorCodes.BODY_TOO_LARGE, `the body is larger than the limit of ${BODY_LIMIT}`, 'too-large', { limit: BODY_LIMIT });
   if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') {
-    return new DomainError('UNSUPPORTED_MEDIA_TYPE', `${err.message ?? 'unsupported body encoding'}; send UTF-8`, 'unsupported-media');
+    return new DomainError(ErrorCodes.UNSUPPORTED_MEDIA_TYPE, `${err.message ?? 'unsupported body encoding'}; send UTF-8`, 'unsupported-media');
   }
-  if (err.type === 'parameters.too.many' || err.type === 'querystring.parse.rangeError') return invalid('body', `too many or too deeply nested form fields (at most ${MAX_DEPTH} levels)`, 'BODY_TOO_DEEP');
-  return invalid('body', `the body is not well-formed: ${err.message ?? 'parse error'}`, 'MALFORMED_BODY');
+  if (err.type === 'parameters.too.many' || err.type === 'querystring.parse.rangeError') return invalid('body', `too many or too deeply nested form fields (at most ${MAX_DEPTH} levels)`, ErrorCodes.BODY_TOO_DEEP);
+  return invalid('body', `the body is not well-formed: ${err.message ?? 'parse error'}`, ErrorCodes.MALFORMED_BODY);
 }
 
 function inspectPath(req: Request): DomainError | undefined {
@@ -127,7 +127,7 @@ export function inputGuardMiddleware(): RequestHandler[] {
     if (correlationId !== undefined) {
       if (typeof correlationId !== 'string' || !CORRELATION_ID.test(correlationId)) {
         delete req.headers['x-correlation-id'];
-        record(req, invalid('X-Correlation-Id', 'X-Correlation-Id must be 1 to 128 characters of A-Z a-z 0-9 . _ : -', 'CORRELATION_ID_INVALID'));
+        record(req, invalid('X-Correlation-Id', 'X-Correlation-Id must be 1 to 128 characters of A-Z a-z 0-9 . _ : -', ErrorCodes.CORRELATION_ID_INVALID));
       }
     }
     record(req, inspectPath(req));
@@ -181,7 +181,7 @@ export class InputGuard implements CanActivate {
       const taken = consumes(this.reflector, context);
       const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       if (!taken.includes(type)) {
-        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `this endpoint takes ${taken.join(' or ')}, not ${type || 'a body without a content type'}`, 'unsupported-media', {
+        throw new DomainError(ErrorCodes.UNSUPPORTED_MEDIA_TYPE, `this endpoint takes ${taken.join(' or ')}, not ${type || 'a body without a content type'}`, 'unsupported-media', {
           accepted: taken,
         });
       }

@@ -1,6 +1,6 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { instantProblem, type InstantKind } from '@county/contracts';
+import { ErrorCodes, instantProblem, type InstantKind } from '@county/contracts';
 
 export interface FieldError {
   readonly field: string;
@@ -29,7 +29,7 @@ export function strictValidationPipe(): ValidationPipe {
       const fields = flattenValidationErrors(errors);
       return new BadRequestException({
         statusCode: 400,
-        code: 'VALIDATION_FAILED',
+        code: ErrorCodes.VALIDATION_FAILED,
         message: `invalid request: ${fields.map((f) => f.field).join(', ')}`,
         errors: fields,
       });

@@ -1,2 +1,3 @@
 export * from './engines';
 export * from './fixtures';
+export * from './decider-spec';

@@ -1,5 +1,5 @@
 import type { CaseDispatchedData, CaseReceivedData, CloudEvent } from '@county/contracts';
-import type { CaseFacts, CaseSignal, SignalDetails } from '../workflows/definitions';
+import type { CaseSignal, CaseSignalFacts, SignalDetails } from '../workflows/definitions';
 
 /**
  * What the case workflow learns from an event: only non-personal facts (codes, instants, counts),
@@ -16,7 +16,7 @@ export function toCaseSignal(event: CloudEvent): CaseSignal | null {
 /** The lifecycle events the case workflow follows (the agreed event catalogue). */
 export const FOLLOWED_EVENT_TYPES = (): string[] => Object.keys(READERS);
 
-type Reader = (data: Record<string, unknown>) => { facts?: CaseFacts; about?: SignalDetails };
+type Reader = (data: Record<string, unknown>) => { facts?: CaseSignalFacts; about?: SignalDetails };
 
 const unitOnly: Reader = (d) => ({ about: { unitCode: text(d.unitCode) } });
 
@@ -24,7 +24,7 @@ const READERS: Record<string, Reader> = {
   'case.received.v1': (data) => {
     const d = data as unknown as CaseReceivedData;
     return {
-      facts: { categoryCode: d.categoryCode, urgency: d.urgency, channel: d.channel, townshipCode: d.location?.townshipCode, receivedAt: d.receivedAt },
+      facts: { categoryCode: d.categoryCode, urgency: d.urgency, channel: d.channel, townshipCode: d.location?.townshipCode },
       about: { at: d.receivedAt },
     };
   },
@@ -34,10 +34,11 @@ const READERS: Record<string, Reader> = {
     about: { at: text(d.sentAt) },
   }),
   'case.dispatched.v1': (data) => {
-    const d = data as unknown as CaseDispatchedData & { redispatch?: boolean; basis?: { kind?: string } };
+    const d = data as unknown as CaseDispatchedData;
     return {
       facts: { categoryCode: d.categoryCode, urgency: d.urgency, townshipCode: d.townshipCode, responsibleUnitCode: d.primaryUnitCode },
-      about: { unitCode: d.primaryUnitCode, at: d.dispatchedAt, redispatch: d.redispatch === true || d.basis?.kind === 'transfer' ? true : undefined },
+      // a redispatch needs no flag: the workflow knows from its running handling clock that the case moves to a new unit
+      about: { unitCode: d.primaryUnitCode, at: d.dispatchedAt },
     };
   },
   'case.signed-for.v1': (d) => ({ about: { unitCode: text(d.unitCode), at: text(d.signedAt) } }),
@@ -51,7 +52,8 @@ const READERS: Record<string, Reader> = {
   'case.extension-approved.v1': (d) => ({ about: { unitCode: text(d.unitCode), extraWorkingDays: typeof d.extraWorkingDays === 'number' ? d.extraWorkingDays : undefined } }),
   'case.clock-paused.v1': (d) => ({ about: { unitCode: text(d.unitCode), at: text(d.pausedAt) } }),
   'case.clock-resumed.v1': (d) => ({ about: { unitCode: text(d.unitCode), at: text(d.resumedAt) } }),
-  'case.return-visit-recorded.v1': (d) => ({ about: { resolved: typeof d.resolved === 'boolean' ? d.resolved : undefined } }),
+  // the return visit's outcome reaches the workflow as case.reopened.v1 or case.closed.v1
+  'case.return-visit-recorded.v1': () => ({}),
   'case.return-visit-unreachable.v1': () => ({}),
   'case.reopened.v1': (d) => ({ facts: { responsibleUnitCode: text(d.unitCode) }, about: { unitCode: text(d.unitCode) } }),
   'case.closed.v1': () => ({}),

@@ -4,7 +4,7 @@
  */
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
-import type { CaseStatus } from '@county/contracts';
+import type { CaseClock, CaseStatus } from '@county/contracts';
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
@@ -19,7 +19,7 @@ export interface CaseSignal {
   readonly correlationId?: string;
   readonly type: string;
   readonly time: string;
-  readonly facts: CaseFacts;
+  readonly facts: CaseSignalFacts;
   /** What this event says beyond the case's facts (absent in signals sent before the clocks existed). */
   readonly about?: SignalDetails;
 }
@@ -30,8 +30,6 @@ export interface SignalDetails {
   readonly unitCode?: string;
   /** The business instant of the event (dispatchedAt, signedAt, reviewedAt ...); the event time when absent. */
   readonly at?: string;
-  /** case.dispatched.v1: a transfer or an override of an earlier dispatch; the handling clock keeps running. */
-  readonly redispatch?: boolean;
   /** case.extension-approved.v1 */
   readonly extraWorkingDays?: number;
   /** whistle.* */
@@ -39,18 +37,15 @@ export interface SignalDetails {
   readonly calledDepartmentCodes?: readonly string[];
   readonly departmentCode?: string;
   readonly urgency?: string;
-  /** case.return-visit-recorded.v1 */
-  readonly resolved?: boolean;
 }
 
-/** The non-personal facts an event tells the workflow. */
-export interface CaseFacts {
+/** The non-personal facts an event tells the workflow (the case's classification, channel, place and responsible unit). */
+export interface CaseSignalFacts {
   readonly categoryCode?: string;
   readonly urgency?: string;
   readonly channel?: string;
   readonly townshipCode?: string;
   readonly responsibleUnitCode?: string;
-  readonly receivedAt?: string;
 }
 
 export interface CaseWorkflowInput {
@@ -63,11 +58,9 @@ export type { CaseStatus } from '@county/contracts';
 /** The warning light of a case (search attribute WarningLevel): the worst of its running clocks. */
 export type WarningLight = 'none' | 'yellow' | 'orange' | 'red' | 'supervised';
 
-export type ClockName = 'sign-for' | 'first-contact' | 'handling' | 'transfer-window' | 'review' | 'return-visit';
-
 /** One clock of the case as the `clocks` query shows it. */
 export interface ClockView {
-  readonly clock: ClockName;
+  readonly clock: CaseClock;
   readonly unitCode?: string;
   readonly startedAt: string;
   readonly deadline: string;
@@ -98,7 +91,7 @@ export interface CaseClocks {
 export interface CaseView {
   readonly caseId: string;
   readonly status: CaseStatus;
-  readonly facts: CaseFacts;
+  readonly facts: CaseSignalFacts;
   readonly eventsSeen: number;
 }
 

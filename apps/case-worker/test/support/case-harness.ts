@@ -5,7 +5,8 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { EventStore, migrateEventStore } from '@county/event-store';
 import { createTestDatabase, eventually, type TestDatabase } from '@county/testing';
 import { createActivities, type EmitRequest } from '../../src/activities';
-import { CASE_WORKFLOW_TYPE, caseEventSignal, caseWorkflowId, clocksQuery, type CaseClocks, type CaseSignal, type ClockName, type ClockView, type SignalDetails, type CaseFacts } from '../../src/workflows/definitions';
+import type { CaseClock } from '@county/contracts';
+import { CASE_WORKFLOW_TYPE, caseEventSignal, caseWorkflowId, clocksQuery, type CaseClocks, type CaseSignal, type ClockView, type SignalDetails, type CaseSignalFacts } from '../../src/workflows/definitions';
 import { timeSkippingEnvironment } from './time-skipping';
 
 export const SCHEMA = 'case_worker';
@@ -117,7 +118,7 @@ export class TestCase {
   }
 
   /** Delivers a lifecycle event the way the bridge does (signal-with-start), timed now in workflow time. */
-  async send(type: string, facts: CaseFacts = {}, about: SignalDetails = {}, eventId: string = randomUUID()): Promise<string> {
+  async send(type: string, facts: CaseSignalFacts = {}, about: SignalDetails = {}, eventId: string = randomUUID()): Promise<string> {
     const time = (await this.harness.now()).toISOString();
     const signal: CaseSignal = { eventId, ...(this.correlationId ? { correlationId: this.correlationId } : {}), type, time, facts, about: { at: time, ...about } };
     await this.harness.env.client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
@@ -141,7 +142,7 @@ export class TestCase {
   }
 
   /** The clock as the workflow shows it, once the workflow has it. */
-  async clock(name: ClockName): Promise<ClockView> {
+  async clock(name: CaseClock): Promise<ClockView> {
     return eventually(async () => (await this.clocks()).clocks.find((c) => c.clock === name), 20_000, 50);
   }
 

@@ -44,7 +44,7 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.receiveAndDispatch();
     await c.send('case.transfer-requested.v1', {}, { unitCode: COMMUNITY });
     await c.send('case.transfer-approved.v1', {}, { unitCode: COMMUNITY });
-    await c.send('case.dispatched.v1', { responsibleUnitCode: DEPARTMENT }, { unitCode: DEPARTMENT, redispatch: true });
+    await c.send('case.dispatched.v1', { responsibleUnitCode: DEPARTMENT }, { unitCode: DEPARTMENT });
     await c.send('case.signed-for.v1', {}, { unitCode: DEPARTMENT });
     await c.send('case.first-contact-recorded.v1', {}, { unitCode: DEPARTMENT });
     await c.harness.skip(HOUR);
@@ -57,12 +57,12 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.send('case.result-sent-back.v1', {}, { unitCode: DEPARTMENT });
     await c.send('case.result-submitted.v1', {}, { unitCode: DEPARTMENT });
     await c.send('case.result-approved.v1', {}, { unitCode: DEPARTMENT });
-    await c.send('case.return-visit-recorded.v1', {}, { resolved: false });
+    await c.send('case.return-visit-recorded.v1');
     await c.send('case.reopened.v1', {}, { unitCode: DEPARTMENT });
     await c.send('case.signed-for.v1', {}, { unitCode: DEPARTMENT });
     await c.send('case.result-submitted.v1', {}, { unitCode: DEPARTMENT });
     await c.send('case.result-approved.v1', {}, { unitCode: DEPARTMENT });
-    await c.send('case.return-visit-recorded.v1', {}, { resolved: true });
+    await c.send('case.return-visit-recorded.v1');
     await c.close();
     return [c.handle];
   },
@@ -89,7 +89,7 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.send('case.result-submitted.v1', {}, { unitCode: COMMUNITY });
     await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
     await c.eventsUntil((e) => e.some((x) => x.type === 'case.deadline-set.v1' && x.data.clock === 'return-visit'));
-    await c.send('case.return-visit-recorded.v1', {}, { resolved: false });
+    await c.send('case.return-visit-recorded.v1');
     await c.send('case.reopened.v1', { responsibleUnitCode: COMMUNITY }, { unitCode: COMMUNITY });
     await c.eventsUntil((e) => e.filter((x) => x.type === 'case.deadline-set.v1' && x.data.clock === 'handling').length === 2);
     await c.send('case.signed-for.v1', {}, { unitCode: COMMUNITY });
@@ -98,7 +98,7 @@ const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {
     await c.eventsUntil((e) => e.filter((x) => x.type === 'case.overdue.v1' && x.data.clock === 'handling').length === 1);
     await c.send('case.result-submitted.v1', {}, { unitCode: COMMUNITY });
     await c.send('case.result-approved.v1', {}, { unitCode: COMMUNITY });
-    await c.send('case.return-visit-recorded.v1', {}, { resolved: true });
+    await c.send('case.return-visit-recorded.v1');
     await c.close();
     return [c.handle];
   },

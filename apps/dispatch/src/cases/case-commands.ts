@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
-import { DomainError, type EventMetadata } from '@county/contracts';
-import { ConcurrencyError, inTransaction, type EventStore } from '@county/event-store';
+import { ErrorCodes, DomainError, type EventMetadata } from '@county/contracts';
+import { executeCommand, inTransaction, type EventStore } from '@county/event-store';
 import { EVENT_STORE, Metrics, PG_POOL } from '@county/service-kit';
 import { dispatchCase, foldStream, type DispatchCaseCommand, type DispatchCaseEvent, type DispatchCaseState } from '../domain/dispatch-case';
 
@@ -16,7 +16,7 @@ export interface CommandOutcome {
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new DomainError('CASE.BAD_IF_MATCH', 'If-Match must be the case version, e.g. "3"', 'invalid');
+  if (!match) throw new DomainError(ErrorCodes.CASE_BAD_IF_MATCH, 'If-Match must be the case version, e.g. "3"', 'invalid');
   return Number(match[1]);
 }
 
@@ -40,13 +40,9 @@ export class CaseCommands {
 
   execute(caseId: string, command: DispatchCaseCommand, metadata: EventMetadata, options: { expectedVersion?: number; client?: PoolClient } = {}): Promise<CommandOutcome> {
     const run = async (client: PoolClient): Promise<CommandOutcome> => {
-      const { state, version } = await this.load(caseId, client);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== version) throw new ConcurrencyError(caseId, options.expectedVersion, version);
-      const decided = dispatchCase.decide(command, state);
-      if (decided.length === 0) return { caseId, version, events: [] };
-      const appended = await this.store.append(caseId, decided, { expectedVersion: version === 0 ? 'no_stream' : version, metadata, client });
-      for (const e of decided) this.metrics.eventsAppended.inc({ type: e.type });
-      return { caseId, version: appended.nextVersion, events: decided.map((e) => e.type) };
+      const outcome = await executeCommand(this.store, caseId, dispatchCase, command, metadata, { client, expectedVersion: options.expectedVersion, fold: foldStream });
+      for (const e of outcome.events) this.metrics.eventsAppended.inc({ type: e.type });
+      return { caseId, version: outcome.version, events: outcome.events.map((e) => e.type) };
     };
     return options.client ? run(options.client) : inTransaction(this.pool, run);
   }

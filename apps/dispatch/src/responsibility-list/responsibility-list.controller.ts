@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags
 import { CHANGE_DECIDED, LIST_CHANGES, LIST_VERSION, LIST_VERSIONS, ROUTE_PREVIEW } from '../openapi.schemas';
 import { randomUUID } from 'node:crypto';
 import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
-import { DomainError, type ResponsibilityListItem, type ResponsibleUnitRef } from '@county/contracts';
+import { ErrorCodes, DomainError, type ResponsibilityListItem, type ResponsibleUnitRef } from '@county/contracts';
 import { placeOf, route, versionAt, versionNumbered, type ListVersion } from '@county/rules';
 import { commandMetadata } from '../cases/request-context';
 import { ApproveChangeDto, ListItemDto, ListQueryDto, ProposeChangeDto, RejectChangeDto, RoutePreviewDto, UnitRefDto } from './responsibility-list.dto';
@@ -11,16 +11,16 @@ import { ResponsibilityListStore } from './responsibility-list.store';
 
 function toRef(dto: UnitRefDto): ResponsibleUnitRef {
   if (dto.level === 'county') {
-    if (!dto.unitCode) throw new DomainError('LIST.INVALID_ITEM', "a 'county' reference names its unit (unitCode)", 'invalid');
+    if (!dto.unitCode) throw new DomainError(ErrorCodes.LIST_INVALID_ITEM, "a 'county' reference names its unit (unitCode)", 'invalid');
     return { level: 'county', unitCode: dto.unitCode };
   }
-  if (dto.unitCode !== undefined) throw new DomainError('LIST.INVALID_ITEM', `a '${dto.level}' reference means the place's own ${dto.level}: it names no unitCode`, 'invalid');
+  if (dto.unitCode !== undefined) throw new DomainError(ErrorCodes.LIST_INVALID_ITEM, `a '${dto.level}' reference means the place's own ${dto.level}: it names no unitCode`, 'invalid');
   return { level: dto.level };
 }
 
 function toItem(dto: ListItemDto): ResponsibilityListItem {
   const { kind, townshipCode } = dto.scope;
-  if (kind === 'township' && !townshipCode) throw new DomainError('LIST.INVALID_ITEM', `item ${dto.id}: a township scope names its township`, 'invalid');
+  if (kind === 'township' && !townshipCode) throw new DomainError(ErrorCodes.LIST_INVALID_ITEM, `item ${dto.id}: a township scope names its township`, 'invalid');
   return {
     id: dto.id,
     categoryCode: dto.categoryCode,
@@ -53,7 +53,7 @@ export class ResponsibilityListController {
     const { state } = await this.list.load();
     if (query.version !== undefined) {
       const v = versionNumbered(state, Number(query.version));
-      if (!v) throw new DomainError('LIST.NO_SUCH_VERSION', `the list has no version ${query.version}`, 'not-found');
+      if (!v) throw new DomainError(ErrorCodes.LIST_NO_SUCH_VERSION, `the list has no version ${query.version}`, 'not-found');
       return view(v);
     }
     return view(versionAt(state, query.at ? new Date(query.at).toISOString() : new Date().toISOString()));

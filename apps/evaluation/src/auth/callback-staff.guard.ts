@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { EVALUATION_SETTINGS, type EvaluationSettings } from '../settings';
 
 export const CALLBACK_TOKEN_HEADER = 'X-Callback-Token';
@@ -18,7 +18,7 @@ export class CallbackStaffGuard implements CanActivate {
     const given = Buffer.from(typeof header === 'string' ? header : '');
     const expected = Buffer.from(this.settings.callbackToken);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new DomainError('AUTH.CALLBACK_TOKEN_INVALID', `send the callback staff's shared secret in the ${CALLBACK_TOKEN_HEADER} header`, 'unauthorised');
+      throw new DomainError(ErrorCodes.AUTH_CALLBACK_TOKEN_INVALID, `send the callback staff's shared secret in the ${CALLBACK_TOKEN_HEADER} header`, 'unauthorised');
     }
     return true;
   }

@@ -1,4 +1,5 @@
 import {
+  ErrorCodes,
   DomainError,
   type Decider,
   type HotspotDetectedData,
@@ -66,8 +67,8 @@ export const proactiveTask: Decider<ProactiveTaskCommand, ProactiveTaskEvent, Pr
   },
   // opening is the one command here: the unit's side is handling's
   decide(command, state) {
-    if (state.status !== 'none') throw new DomainError('TASK.EXISTS', `the hotspot ${command.hotspotId} is already the task ${command.taskId}`, 'conflict');
-    if (command.routing.kind !== 'routed') throw new DomainError('TASK.NO_RESPONSIBLE_UNIT', `the responsibility list names no unit for the hotspot: ${command.routing.reason}`, 'unprocessable');
+    if (state.status !== 'none') throw new DomainError(ErrorCodes.TASK_EXISTS, `the hotspot ${command.hotspotId} is already the task ${command.taskId}`, 'conflict');
+    if (command.routing.kind !== 'routed') throw new DomainError(ErrorCodes.TASK_NO_RESPONSIBLE_UNIT, `the responsibility list names no unit for the hotspot: ${command.routing.reason}`, 'unprocessable');
     const h = command.hotspot;
     return [
       {
@@ -108,9 +109,9 @@ export const monthlyTopic: Decider<ChooseTopic, MonthlyTopicEvent, MonthlyTopicS
   initialState: { status: 'none' },
   evolve: (_state, event) => ({ status: 'chosen', topic: event.data }),
   decide(command, state) {
-    if (state.status === 'chosen') throw new DomainError('TOPIC.EXISTS', `the topic ${command.topic.topicId} was already chosen`, 'conflict');
+    if (state.status === 'chosen') throw new DomainError(ErrorCodes.TOPIC_EXISTS, `the topic ${command.topic.topicId} was already chosen`, 'conflict');
     if ((command.topic.placeKind === 'county') !== (command.topic.placeCode === null)) {
-      throw new DomainError('TOPIC.INVALID_PLACE', 'placeCode names the township, community or grid, and is absent for the whole county', 'invalid', { field: 'placeCode' });
+      throw new DomainError(ErrorCodes.TOPIC_INVALID_PLACE, 'placeCode names the township, community or grid, and is absent for the whole county', 'invalid', { field: 'placeCode' });
     }
     return [{ type: 'monthly-topic.chosen.v1', data: command.topic }];
   },

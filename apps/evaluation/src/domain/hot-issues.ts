@@ -1,4 +1,4 @@
-import { DomainError, type Decider, type HotspotDetectedData } from '@county/contracts';
+import { ErrorCodes, DomainError, type Decider, type HotspotDetectedData } from '@county/contracts';
 
 /**
  * High-frequency problems (高频多发): counts by category and place, their change against the
@@ -75,7 +75,7 @@ export const hotspot: Decider<DetectHotspot, HotspotEvent, HotspotState> = {
       case 'DetectHotspot': {
         if (state.status === 'detected') return [];
         const { candidate, rule } = command;
-        if (candidate.count !== candidate.caseIds.length) throw new DomainError('HOTSPOT.COUNT_MISMATCH', 'the count must equal the cases counted', 'invalid');
+        if (candidate.count !== candidate.caseIds.length) throw new DomainError(ErrorCodes.HOTSPOT_COUNT_MISMATCH, 'the count must equal the cases counted', 'invalid');
         const baseline = baselineOf(command.previousCounts, rule);
         if (!isSpike(candidate.count, baseline, rule)) return [];
         return [{ type: 'hotspot.detected.v1', data: { ...candidate, baseline, baselineMonths: rule.baselineMonths, rule: describeRule(rule) } }];

@@ -1,4 +1,5 @@
 import {
+  ErrorCodes,
   DomainError,
   type CaseClosedData,
   type CaseReopenedData,
@@ -87,10 +88,10 @@ export type ReturnVisitCommand = RecordReturnVisit | RecordFailedAttempt;
 export const MAX_REDOS = 1;
 
 function openRound(command: ReturnVisitCommand, state: ReturnVisitState): { round: number; failedAttempts: number; redoCount: number; unitCode: string } {
-  if (state.status === 'closed') throw new DomainError('CASE.ALREADY_CLOSED', `case ${command.caseId} is closed (${state.outcome})`, 'conflict');
+  if (state.status === 'closed') throw new DomainError(ErrorCodes.CASE_ALREADY_CLOSED, `case ${command.caseId} is closed (${state.outcome})`, 'conflict');
   const approvals = command.approval?.approvals ?? 0;
   if (!command.approval || approvals <= state.round) {
-    throw new DomainError('CASE.NOT_DUE_FOR_RETURN_VISIT', `case ${command.caseId} has no approved result waiting for a return visit`, 'conflict');
+    throw new DomainError(ErrorCodes.CASE_NOT_DUE_FOR_RETURN_VISIT, `case ${command.caseId} has no approved result waiting for a return visit`, 'conflict');
   }
   return { round: state.round + 1, failedAttempts: state.failedAttempts, redoCount: state.redoCount, unitCode: command.approval.unitCode };
 }
@@ -118,7 +119,7 @@ export function decide(command: ReturnVisitCommand, state: ReturnVisitState): Re
     }
     case 'RecordFailedAttempt': {
       const open = openRound(command, state);
-      if (!Number.isInteger(command.maxAttempts) || command.maxAttempts < 1) throw new DomainError('CONFIG.INVALID_MAX_ATTEMPTS', 'maxAttempts must be a whole number >= 1', 'invalid');
+      if (!Number.isInteger(command.maxAttempts) || command.maxAttempts < 1) throw new DomainError(ErrorCodes.CONFIG_INVALID_MAX_ATTEMPTS, 'maxAttempts must be a whole number >= 1', 'invalid');
       const attempt = open.failedAttempts + 1;
       const failed: ReturnVisitEvent = {
         type: 'case.return-visit-attempt-failed.v1',

@@ -1,4 +1,4 @@
-import { DomainError, type ResponsibilityListItem } from '@county/contracts';
+import { ErrorCodes, DomainError, type CaseClock, type ErrorCode, type ResponsibilityListItem } from '@county/contracts';
 import { centreUnit, defaultCalendar, isTimeUnit, isUrgency, URGENCIES, type DeadlinePolicy, type TimeAmount, type Urgency, type WarningThreshold, type WorkingCalendar } from '@county/reference';
 import {
   applyChange,
@@ -10,7 +10,6 @@ import {
   policyOf,
   route,
   versionAt,
-  type ClockName,
   type ListVersion,
   type PolicySource,
   type ResponsibilityListEvent,
@@ -42,7 +41,7 @@ import type { Period } from './periods';
  *   handled it in the ranking: nobody knows how the other unit would have done.
  */
 
-export const REPLAYED_CLOCKS: readonly ClockName[] = ['sign-for', 'first-contact', 'handling'];
+export const REPLAYED_CLOCKS: readonly CaseClock[] = ['sign-for', 'first-contact', 'handling'];
 
 export interface ListProposal {
   /** A change proposed to the list and not yet decided (its upserts and removals). */
@@ -104,7 +103,7 @@ export interface MovedCase {
 
 export interface ClockChange {
   readonly caseId: string;
-  readonly clock: ClockName;
+  readonly clock: CaseClock;
   readonly unitCode: string | null;
   readonly deadlineBefore: string;
   readonly deadlineAfter: string;
@@ -162,20 +161,20 @@ export interface WhatIfReport {
 
 // ---- the proposal, checked ----
 
-const invalid = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, message, 'unprocessable', details);
+const invalid = (code: ErrorCode, message: string, details?: Record<string, unknown>) => new DomainError(code, message, 'unprocessable', details);
 
 function checkAmount(a: unknown, where: string): void {
   const t = a as TimeAmount;
   if (typeof t !== 'object' || t === null || !isTimeUnit(t.unit) || typeof t.value !== 'number' || !(t.value >= 0) || (t.unit === 'working-days' && !Number.isInteger(t.value))) {
-    throw invalid('WHAT_IF.INVALID_LIMIT', `${where}: a time amount is { value >= 0 (whole for working-days), unit: minutes | hours | working-minutes | working-hours | working-days }`, { field: where });
+    throw invalid(ErrorCodes.WHAT_IF_INVALID_LIMIT, `${where}: a time amount is { value >= 0 (whole for working-days), unit: minutes | hours | working-minutes | working-hours | working-days }`, { field: where });
   }
 }
 
 function checkItemShape(item: unknown, i: number): void {
   const it = item as Record<string, unknown>;
   const where = `list.upserts[${i}]`;
-  const bad = (field: string) => invalid('WHAT_IF.INVALID_ITEM', `${where}.${field} is missing or malformed`, { field: `${where}.${field}` });
-  if (typeof it !== 'object' || it === null) throw invalid('WHAT_IF.INVALID_ITEM', `${where} must be a list item object`, { field: where });
+  const bad = (field: string) => invalid(ErrorCodes.WHAT_IF_INVALID_ITEM, `${where}.${field} is missing or malformed`, { field: `${where}.${field}` });
+  if (typeof it !== 'object' || it === null) throw invalid(ErrorCodes.WHAT_IF_INVALID_ITEM, `${where} must be a list item object`, { field: where });
   if (typeof it.id !== 'string' || !it.id) throw bad('id');
   if (typeof it.categoryCode !== 'string') throw bad('categoryCode');
   const scope = it.scope as Record<string, unknown> | undefined;
@@ -192,9 +191,9 @@ function checkItemShape(item: unknown, i: number): void {
 export function listChangeOf(state: ResponsibilityListState, proposal: ListProposal | undefined, now: string): { upserts: readonly ResponsibilityListItem[]; removals: readonly string[] } | null {
   if (!proposal) return null;
   if (proposal.changeId !== undefined) {
-    if (proposal.upserts?.length || proposal.removals?.length) throw invalid('WHAT_IF.LIST_AMBIGUOUS', 'list: give either changeId (a pending change) or upserts/removals, not both', { field: 'list' });
+    if (proposal.upserts?.length || proposal.removals?.length) throw invalid(ErrorCodes.WHAT_IF_LIST_AMBIGUOUS, 'list: give either changeId (a pending change) or upserts/removals, not both', { field: 'list' });
     const p = state.proposals.get(proposal.changeId);
-    if (!p) throw new DomainError('WHAT_IF.NO_SUCH_CHANGE', `list.changeId: no change ${proposal.changeId} was proposed`, 'not-found', { field: 'list.changeId' });
+    if (!p) throw new DomainError(ErrorCodes.WHAT_IF_NO_SUCH_CHANGE, `list.changeId: no change ${proposal.changeId} was proposed`, 'not-found', { field: 'list.changeId' });
     return { upserts: p.change.upserts, removals: p.change.removals };
   }
   (proposal.upserts ?? []).forEach(checkItemShape);
@@ -207,11 +206,11 @@ export function listChangeOf(state: ResponsibilityListState, proposal: ListPropo
 export function policySourceOf(proposal: PolicyProposal | undefined): PolicySource | null {
   if (!proposal || (!proposal.limits?.length && !proposal.warnings)) return null;
   (proposal.limits ?? []).forEach((o, i) => {
-    if (o.urgency !== undefined && !isUrgency(o.urgency)) throw invalid('WHAT_IF.INVALID_LIMIT', `deadlinePolicy.limits[${i}].urgency must be one of ${URGENCIES.join(', ')}`, { field: `deadlinePolicy.limits[${i}].urgency` });
+    if (o.urgency !== undefined && !isUrgency(o.urgency)) throw invalid(ErrorCodes.WHAT_IF_INVALID_LIMIT, `deadlinePolicy.limits[${i}].urgency must be one of ${URGENCIES.join(', ')}`, { field: `deadlinePolicy.limits[${i}].urgency` });
     for (const k of ['signFor', 'firstContact', 'handling'] as const) if (o[k] !== undefined) checkAmount(o[k], `deadlinePolicy.limits[${i}].${k}`);
   });
   (proposal.warnings ?? []).forEach((w, i) => {
-    if (!(typeof w.fraction === 'number' && w.fraction > 0 && w.fraction < 1)) throw invalid('WHAT_IF.INVALID_WARNING', `deadlinePolicy.warnings[${i}].fraction must be between 0 and 1`, { field: `deadlinePolicy.warnings[${i}].fraction` });
+    if (!(typeof w.fraction === 'number' && w.fraction > 0 && w.fraction < 1)) throw invalid(ErrorCodes.WHAT_IF_INVALID_WARNING, `deadlinePolicy.warnings[${i}].fraction must be between 0 and 1`, { field: `deadlinePolicy.warnings[${i}].fraction` });
   });
   return (categoryCode, urgency) => {
     const base: DeadlinePolicy = policyOf({ categoryCode, urgency });
@@ -228,10 +227,10 @@ export function rankingOptionsOf(live: RankingOptions, proposal: Partial<Ranking
   const o = { ...live, ...proposal };
   const w = o.weights;
   if (!w || [w.response, w.resolution, w.satisfaction].some((x) => typeof x !== 'number' || !(x >= 0)) || w.response + w.resolution + w.satisfaction === 0) {
-    throw invalid('WHAT_IF.INVALID_WEIGHTS', 'ranking.weights: response, resolution and satisfaction >= 0, not all 0', { field: 'ranking.weights' });
+    throw invalid(ErrorCodes.WHAT_IF_INVALID_WEIGHTS, 'ranking.weights: response, resolution and satisfaction >= 0, not all 0', { field: 'ranking.weights' });
   }
-  if (!Number.isInteger(o.listSize) || o.listSize < 0) throw invalid('WHAT_IF.INVALID_LIST_SIZE', 'ranking.listSize must be a whole number >= 0', { field: 'ranking.listSize' });
-  if (!(LIST_RULES as readonly string[]).includes(o.listRule)) throw invalid('WHAT_IF.INVALID_LIST_RULE', `ranking.listRule must be one of ${LIST_RULES.join(', ')}`, { field: 'ranking.listRule' });
+  if (!Number.isInteger(o.listSize) || o.listSize < 0) throw invalid(ErrorCodes.WHAT_IF_INVALID_LIST_SIZE, 'ranking.listSize must be a whole number >= 0', { field: 'ranking.listSize' });
+  if (!(LIST_RULES as readonly string[]).includes(o.listRule)) throw invalid(ErrorCodes.WHAT_IF_INVALID_LIST_RULE, `ranking.listRule must be one of ${LIST_RULES.join(', ')}`, { field: 'ranking.listRule' });
   return { weights: { response: w.response, resolution: w.resolution, satisfaction: w.satisfaction }, listSize: o.listSize, listRule: o.listRule as ListRule };
 }
 
@@ -249,7 +248,7 @@ const count = (keys: readonly string[]): Counted[] => {
 };
 
 /** The first time a clock was done: first sign-for, first contact, first result submitted. */
-function doneAt(facts: CaseFacts, clock: ClockName): string | null {
+function doneAt(facts: CaseFacts, clock: CaseClock): string | null {
   const list = clock === 'sign-for' ? facts.signedFor : clock === 'first-contact' ? facts.firstContacts : facts.resultsSubmitted;
   return list[0]?.at ?? null;
 }

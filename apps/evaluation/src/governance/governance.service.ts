@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { DomainError, type CloudEvent, type HotspotDetectedData, type MonthlyTopicChosenData, type ProactiveTaskOpenedData } from '@county/contracts';
+import { ErrorCodes, DomainError, type CloudEvent, type HotspotDetectedData, type MonthlyTopicChosenData, type ProactiveTaskOpenedData } from '@county/contracts';
 import { executeCommand, inTransaction, type EventStore } from '@county/event-store';
 import { EVENT_STORE, PG_POOL } from '@county/service-kit';
 import { communityByCode, defaultCalendar, gridByCode } from '@county/reference';
@@ -56,7 +56,7 @@ export class GovernanceService {
     await inTransaction(this.pool, async (db) => {
       const h = await db.query<{ data: HotspotDetectedData; event_id: string }>(`SELECT data, event_id FROM evaluation.events WHERE stream_id = $1 AND event_type = 'hotspot.detected.v1'`, [hotspotId]);
       const hotspot = h.rows[0]?.data;
-      if (!hotspot) throw new DomainError('HOTSPOT.NOT_FOUND', `no hotspot ${hotspotId} was detected`, 'not-found', { field: 'hotspotId' });
+      if (!hotspot) throw new DomainError(ErrorCodes.HOTSPOT_NOT_FOUND, `no hotspot ${hotspotId} was detected`, 'not-found', { field: 'hotspotId' });
       const place = placeOf(hotspot.placeKind === 'grid' ? { gridCode: hotspot.placeCode } : { communityCode: hotspot.placeCode });
       const townshipCode = place.townshipCode ?? (hotspot.placeKind === 'grid' ? gridByCode(hotspot.placeCode)?.townshipCode : communityByCode(hotspot.placeCode)?.townshipCode) ?? null;
       const routing = route(versionAt(await this.list(db), now), hotspot.categoryCode, place);
@@ -88,15 +88,15 @@ export class GovernanceService {
 
   async task(taskId: string, by: Principal): Promise<TaskView> {
     const [row] = await this.withProgress(`p.task_id = $1`, [taskId]);
-    if (!row) throw new DomainError('TASK.NOT_FOUND', `no proactive task ${taskId}`, 'not-found');
-    if (!isCentre(by) && row.task.unitCode !== by.unitCode && !row.task.cooperatingUnitCodes.includes(by.unitCode)) throw new DomainError('TASK.NOT_YOUR_TASK', `proactive task ${taskId} belongs to ${row.task.unitCode}`, 'forbidden');
+    if (!row) throw new DomainError(ErrorCodes.TASK_NOT_FOUND, `no proactive task ${taskId}`, 'not-found');
+    if (!isCentre(by) && row.task.unitCode !== by.unitCode && !row.task.cooperatingUnitCodes.includes(by.unitCode)) throw new DomainError(ErrorCodes.TASK_NOT_YOUR_TASK, `proactive task ${taskId} belongs to ${row.task.unitCode}`, 'forbidden');
     return row;
   }
 
   /** A unit's tasks (the centre: any unit's, or all); `open` is every task not closed. */
   async tasks(by: Principal, q: { unitCode?: string; status?: 'open' | 'closed' }): Promise<{ tasks: TaskView[] }> {
     const unit = isCentre(by) ? (q.unitCode ?? null) : by.unitCode;
-    if (!isCentre(by) && q.unitCode && q.unitCode !== by.unitCode) throw new DomainError('TASK.NOT_YOUR_UNIT', `a token of ${by.unitCode} reads only its own tasks`, 'forbidden', { field: 'unitCode' });
+    if (!isCentre(by) && q.unitCode && q.unitCode !== by.unitCode) throw new DomainError(ErrorCodes.TASK_NOT_YOUR_UNIT, `a token of ${by.unitCode} reads only its own tasks`, 'forbidden', { field: 'unitCode' });
     const rows = await this.withProgress(`($1::text IS NULL OR p.unit_code = $1)`, [unit]);
     return { tasks: rows.filter((t) => !q.status || (q.status === 'closed') === (t.status === 'closed')) };
   }
@@ -141,7 +141,7 @@ export class GovernanceService {
   async trend(topicId: string, before: number, after: number): Promise<TopicView & Trend> {
     const t = await this.pool.query<{ topic: MonthlyTopicChosenData; title: string }>(`SELECT topic, title FROM evaluation.monthly_topics WHERE topic_id = $1`, [topicId]);
     const found = t.rows[0];
-    if (!found) throw new DomainError('TOPIC.NOT_FOUND', `no monthly topic ${topicId}`, 'not-found');
+    if (!found) throw new DomainError(ErrorCodes.TOPIC_NOT_FOUND, `no monthly topic ${topicId}`, 'not-found');
     const { topic } = found;
     const months = trendMonths(topic.month, before, after);
     const from = `${months[0].month}-01`;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DomainError, type HotspotDetectedData } from '@county/contracts';
+import { ErrorCodes, DomainError, type HotspotDetectedData } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { unitByCode } from '@county/reference';
 import { figureOf, figuresByUnit, threeRateScore, type Contribution, type Figure, type Metric, type UnitFigures } from '../domain/kpis';
@@ -90,7 +90,7 @@ export class ReportsService {
 
   private async hotCounts(placeKind: PlaceKind, from: string, to: string): Promise<Map<string, string[]>> {
     const column = PLACE_COLUMN[placeKind];
-    if (!column) throw new DomainError('HOT_ISSUES.INVALID_PLACE_KIND', `place kind is grid, community or township, got ${placeKind}`, 'invalid');
+    if (!column) throw new DomainError(ErrorCodes.HOT_ISSUES_INVALID_PLACE_KIND, `place kind is grid, community or township, got ${placeKind}`, 'invalid');
     const r = await this.pool.query<{ category_code: string; place: string; case_ids: string[] }>(
       `SELECT category_code, ${column} AS place, array_agg(case_id ORDER BY case_id) AS case_ids
          FROM evaluation.case_facts

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
-import { DomainError, type CloseOutcome, type CloudEvent, type EventMetadata } from '@county/contracts';
+import { ErrorCodes, DomainError, type CloseOutcome, type CloudEvent, type EventMetadata } from '@county/contracts';
 import { defaultCalendar } from '@county/reference';
 import { executeCommand, inTransaction, type EventStore } from '@county/event-store';
 import { EVENT_STORE, PG_POOL, Metrics } from '@county/service-kit';
@@ -33,12 +33,12 @@ export class ReturnVisitsHandler {
   execute(caseId: string, at: string | undefined, build: (approval: Approval | null, at: string) => ReturnVisitCommand, comment: string | undefined, correlationId: string): Promise<ReturnVisitOutcome> {
     return inTransaction(this.pool, async (db) => {
       const facts = await this.facts.loadFacts(db, caseId, true);
-      if (!facts) throw new DomainError('CASE.NOT_FOUND', `evaluation knows no case ${caseId}`, 'not-found');
+      if (!facts) throw new DomainError(ErrorCodes.CASE_NOT_FOUND, `evaluation knows no case ${caseId}`, 'not-found');
       const last = facts.resultsApproved[facts.resultsApproved.length - 1];
       const approval = last?.unitCode ? { approvals: facts.resultsApproved.length, unitCode: last.unitCode } : null;
       const now = new Date().toISOString();
       const when = at === undefined ? now : new Date(at).toISOString();
-      if (when > now) throw new DomainError('RETURN_VISIT.IN_THE_FUTURE', 'a call cannot be logged before it is made', 'invalid');
+      if (when > now) throw new DomainError(ErrorCodes.RETURN_VISIT_IN_THE_FUTURE, 'a call cannot be logged before it is made', 'invalid');
       const metadata: EventMetadata = { time: now, correlationId, causationId: correlationId };
       const decided = await executeCommand(this.store, caseId, returnVisit, build(approval, when), metadata, { client: db });
       const events: CloudEvent[] = [...decided.events];

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DomainError, type CloudEvent } from '@county/contracts';
+import { ErrorCodes, DomainError, type CloudEvent } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { defaultCalendar } from '@county/reference';
 import { periodOf } from '../domain/periods';
@@ -42,7 +42,7 @@ export class WhatIfService {
       await db.query(`SET LOCAL statement_timeout = ${Math.floor(this.settings.whatIf.timeoutMs)}`);
       const head = Number((await db.query<{ head: string | null }>('SELECT max(seq) AS head FROM evaluation.consumed_events')).rows[0].head ?? 0);
       if (q.position !== undefined && q.position > head) {
-        throw new DomainError('WHAT_IF.POSITION_AHEAD', `position ${q.position} is ahead of the events read so far (${head})`, 'unprocessable', { field: 'position', head });
+        throw new DomainError(ErrorCodes.WHAT_IF_POSITION_AHEAD, `position ${q.position} is ahead of the events read so far (${head})`, 'unprocessable', { field: 'position', head });
       }
       const position = q.position ?? head;
       // the cases: every case with an event at or after the start of the period (a KPI row of the
@@ -56,7 +56,7 @@ export class WhatIfService {
       );
       const events = Number(size.rows[0].n);
       if (events > this.settings.whatIf.maxEvents) {
-        throw new DomainError('WHAT_IF.TOO_LARGE', `the period holds ${events} events, more than the ${this.settings.whatIf.maxEvents} a replay reads (EVALUATION_WHAT_IF_MAX_EVENTS)`, 'unprocessable', { field: 'month', events });
+        throw new DomainError(ErrorCodes.WHAT_IF_TOO_LARGE, `the period holds ${events} events, more than the ${this.settings.whatIf.maxEvents} a replay reads (EVALUATION_WHAT_IF_MAX_EVENTS)`, 'unprocessable', { field: 'month', events });
       }
       const caseEvents = await db.query<{ envelope: CloudEvent }>(
         `SELECT envelope FROM evaluation.consumed_events
@@ -80,7 +80,7 @@ export class WhatIfService {
     } catch (e) {
       await db.query('ROLLBACK').catch(() => undefined);
       if ((e as { code?: string }).code === '57014') {
-        throw new DomainError('WHAT_IF.TOO_LONG', `reading the period took longer than ${this.settings.whatIf.timeoutMs} ms (EVALUATION_WHAT_IF_TIMEOUT_MS)`, 'unprocessable', { field: 'month' });
+        throw new DomainError(ErrorCodes.WHAT_IF_TOO_LONG, `reading the period took longer than ${this.settings.whatIf.timeoutMs} ms (EVALUATION_WHAT_IF_TIMEOUT_MS)`, 'unprocessable', { field: 'month' });
       }
       throw e;
     } finally {

@@ -1,4 +1,4 @@
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import type { PoolClient } from 'pg';
 import { UNIT_ROLES, type Principal } from '@county/auth';
 import type { CentreFacts } from '../domain/handling-task';
@@ -6,15 +6,15 @@ import type { CentreFacts } from '../domain/handling-task';
 /** Refuses principals that do not act for a unit (the centre, admins): they read, units act. */
 export function assertActsForUnit(principal: Principal, options: { leaderOnly?: boolean } = {}): void {
   if (!UNIT_ROLES.includes(principal.role)) {
-    throw new DomainError('AUTH.ROLE_NOT_ALLOWED', `a ${principal.role} does not act on a unit's cases; the unit's staff do`, 'forbidden');
+    throw new DomainError(ErrorCodes.AUTH_ROLE_NOT_ALLOWED, `a ${principal.role} does not act on a unit's cases; the unit's staff do`, 'forbidden');
   }
   if (options.leaderOnly && principal.role !== 'unit-leader') {
-    throw new DomainError('AUTH.LEADER_REQUIRED', "this needs the unit leader's token", 'forbidden');
+    throw new DomainError(ErrorCodes.AUTH_LEADER_REQUIRED, "this needs the unit leader's token", 'forbidden');
   }
 }
 
 export function notYourCase(caseId: string, unitCode: string): DomainError {
-  return new DomainError('CASE.NOT_YOUR_CASE', `case ${caseId} is not a case of ${unitCode}`, 'forbidden');
+  return new DomainError(ErrorCodes.CASE_NOT_YOUR_CASE, `case ${caseId} is not a case of ${unitCode}`, 'forbidden');
 }
 
 type AssignmentRow = {

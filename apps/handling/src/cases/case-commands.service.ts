@@ -28,7 +28,7 @@ export interface CommandContext {
  * asks the decider and appends its events, all in one transaction. A refusal writes nothing.
  */
 @Injectable()
-export class CaseCommands {
+export class TaskCommands {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/co
 import { ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, defineSchema, oas, object } from '@county/service-kit';
 import { ROLES } from '@county/auth';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { issueToken, type IssuedToken, seedUser, seedUsers, type SeedUser } from '@county/auth';
 import { HANDLING_SETTINGS, type HandlingSettings } from '../settings';
 import { IssueTokenDto } from './issue-token.dto';
@@ -19,7 +19,7 @@ export class DevTokensController {
   constructor(@Inject(HANDLING_SETTINGS) private readonly settings: HandlingSettings) {}
 
   private assertEnabled(): void {
-    if (!this.settings.devTokens) throw new DomainError('DEV.DISABLED', 'development tokens are switched off here', 'not-found');
+    if (!this.settings.devTokens) throw new DomainError(ErrorCodes.DEV_DISABLED, 'development tokens are switched off here', 'not-found');
   }
 
   @Get('users')
@@ -44,7 +44,7 @@ export class DevTokensController {
   issue(@Body() body: IssueTokenDto): IssuedToken & { user: SeedUser } {
     this.assertEnabled();
     const user = seedUser(body.userId);
-    if (!user) throw new DomainError('AUTH.USER_NOT_FOUND', `no seeded user ${body.userId}`, 'not-found');
+    if (!user) throw new DomainError(ErrorCodes.AUTH_USER_NOT_FOUND, `no seeded user ${body.userId}`, 'not-found');
     return { ...issueToken(this.settings.tokenSecret, user, new Date(), this.settings.tokenTtlSeconds), user };
   }
 }

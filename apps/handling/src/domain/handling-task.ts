@@ -1,4 +1,5 @@
 import {
+  ErrorCodes,
   DomainError,
   type CaseExtensionRequestedData,
   type CaseFirstContactRecordedData,
@@ -11,6 +12,7 @@ import {
   type CaseTransferRequestedData,
   type Decider,
 } from '@county/contracts';
+import { submitsReviewedResult, underReviewRefusal, waitsForReview, type BlockedWhileUnderReview } from '@county/rules';
 
 /**
  * A handling task: one case at one unit (stream task-<caseId>-<unitCode>, subject = the case id).
@@ -149,15 +151,15 @@ export type HandlingTaskCommand =
   | SubmitResult
   | SubmitPart;
 
-/** The most extra working days one extension may ask for (DOMAIN.md section 9). */
+/** The most extra working days one extension may ask for (docs/domain.md, the extension rule). */
 export const MAX_EXTENSION_WORKING_DAYS = 10;
 
 function assertActive(command: HandlingTaskCommand): void {
   if (!command.centre.active) {
-    throw new DomainError('CASE.TRANSFERRED_AWAY', `case ${command.caseId} was transferred away from ${command.unitCode}; it may no longer act on it`, 'conflict');
+    throw new DomainError(ErrorCodes.CASE_TRANSFERRED_AWAY, `case ${command.caseId} was transferred away from ${command.unitCode}; it may no longer act on it`, 'conflict');
   }
   if (command.centre.resultApproved) {
-    throw new DomainError('CASE.ALREADY_RESOLVED', `the result of case ${command.caseId} was approved; nothing more to do at ${command.unitCode}`, 'conflict');
+    throw new DomainError(ErrorCodes.CASE_ALREADY_RESOLVED, `the result of case ${command.caseId} was approved; nothing more to do at ${command.unitCode}`, 'conflict');
   }
 }
 
@@ -171,19 +173,13 @@ function signedForRound(state: HandlingTaskState, centre: CentreFacts): state is
 function assertSigned(state: HandlingTaskState, command: HandlingTaskCommand): asserts state is Signed {
   if (!signedForRound(state, command.centre)) {
     const again = state.signings > 0 ? ' again since it was reopened' : ' yet';
-    throw new DomainError('CASE.NOT_SIGNED', `${command.unitCode} has not signed for case ${command.caseId}${again}`, 'conflict');
+    throw new DomainError(ErrorCodes.CASE_NOT_SIGNED, `${command.unitCode} has not signed for case ${command.caseId}${again}`, 'conflict');
   }
 }
 
-/** A submitted result or part stays under review until the centre rules on it. */
-function resultUnderReview(state: HandlingTaskState, centre: CentreFacts): boolean {
-  return state.requests.results > centre.resultRulings;
-}
-
-function assertNotUnderReview(state: HandlingTaskState, command: HandlingTaskCommand): void {
-  if (resultUnderReview(state, command.centre)) {
-    throw new DomainError('CASE.RESULT_UNDER_REVIEW', `the result of case ${command.caseId} is with the centre for review`, 'conflict');
-  }
+/** The review rule (@county/rules): the unit's results counted here, the centre's rulings as handling learnt them. */
+function assertNotUnderReview(state: HandlingTaskState, command: HandlingTaskCommand, blocked: BlockedWhileUnderReview): void {
+  if (waitsForReview({ submitted: state.requests.results, ruled: command.centre.resultRulings })) throw underReviewRefusal(command.caseId, blocked);
 }
 
 export function decide(command: HandlingTaskCommand, state: HandlingTaskState): HandlingTaskEvent[] {
@@ -191,19 +187,19 @@ export function decide(command: HandlingTaskCommand, state: HandlingTaskState): 
   assertActive(command);
   switch (command.type) {
     case 'SignFor':
-      if (signedForRound(state, command.centre)) throw new DomainError('CASE.ALREADY_SIGNED', `${unitCode} signed for case ${caseId} at ${state.signedAt}`, 'conflict');
+      if (signedForRound(state, command.centre)) throw new DomainError(ErrorCodes.CASE_ALREADY_SIGNED, `${unitCode} signed for case ${caseId} at ${state.signedAt}`, 'conflict');
       return [{ type: 'case.signed-for.v1', data: { caseId, unitCode, signedAt: command.now } }];
 
     case 'RecordFirstContact':
       assertSigned(state, command);
       if (state.firstContactAt !== undefined) {
-        throw new DomainError('CASE.FIRST_CONTACT_ALREADY_RECORDED', `first contact on case ${caseId} was recorded at ${state.firstContactAt}`, 'conflict');
+        throw new DomainError(ErrorCodes.CASE_FIRST_CONTACT_ALREADY_RECORDED, `first contact on case ${caseId} was recorded at ${state.firstContactAt}`, 'conflict');
       }
       if (Date.parse(command.contactedAt) > Date.parse(command.now)) {
-        throw new DomainError('CASE.CONTACT_IN_FUTURE', 'the first contact cannot be later than now', 'unprocessable');
+        throw new DomainError(ErrorCodes.CASE_CONTACT_IN_FUTURE, 'the first contact cannot be later than now', 'unprocessable');
       }
       if (Date.parse(command.contactedAt) < Date.parse(state.signedAt)) {
-        throw new DomainError('CASE.CONTACT_BEFORE_SIGNING', 'the first contact cannot be earlier than the signing for the case', 'unprocessable');
+        throw new DomainError(ErrorCodes.CASE_CONTACT_BEFORE_SIGNING, 'the first contact cannot be earlier than the signing for the case', 'unprocessable');
       }
       return [{ type: 'case.first-contact-recorded.v1', data: { caseId, unitCode, contactedAt: command.contactedAt } }];
 
@@ -213,46 +209,46 @@ export function decide(command: HandlingTaskCommand, state: HandlingTaskState): 
 
     case 'RequestTransfer':
       if (command.centre.reopens > 0) {
-        throw new DomainError('CASE.REOPENED', `case ${caseId} was reopened: the unit that handled it handles it again (no transfer)`, 'conflict');
+        throw new DomainError(ErrorCodes.CASE_REOPENED, `case ${caseId} was reopened: the unit that handled it handles it again (no transfer)`, 'conflict');
       }
       if (state.requests.transfers > command.centre.transferRulings) {
-        throw new DomainError('CASE.TRANSFER_ALREADY_REQUESTED', `a transfer of case ${caseId} is waiting for the centre's ruling`, 'conflict');
+        throw new DomainError(ErrorCodes.CASE_TRANSFER_ALREADY_REQUESTED, `a transfer of case ${caseId} is waiting for the centre's ruling`, 'conflict');
       }
-      assertNotUnderReview(state, command);
+      assertNotUnderReview(state, command, 'transfer-request');
       return [{ type: 'case.transfer-requested.v1', data: { caseId, unitCode, reason: command.reason } }];
 
     case 'RequestExtension':
       assertSigned(state, command);
-      if (command.centre.role !== 'lead') throw new DomainError('CASE.NOT_LEAD', `only the lead unit may ask for an extension of case ${caseId}`, 'conflict');
+      if (command.centre.role !== 'lead') throw new DomainError(ErrorCodes.CASE_NOT_LEAD, `only the lead unit may ask for an extension of case ${caseId}`, 'conflict');
       if (!Number.isInteger(command.extraWorkingDays) || command.extraWorkingDays < 1 || command.extraWorkingDays > MAX_EXTENSION_WORKING_DAYS) {
-        throw new DomainError('CASE.EXTENSION_TOO_LONG', `an extension is 1 to ${MAX_EXTENSION_WORKING_DAYS} working days`, 'unprocessable');
+        throw new DomainError(ErrorCodes.CASE_EXTENSION_TOO_LONG, `an extension is 1 to ${MAX_EXTENSION_WORKING_DAYS} working days`, 'unprocessable');
       }
       if (state.requests.extensions > command.centre.extensionRulings) {
-        throw new DomainError('CASE.EXTENSION_ALREADY_REQUESTED', `an extension of case ${caseId} is waiting for the centre's ruling`, 'conflict');
+        throw new DomainError(ErrorCodes.CASE_EXTENSION_ALREADY_REQUESTED, `an extension of case ${caseId} is waiting for the centre's ruling`, 'conflict');
       }
-      assertNotUnderReview(state, command);
+      assertNotUnderReview(state, command, 'extension-request');
       return [{ type: 'case.extension-requested.v1', data: { caseId, unitCode, extraWorkingDays: command.extraWorkingDays, reason: command.reason } }];
 
     case 'RequestPause':
       assertSigned(state, command);
-      if (command.centre.paused) throw new DomainError('CASE.ALREADY_PAUSED', `the clock of case ${caseId} is already paused`, 'conflict');
-      assertNotUnderReview(state, command);
+      if (command.centre.paused) throw new DomainError(ErrorCodes.CASE_ALREADY_PAUSED, `the clock of case ${caseId} is already paused`, 'conflict');
+      assertNotUnderReview(state, command, 'pause-request');
       return [{ type: 'case.pause-requested.v1', data: { caseId, unitCode, reason: command.reason } }];
 
     case 'RequestResume':
       assertSigned(state, command);
-      if (!command.centre.paused) throw new DomainError('CASE.NOT_PAUSED', `the clock of case ${caseId} is not paused`, 'conflict');
+      if (!command.centre.paused) throw new DomainError(ErrorCodes.CASE_NOT_PAUSED, `the clock of case ${caseId} is not paused`, 'conflict');
       return [{ type: 'case.resume-requested.v1', data: { caseId, unitCode } }];
 
     case 'SubmitResult':
       assertSigned(state, command);
-      if (command.centre.role !== 'lead') {
-        throw new DomainError('CASE.NOT_LEAD', `${unitCode} co-handles case ${caseId}: it submits its part, the lead unit submits the result`, 'conflict');
+      if (!submitsReviewedResult(command.centre.role)) {
+        throw new DomainError(ErrorCodes.CASE_NOT_LEAD, `${unitCode} co-handles case ${caseId}: it submits its part, the lead unit submits the result`, 'conflict');
       }
-      assertNotUnderReview(state, command);
+      assertNotUnderReview(state, command, 'result');
       if (command.outstandingWhistleDepartments.length > 0) {
         throw new DomainError(
-          'CASE.WHISTLE_OUTSTANDING',
+          ErrorCodes.CASE_WHISTLE_OUTSTANDING,
           `called departments have not finished their part: ${command.outstandingWhistleDepartments.join(', ')} (finish or release them first)`,
           'conflict',
           { departmentCodes: [...command.outstandingWhistleDepartments] },
@@ -262,7 +258,7 @@ export function decide(command: HandlingTaskCommand, state: HandlingTaskState): 
 
     case 'SubmitPart':
       assertSigned(state, command);
-      if (command.centre.role !== 'co-handler') throw new DomainError('CASE.NOT_CO_HANDLER', `${unitCode} leads case ${caseId}: it submits the result`, 'conflict');
+      if (submitsReviewedResult(command.centre.role)) throw new DomainError(ErrorCodes.CASE_NOT_CO_HANDLER, `${unitCode} leads case ${caseId}: it submits the result`, 'conflict');
       return [{ type: 'case.part-submitted.v1', data: { caseId, unitCode, part: command.part, evidenceUrls: [...command.evidenceUrls] } }];
 
     default: {

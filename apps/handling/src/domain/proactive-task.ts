@@ -1,4 +1,4 @@
-import { DomainError, type Decider, type ProactiveTaskUnitEvent } from '@county/contracts';
+import { DomainError, type Decider, type ProactiveTaskUnitEvent, ErrorCodes } from '@county/contracts';
 
 /**
  * The units' side of a proactive task (未诉先办): evaluation made the task from a hotspot and
@@ -52,16 +52,16 @@ export type ProactiveWorkCommand = SignForTask | NoteTaskProgress | ReportTaskCl
 export const proactiveTaskStreamId = (taskId: string) => `proactive-task-${taskId}`;
 
 function actingUnit(command: ProactiveWorkCommand): TaskFacts {
-  if (!command.task) throw new DomainError('PROACTIVE_TASK.NOT_FOUND', `no proactive task ${command.taskId}`, 'not-found');
+  if (!command.task) throw new DomainError(ErrorCodes.PROACTIVE_TASK_NOT_FOUND, `no proactive task ${command.taskId}`, 'not-found');
   if (command.task.unitCode !== command.unitCode) {
-    throw new DomainError('PROACTIVE_TASK.NOT_YOUR_TASK', `proactive task ${command.taskId} was routed to ${command.task.unitCode}, not ${command.unitCode}`, 'forbidden');
+    throw new DomainError(ErrorCodes.PROACTIVE_TASK_NOT_YOUR_TASK, `proactive task ${command.taskId} was routed to ${command.task.unitCode}, not ${command.unitCode}`, 'forbidden');
   }
   return command.task;
 }
 
 function signed(state: ProactiveWorkState, command: ProactiveWorkCommand): void {
-  if (state.status === 'new') throw new DomainError('PROACTIVE_TASK.NOT_SIGNED', `${command.unitCode} has not signed for proactive task ${command.taskId}`, 'conflict');
-  if (state.status === 'closed') throw new DomainError('PROACTIVE_TASK.CLOSED', `proactive task ${command.taskId} was closed at ${state.reportedAt}`, 'conflict');
+  if (state.status === 'new') throw new DomainError(ErrorCodes.PROACTIVE_TASK_NOT_SIGNED, `${command.unitCode} has not signed for proactive task ${command.taskId}`, 'conflict');
+  if (state.status === 'closed') throw new DomainError(ErrorCodes.PROACTIVE_TASK_CLOSED, `proactive task ${command.taskId} was closed at ${state.reportedAt}`, 'conflict');
 }
 
 export function decide(command: ProactiveWorkCommand, state: ProactiveWorkState): ProactiveWorkEvent[] {
@@ -69,7 +69,7 @@ export function decide(command: ProactiveWorkCommand, state: ProactiveWorkState)
   const { taskId, unitCode, now } = command;
   switch (command.type) {
     case 'SignForTask':
-      if (state.status !== 'new') throw new DomainError('PROACTIVE_TASK.ALREADY_SIGNED', `${unitCode} signed for proactive task ${taskId} at ${state.signedAt}`, 'conflict');
+      if (state.status !== 'new') throw new DomainError(ErrorCodes.PROACTIVE_TASK_ALREADY_SIGNED, `${unitCode} signed for proactive task ${taskId} at ${state.signedAt}`, 'conflict');
       return [{ type: 'proactive-task.signed-for.v1', data: { taskId, unitCode, signedAt: now } }];
     case 'NoteTaskProgress':
       signed(state, command);

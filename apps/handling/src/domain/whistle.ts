@@ -1,4 +1,5 @@
 import {
+  ErrorCodes,
   DomainError,
   type Decider,
   type Urgency,
@@ -122,34 +123,34 @@ export type WhistleCommand = BlowWhistle | AnswerWhistle | ReportOnSite | Finish
 export const MAX_CALLED_DEPARTMENTS = 10;
 
 function blown(state: WhistleState, whistleId: string): Extract<WhistleState, { status: 'blown' }> {
-  if (state.status !== 'blown') throw new DomainError('WHISTLE.NOT_FOUND', `no whistle ${whistleId}`, 'not-found');
+  if (state.status !== 'blown') throw new DomainError(ErrorCodes.WHISTLE_NOT_FOUND, `no whistle ${whistleId}`, 'not-found');
   return state;
 }
 
 function called(state: Extract<WhistleState, { status: 'blown' }>, departmentCode: string): CalledDepartment {
   const d = state.departments[departmentCode];
-  if (!d) throw new DomainError('WHISTLE.NOT_CALLED', `${departmentCode} was not called by whistle ${state.whistleId}`, 'forbidden');
+  if (!d) throw new DomainError(ErrorCodes.WHISTLE_NOT_CALLED, `${departmentCode} was not called by whistle ${state.whistleId}`, 'forbidden');
   return d;
 }
 
 function assertCaller(state: Extract<WhistleState, { status: 'blown' }>, unitCode: string): void {
-  if (state.callerUnitCode !== unitCode) throw new DomainError('WHISTLE.NOT_CALLER', `only ${state.callerUnitCode}, who blew whistle ${state.whistleId}, may do this`, 'forbidden');
+  if (state.callerUnitCode !== unitCode) throw new DomainError(ErrorCodes.WHISTLE_NOT_CALLER, `only ${state.callerUnitCode}, who blew whistle ${state.whistleId}, may do this`, 'forbidden');
 }
 
 export function decide(command: WhistleCommand, state: WhistleState): WhistleEvent[] {
   switch (command.type) {
     case 'BlowWhistle': {
-      if (state.status !== 'none') throw new DomainError('WHISTLE.ALREADY_BLOWN', `whistle ${command.whistleId} exists`, 'conflict');
+      if (state.status !== 'none') throw new DomainError(ErrorCodes.WHISTLE_ALREADY_BLOWN, `whistle ${command.whistleId} exists`, 'conflict');
       if (command.caller.unitKind !== 'township' && command.caller.unitKind !== 'community') {
-        throw new DomainError('WHISTLE.CALLER_NOT_GRASSROOTS', 'only a township or a community may blow the whistle', 'forbidden');
+        throw new DomainError(ErrorCodes.WHISTLE_CALLER_NOT_GRASSROOTS, 'only a township or a community may blow the whistle', 'forbidden');
       }
-      if (!command.caller.signedFor) throw new DomainError('CASE.NOT_SIGNED', `${command.callerUnitCode} has not signed for case ${command.caseId} yet`, 'conflict');
+      if (!command.caller.signedFor) throw new DomainError(ErrorCodes.CASE_NOT_SIGNED, `${command.callerUnitCode} has not signed for case ${command.caseId} yet`, 'conflict');
       const codes = [...new Set(command.calledDepartmentCodes)];
       if (codes.length === 0 || codes.length > MAX_CALLED_DEPARTMENTS) {
-        throw new DomainError('WHISTLE.DEPARTMENTS_INVALID', `call 1 to ${MAX_CALLED_DEPARTMENTS} county departments`, 'unprocessable');
+        throw new DomainError(ErrorCodes.WHISTLE_DEPARTMENTS_INVALID, `call 1 to ${MAX_CALLED_DEPARTMENTS} county departments`, 'unprocessable');
       }
       const unknown = codes.filter((c) => !command.knownDepartmentCodes.includes(c));
-      if (unknown.length) throw new DomainError('WHISTLE.NOT_A_DEPARTMENT', `not county departments: ${unknown.join(', ')}`, 'unprocessable', { departmentCodes: unknown });
+      if (unknown.length) throw new DomainError(ErrorCodes.WHISTLE_NOT_A_DEPARTMENT, `not county departments: ${unknown.join(', ')}`, 'unprocessable', { departmentCodes: unknown });
       return [
         {
           type: 'whistle.blown.v1',
@@ -169,26 +170,26 @@ export function decide(command: WhistleCommand, state: WhistleState): WhistleEve
     case 'AnswerWhistle': {
       const s = blown(state, command.whistleId);
       const d = called(s, command.departmentCode);
-      if (d.released) throw new DomainError('WHISTLE.DEPARTMENT_RELEASED', `${command.departmentCode} was released from whistle ${s.whistleId}`, 'conflict');
-      if (d.answered) throw new DomainError('WHISTLE.ALREADY_ANSWERED', `${command.departmentCode} already answered whistle ${s.whistleId}`, 'conflict');
+      if (d.released) throw new DomainError(ErrorCodes.WHISTLE_DEPARTMENT_RELEASED, `${command.departmentCode} was released from whistle ${s.whistleId}`, 'conflict');
+      if (d.answered) throw new DomainError(ErrorCodes.WHISTLE_ALREADY_ANSWERED, `${command.departmentCode} already answered whistle ${s.whistleId}`, 'conflict');
       return [{ type: 'whistle.answered.v1', data: { caseId: s.caseId, whistleId: s.whistleId, departmentCode: command.departmentCode } }];
     }
 
     case 'ReportOnSite': {
       const s = blown(state, command.whistleId);
       const d = called(s, command.departmentCode);
-      if (d.released) throw new DomainError('WHISTLE.DEPARTMENT_RELEASED', `${command.departmentCode} was released from whistle ${s.whistleId}`, 'conflict');
-      if (!d.answered) throw new DomainError('WHISTLE.NOT_ANSWERED', `${command.departmentCode} must answer whistle ${s.whistleId} before reporting on site`, 'conflict');
-      if (d.reportedAt !== undefined) throw new DomainError('WHISTLE.ALREADY_REPORTED', `${command.departmentCode} reported on site at ${d.reportedAt}`, 'conflict');
+      if (d.released) throw new DomainError(ErrorCodes.WHISTLE_DEPARTMENT_RELEASED, `${command.departmentCode} was released from whistle ${s.whistleId}`, 'conflict');
+      if (!d.answered) throw new DomainError(ErrorCodes.WHISTLE_NOT_ANSWERED, `${command.departmentCode} must answer whistle ${s.whistleId} before reporting on site`, 'conflict');
+      if (d.reportedAt !== undefined) throw new DomainError(ErrorCodes.WHISTLE_ALREADY_REPORTED, `${command.departmentCode} reported on site at ${d.reportedAt}`, 'conflict');
       return [{ type: 'whistle.reported-on-site.v1', data: { caseId: s.caseId, whistleId: s.whistleId, departmentCode: command.departmentCode, reportedAt: command.now } }];
     }
 
     case 'FinishPart': {
       const s = blown(state, command.whistleId);
       const d = called(s, command.departmentCode);
-      if (d.released) throw new DomainError('WHISTLE.DEPARTMENT_RELEASED', `${command.departmentCode} was released from whistle ${s.whistleId}`, 'conflict');
-      if (d.reportedAt === undefined) throw new DomainError('WHISTLE.NOT_REPORTED', `${command.departmentCode} must report on site before finishing its part`, 'conflict');
-      if (d.finished) throw new DomainError('WHISTLE.PART_ALREADY_FINISHED', `${command.departmentCode} already finished its part`, 'conflict');
+      if (d.released) throw new DomainError(ErrorCodes.WHISTLE_DEPARTMENT_RELEASED, `${command.departmentCode} was released from whistle ${s.whistleId}`, 'conflict');
+      if (d.reportedAt === undefined) throw new DomainError(ErrorCodes.WHISTLE_NOT_REPORTED, `${command.departmentCode} must report on site before finishing its part`, 'conflict');
+      if (d.finished) throw new DomainError(ErrorCodes.WHISTLE_PART_ALREADY_FINISHED, `${command.departmentCode} already finished its part`, 'conflict');
       return [{ type: 'whistle.part-finished.v1', data: { caseId: s.caseId, whistleId: s.whistleId, departmentCode: command.departmentCode } }];
     }
 
@@ -196,8 +197,8 @@ export function decide(command: WhistleCommand, state: WhistleState): WhistleEve
       const s = blown(state, command.whistleId);
       assertCaller(s, command.callerUnitCode);
       const d = called(s, command.departmentCode);
-      if (d.finished) throw new DomainError('WHISTLE.PART_ALREADY_FINISHED', `${command.departmentCode} already finished its part; nothing to release`, 'conflict');
-      if (d.released) throw new DomainError('WHISTLE.ALREADY_RELEASED', `${command.departmentCode} was already released`, 'conflict');
+      if (d.finished) throw new DomainError(ErrorCodes.WHISTLE_PART_ALREADY_FINISHED, `${command.departmentCode} already finished its part; nothing to release`, 'conflict');
+      if (d.released) throw new DomainError(ErrorCodes.WHISTLE_ALREADY_RELEASED, `${command.departmentCode} was already released`, 'conflict');
       return [{ type: 'whistle.released.v1', data: { caseId: s.caseId, whistleId: s.whistleId, departmentCode: command.departmentCode } }];
     }
 
@@ -205,10 +206,10 @@ export function decide(command: WhistleCommand, state: WhistleState): WhistleEve
       const s = blown(state, command.whistleId);
       assertCaller(s, command.callerUnitCode);
       const d = called(s, command.departmentCode);
-      if (!d.answered) throw new DomainError('WHISTLE.NOT_ANSWERED', `${command.departmentCode} has not answered whistle ${s.whistleId}; there is nothing to rate yet`, 'conflict');
-      if (d.rating !== undefined) throw new DomainError('WHISTLE.ALREADY_RATED', `the answer of ${command.departmentCode} was rated ${d.rating}`, 'conflict');
+      if (!d.answered) throw new DomainError(ErrorCodes.WHISTLE_NOT_ANSWERED, `${command.departmentCode} has not answered whistle ${s.whistleId}; there is nothing to rate yet`, 'conflict');
+      if (d.rating !== undefined) throw new DomainError(ErrorCodes.WHISTLE_ALREADY_RATED, `the answer of ${command.departmentCode} was rated ${d.rating}`, 'conflict');
       if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5) {
-        throw new DomainError('WHISTLE.RATING_INVALID', 'a rating is a whole number from 1 to 5', 'unprocessable');
+        throw new DomainError(ErrorCodes.WHISTLE_RATING_INVALID, 'a rating is a whole number from 1 to 5', 'unprocessable');
       }
       return [
         {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse, ApiResponse } from '@nestjs/swagger';
 import { INBOX_COUNTS, INBOX_PAGE } from '../openapi.schemas';
 import type { Pool } from 'pg';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { AuthGuard, CurrentPrincipal, UNIT_ROLES, type Principal } from '@county/auth';
 import { HANDLING_SETTINGS, type HandlingSettings } from '../settings';
@@ -14,7 +14,7 @@ import { proactiveTaskInbox, type ProactiveTaskRow } from '../proactive-tasks/pr
 export function readableUnit(principal: Principal, requested: string | undefined): string {
   if (UNIT_ROLES.includes(principal.role)) {
     if (requested !== undefined && requested !== principal.unitCode) {
-      throw new DomainError('AUTH.NOT_YOUR_UNIT', `a ${principal.role} of ${principal.unitCode} reads only its own unit`, 'forbidden');
+      throw new DomainError(ErrorCodes.AUTH_NOT_YOUR_UNIT, `a ${principal.role} of ${principal.unitCode} reads only its own unit`, 'forbidden');
     }
     return principal.unitCode;
   }

@@ -1,4 +1,5 @@
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError, type CaseStatus } from '@county/contracts';
+import { waitsForReviewSql } from '@county/rules';
 import type { Pool } from 'pg';
 import type { Box } from './inbox.dto';
 
@@ -8,8 +9,6 @@ export interface DeadlineView {
   readonly warningLevel: string | null;
   readonly overdue: boolean;
 }
-
-import type { CaseStatus } from '@county/contracts';
 
 export interface CaseRow {
   readonly kind: 'case';
@@ -86,13 +85,13 @@ export function decodeCursor(cursor: string): [string, string] {
   } catch {
     // falls through
   }
-  throw new DomainError('INBOX.CURSOR_INVALID', 'the cursor is not one this inbox gave out', 'invalid');
+  throw new DomainError(ErrorCodes.INBOX_CURSOR_INVALID, 'the cursor is not one this inbox gave out', 'invalid');
 }
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
 
-// the result is with the centre: submitted more often than ruled on
-const UNDER_REVIEW = 'COALESCE(t.results, 0) > a.result_rulings';
+// the review rule (@county/rules): the unit's results at its task, the centre's rulings at its assignment
+const UNDER_REVIEW = waitsForReviewSql('COALESCE(t.results, 0)', 'a.result_rulings');
 // reopened and not signed for again since: each round (the first handling, each reopen) is signed for once
 const AWAITING_SIGNING = 'COALESCE(t.signings, 0) <= a.redo_count';
 // deadlines of clocks that still run for this unit
@@ -140,6 +139,8 @@ type CaseDbRow = {
   last_progress_at: Date | null;
   result_submitted_at: Date | null;
   results: number;
+  under_review: boolean;
+  awaiting_signing: boolean;
   deadlines: { clock: string; deadline: string; warning_level: string | null; overdue: boolean }[];
 };
 
@@ -147,6 +148,7 @@ const CASE_COLUMNS = `a.case_id, a.role, a.part, a.assigned_at, a.sent_back, a.s
   a.redo_count, a.reopened_at, a.reopen_reason,
   c.category_code, c.urgency, c.description, c.address, c.received_at, c.closed_at,
   t.signed_at, COALESCE(t.signings, 0)::int AS signings, t.first_contact_at, t.last_progress_at, t.result_submitted_at, COALESCE(t.results, 0)::int AS results,
+  ${UNDER_REVIEW} AS under_review, (${AWAITING_SIGNING}) AS awaiting_signing,
   COALESCE((SELECT json_agg(json_build_object('clock', d.clock, 'deadline', d.deadline, 'warning_level', d.warning_level, 'overdue', d.overdue) ORDER BY d.deadline)
               FROM handling.deadlines d WHERE d.case_id = a.case_id AND d.unit_code IN ('', a.unit_code)), '[]'::json) AS deadlines`;
 
@@ -154,12 +156,16 @@ const CASE_FROM = `FROM handling.assignments a
   LEFT JOIN handling.cases c ON c.case_id = a.case_id
   LEFT JOIN handling.tasks t ON t.case_id = a.case_id AND t.unit_code = a.unit_code`;
 
-/** A result sent back is reworked by the unit that signed for the case: `signed-for` again (its row keeps the reason). */
+/**
+ * Where the case stands for the unit, from the conditions the boxes sort by (computed once, in the
+ * query). A result sent back is reworked by the unit that signed for the case: `signed-for` again
+ * (its row keeps the reason).
+ */
 function statusOf(r: CaseDbRow): CaseStatus {
   if (r.closed_at) return 'closed';
   if (r.result_approved) return 'result-approved';
-  if (r.results > r.result_rulings) return 'result-submitted';
-  if (r.redo_count > 0 && r.signings <= r.redo_count) return 'reopened';
+  if (r.under_review) return 'result-submitted';
+  if (r.redo_count > 0 && r.awaiting_signing) return 'reopened';
   return r.signed_at ? 'signed-for' : 'dispatched';
 }
 

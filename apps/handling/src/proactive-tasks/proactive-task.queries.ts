@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { DomainError } from '@county/contracts';
+import { DomainError, ErrorCodes } from '@county/contracts';
 import { UNIT_ROLES, type Principal } from '@county/auth';
 import { decodeCursor, encodeCursor, type InboxFilter, type Page } from '../inbox/inbox.queries';
 
@@ -111,9 +111,9 @@ export async function proactiveTaskView(pool: Pool, taskId: string, principal: P
   const r = await pool.query<TaskDbRow>(`${SELECT} WHERE t.task_id = $1`, [taskId]);
   const x = r.rows[0];
   const isUnit = UNIT_ROLES.includes(principal.role);
-  if (!x) throw new DomainError('PROACTIVE_TASK.NOT_FOUND', `no proactive task ${taskId}`, 'not-found');
+  if (!x) throw new DomainError(ErrorCodes.PROACTIVE_TASK_NOT_FOUND, `no proactive task ${taskId}`, 'not-found');
   if (isUnit && x.unit_code !== principal.unitCode && !x.cooperating_unit_codes.includes(principal.unitCode)) {
-    throw new DomainError('PROACTIVE_TASK.NOT_YOUR_TASK', `proactive task ${taskId} is not a task of ${principal.unitCode}`, 'forbidden');
+    throw new DomainError(ErrorCodes.PROACTIVE_TASK_NOT_YOUR_TASK, `proactive task ${taskId} is not a task of ${principal.unitCode}`, 'forbidden');
   }
   const notes = await pool.query<{ note_id: string; kind: 'progress' | 'closure'; unit_code: string; text: string; noted_at: Date }>(
     `SELECT note_id, kind, unit_code, text, noted_at FROM handling.proactive_task_notes WHERE task_id = $1 ORDER BY noted_at, note_id`,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { DomainError, fold, type Urgency } from '@county/contracts';
+import { ErrorCodes, DomainError, fold, type Urgency } from '@county/contracts';
 import { inTransaction, type EventStore } from '@county/event-store';
 import { departments, unitByCode } from '@county/reference';
 import { EVENT_STORE, Metrics, PG_POOL } from '@county/service-kit';
@@ -42,8 +42,8 @@ export class WhistleCommands {
     return this.run(whistleId, correlationId, now, async (db) => {
       await lockCase(db, caseId);
       const centre = await centreFactsFor(db, caseId, principal.unitCode);
-      if (!centre.active) throw new DomainError('CASE.TRANSFERRED_AWAY', `case ${caseId} was transferred away from ${principal.unitCode}`, 'conflict');
-      if (centre.resultApproved) throw new DomainError('CASE.ALREADY_RESOLVED', `the result of case ${caseId} was approved`, 'conflict');
+      if (!centre.active) throw new DomainError(ErrorCodes.CASE_TRANSFERRED_AWAY, `case ${caseId} was transferred away from ${principal.unitCode}`, 'conflict');
+      if (centre.resultApproved) throw new DomainError(ErrorCodes.CASE_ALREADY_RESOLVED, `the result of case ${caseId} was approved`, 'conflict');
       const task = await this.store.readStream(taskStreamId(caseId, principal.unitCode), db);
       const taskState = fold(handlingTask, task.events.map((e) => ({ type: e.type, data: e.data }) as HandlingTaskEvent));
       return {

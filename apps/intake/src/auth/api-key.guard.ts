@@ -1,7 +1,7 @@
 import { Inject, Injectable, createParamDecorator, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
-import { DomainError, type Channel } from '@county/contracts';
+import { ErrorCodes, DomainError, type Channel } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { findApiKey, type ApiKey } from './api-keys';
 import { RateLimiter } from './rate-limiter';
@@ -76,18 +76,18 @@ abstract class KeyGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<WithKey>();
     const res = context.switchToHttp().getResponse<Response>();
     const secret = secretOf(req);
-    if (!secret) throw new DomainError('AUTH.KEY_MISSING', 'an API key is required (X-Api-Key header or api_key)', this.missingKind);
+    if (!secret) throw new DomainError(ErrorCodes.AUTH_KEY_MISSING, 'an API key is required (X-Api-Key header or api_key)', this.missingKind);
     const key = await this.keys.find(this.pool, secret, Date.now());
-    if (!key) throw new DomainError('AUTH.KEY_INVALID', 'the API key is not valid', 'forbidden');
-    if (key.revoked) throw new DomainError('AUTH.KEY_REVOKED', 'the API key was revoked', 'forbidden');
+    if (!key) throw new DomainError(ErrorCodes.AUTH_KEY_INVALID, 'the API key is not valid', 'forbidden');
+    if (key.revoked) throw new DomainError(ErrorCodes.AUTH_KEY_REVOKED, 'the API key was revoked', 'forbidden');
     const taken = this.limiter.take(key.keyId, key.ratePerMinute, key.burst, Date.now());
     if (!taken.allowed) {
       res.setHeader('Retry-After', String(taken.retryAfterSeconds));
-      throw new DomainError('AUTH.RATE_LIMITED', `too many requests for this key; retry after ${taken.retryAfterSeconds} s`, 'rate-limited', { retryAfterSeconds: taken.retryAfterSeconds });
+      throw new DomainError(ErrorCodes.AUTH_RATE_LIMITED, `too many requests for this key; retry after ${taken.retryAfterSeconds} s`, 'rate-limited', { retryAfterSeconds: taken.retryAfterSeconds });
     }
     if (!this.inFlight.enter(res)) {
       res.setHeader('Retry-After', '1');
-      throw new DomainError('INTAKE.BUSY', 'intake is working on as many requests as it takes; retry after 1 s', 'rate-limited', { retryAfterSeconds: 1 });
+      throw new DomainError(ErrorCodes.INTAKE_BUSY, 'intake is working on as many requests as it takes; retry after 1 s', 'rate-limited', { retryAfterSeconds: 1 });
     }
     req.apiKey = key;
     return true;
@@ -123,7 +123,7 @@ export class Open311KeyGuard extends KeyGuard implements CanActivate {
 /** The calling key, as checked by the guard. */
 export const CallerKey = createParamDecorator((_: unknown, context: ExecutionContext): ApiKey => {
   const key = context.switchToHttp().getRequest<WithKey>().apiKey;
-  if (!key) throw new DomainError('AUTH.KEY_MISSING', 'an API key is required', 'unauthorised');
+  if (!key) throw new DomainError(ErrorCodes.AUTH_KEY_MISSING, 'an API key is required', 'unauthorised');
   return key;
 });
 
@@ -133,11 +133,11 @@ export const CallerKey = createParamDecorator((_: unknown, context: ExecutionCon
  */
 export function readableChannel(key: ApiKey): Channel | undefined {
   if (key.role === 'centre') return undefined;
-  if (key.channel === null) throw new DomainError('AUTH.KEY_INVALID', 'this channel key names no channel', 'forbidden');
+  if (key.channel === null) throw new DomainError(ErrorCodes.AUTH_KEY_INVALID, 'this channel key names no channel', 'forbidden');
   return key.channel;
 }
 
 /** Only centre staff's keys may merge cases. */
 export function requireCentre(key: ApiKey): void {
-  if (key.role !== 'centre') throw new DomainError('AUTH.CENTRE_ONLY', 'only centre staff may do this', 'forbidden');
+  if (key.role !== 'centre') throw new DomainError(ErrorCodes.AUTH_CENTRE_ONLY, 'only centre staff may do this', 'forbidden');
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { unitByCode } from '@county/reference';
 import type { CaseViewRow, TimelineRow } from '../storage/case-view';
@@ -96,7 +96,7 @@ export class CaseQueries {
   /** The case; with `channel`, only when that channel filed it (else it is not found). */
   async detail(caseId: string, channel?: string): Promise<CaseDetail> {
     const row = await this.row(caseId);
-    if (!row || (channel !== undefined && row.channel !== channel)) throw new DomainError('CASE.NOT_FOUND', `no case ${caseId}`, 'not-found');
+    if (!row || (channel !== undefined && row.channel !== channel)) throw new DomainError(ErrorCodes.CASE_NOT_FOUND, `no case ${caseId}`, 'not-found');
     const steps = await this.pool.query<TimelineRow>('SELECT at, step, detail FROM intake.case_timeline WHERE case_id = $1 ORDER BY at, event_id', [caseId]);
     return {
       ...summaryOf(row),

@@ -1,4 +1,5 @@
 import {
+  ErrorCodes,
   DomainError,
   type CaseMergeUndoneData,
   type CaseMergedData,
@@ -57,22 +58,22 @@ export type IntakeCaseCommand = ReceiveCase | RecordRepeatAppeal | MergeCase | U
 export function decide(command: IntakeCaseCommand, state: IntakeCaseState): IntakeCaseEvent[] {
   switch (command.type) {
     case 'ReceiveCase':
-      if (state.status !== 'none') throw new DomainError('CASE.ALREADY_RECEIVED', `case ${state.caseId} was already received`, 'conflict');
+      if (state.status !== 'none') throw new DomainError(ErrorCodes.CASE_ALREADY_RECEIVED, `case ${state.caseId} was already received`, 'conflict');
       return [{ type: 'case.received.v1', data: command.data }];
     case 'RecordRepeatAppeal': {
-      if (state.status === 'none') throw new DomainError('CASE.NOT_FOUND', `no case ${command.data.caseId}`, 'not-found');
-      if (state.status === 'merged') throw new DomainError('CASE.MERGED', `case ${state.caseId} was merged into ${state.intoCaseId}`, 'conflict', { intoCaseId: state.intoCaseId });
+      if (state.status === 'none') throw new DomainError(ErrorCodes.CASE_NOT_FOUND, `no case ${command.data.caseId}`, 'not-found');
+      if (state.status === 'merged') throw new DomainError(ErrorCodes.CASE_MERGED, `case ${state.caseId} was merged into ${state.intoCaseId}`, 'conflict', { intoCaseId: state.intoCaseId });
       const { residentId, ...rest } = command.data;
       return [{ type: 'case.repeat-appeal-recorded.v1', data: { ...rest, repeatCount: state.repeatCount + 1, ...(residentId !== undefined && { residentId }) } }];
     }
     case 'MergeCase':
-      if (state.status === 'none') throw new DomainError('CASE.NOT_FOUND', `no case ${command.data.caseId}`, 'not-found');
-      if (command.data.intoCaseId === state.caseId) throw new DomainError('CASE.MERGE_INTO_ITSELF', 'a case cannot be merged into itself', 'unprocessable');
-      if (state.status === 'merged') throw new DomainError('CASE.ALREADY_MERGED', `case ${state.caseId} is already merged into ${state.intoCaseId}`, 'conflict', { intoCaseId: state.intoCaseId });
+      if (state.status === 'none') throw new DomainError(ErrorCodes.CASE_NOT_FOUND, `no case ${command.data.caseId}`, 'not-found');
+      if (command.data.intoCaseId === state.caseId) throw new DomainError(ErrorCodes.CASE_MERGE_INTO_ITSELF, 'a case cannot be merged into itself', 'unprocessable');
+      if (state.status === 'merged') throw new DomainError(ErrorCodes.CASE_ALREADY_MERGED, `case ${state.caseId} is already merged into ${state.intoCaseId}`, 'conflict', { intoCaseId: state.intoCaseId });
       return [{ type: 'case.merged.v1', data: command.data }];
     case 'UndoMerge':
-      if (state.status === 'none') throw new DomainError('CASE.NOT_FOUND', `no case ${command.data.caseId}`, 'not-found');
-      if (state.status !== 'merged') throw new DomainError('CASE.NOT_MERGED', `case ${state.caseId} is not merged`, 'conflict');
+      if (state.status === 'none') throw new DomainError(ErrorCodes.CASE_NOT_FOUND, `no case ${command.data.caseId}`, 'not-found');
+      if (state.status !== 'merged') throw new DomainError(ErrorCodes.CASE_NOT_MERGED, `case ${state.caseId} is not merged`, 'conflict');
       return [{ type: 'case.merge-undone.v1', data: { caseId: state.caseId, intoCaseId: state.intoCaseId, reason: command.data.reason } }];
     default: {
       const unknown: never = command;

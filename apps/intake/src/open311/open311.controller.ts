@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Req, Res, U
 import { ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { APPEAL_TYPES, DomainError, URGENCIES, type AppealType, type Urgency } from '@county/contracts';
+import { ErrorCodes, APPEAL_TYPES, DomainError, URGENCIES, type AppealType, type Urgency } from '@county/contracts';
 import { categoryByCode, leafCategories, leafCategory, unitByCode, type LeafCategory } from '@county/reference';
 import { CallerKey, Open311KeyGuard } from '../auth/api-key.guard';
 import type { ApiKey } from '../auth/api-keys';
@@ -28,11 +28,11 @@ const APPEAL_TYPE_NAMES: Record<AppealType, string> = {
 const URGENCY_NAMES: Record<Urgency, string> = { normal: '一般 normal', urgent: '紧急 urgent', emergency: '特急 emergency' };
 
 function notFound(what: string): DomainError {
-  return new DomainError('OPEN311.NOT_FOUND', what, 'not-found');
+  return new DomainError(ErrorCodes.OPEN311_NOT_FOUND, what, 'not-found');
 }
 
 function invalid(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', `invalid request: ${field}`, 'invalid', { errors: [{ field, messages: [message] }] });
+  return new DomainError(ErrorCodes.VALIDATION_FAILED, `invalid request: ${field}`, 'invalid', { errors: [{ field, messages: [message] }] });
 }
 
 function serviceOf(c: LeafCategory) {

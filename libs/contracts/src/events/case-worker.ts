@@ -8,7 +8,7 @@ import { dateTime, defineEvent, str, unitCode } from './schema';
  * never publishes twice and a clock started again publishes its own.
  */
 
-/** The clocks of a case (DOMAIN.md section 6 and 9). */
+/** The clocks of a case (docs/domain.md, "Deadlines, warnings, supervision"). */
 export const CASE_CLOCKS = ['sign-for', 'first-contact', 'handling', 'transfer-window', 'review', 'return-visit'] as const;
 export type CaseClock = (typeof CASE_CLOCKS)[number];
 

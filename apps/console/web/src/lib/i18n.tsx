@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 
-/** The console's words, Chinese first, English beside it: DOMAIN.md's terms. */
+/** The console's words, Chinese first, English beside it: the terms of docs/domain.md. */
 const MESSAGES = {
   appName: ['12345 诉求办理工作台', '12345 appeals workbench'],
   language: ['English', '中文'],

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common
 import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse, ApiResponse } from '@nestjs/swagger';
 import { COMMAND_OUTCOME } from '../../openapi.schemas';
 import { Authenticated } from '@county/auth';
-import { DomainError, type DispatchAssignment } from '@county/contracts';
+import { ErrorCodes, DomainError, type DispatchAssignment } from '@county/contracts';
 import { CaseCommands, parseIfMatch, type CommandOutcome } from '../case-commands';
 import { commandMetadata } from '../request-context';
 import { DispatchCaseDto } from './dispatch-case.dto';
@@ -32,9 +32,9 @@ export class DispatchCaseController {
   ): Promise<CommandOutcome> {
     const assignments: DispatchAssignment[] = body.assignments?.map((a) => ({ unitCode: a.unitCode, role: a.role, ...(a.part !== undefined && { part: a.part }) })) ??
       (body.primaryUnitCode ? [{ unitCode: body.primaryUnitCode, role: 'lead' }] : []);
-    if (assignments.length === 0) throw new DomainError('CASE.NO_LEAD', 'name the lead unit: primaryUnitCode or assignments', 'invalid');
+    if (assignments.length === 0) throw new DomainError(ErrorCodes.CASE_NO_LEAD, 'name the lead unit: primaryUnitCode or assignments', 'invalid');
     if (body.primaryUnitCode && body.assignments && !body.assignments.some((a) => a.role === 'lead' && a.unitCode === body.primaryUnitCode)) {
-      throw new DomainError('CASE.LEAD_MISMATCH', 'primaryUnitCode must be the lead of the assignments', 'invalid');
+      throw new DomainError(ErrorCodes.CASE_LEAD_MISMATCH, 'primaryUnitCode must be the lead of the assignments', 'invalid');
     }
     const meta = commandMetadata(correlationId);
     return this.cases.execute(

@@ -3,7 +3,7 @@ import { ApiForbiddenResponse, ApiNotFoundResponse, ApiTags, ApiResponse } from 
 import { DISPATCH_CASE_VIEW } from '../../openapi.schemas';
 import { Authenticated, CurrentPrincipal, type Principal } from '@county/auth';
 import type { Response } from 'express';
-import { DomainError, type CaseDispatchedData } from '@county/contracts';
+import { ErrorCodes, DomainError, type CaseDispatchedData } from '@county/contracts';
 import type { EventStore } from '@county/event-store';
 import { EVENT_STORE } from '@county/service-kit';
 import { caseStatusOf, foldStream, handlingDeadline, resolved, standingOf, transferWindowEnd, type DispatchCaseEvent, type DispatchCaseState } from '../../domain/dispatch-case';
@@ -40,9 +40,9 @@ export class GetCaseController {
     const centre = CENTRE_ROLES.includes(principal.role);
     const state = foldStream(events.map((e) => ({ type: e.type, data: e.data }) as DispatchCaseEvent));
     if (!centre && !unitsOf(state).has(principal.unitCode)) {
-      throw new DomainError('CASE.NOT_YOUR_CASE', `case ${caseId} is not dispatched to ${principal.unitCode}`, 'forbidden');
+      throw new DomainError(ErrorCodes.CASE_NOT_YOUR_CASE, `case ${caseId} is not dispatched to ${principal.unitCode}`, 'forbidden');
     }
-    if (events.length === 0) throw new DomainError('CASE.NOT_FOUND', `the centre has no case ${caseId}`, 'not-found');
+    if (events.length === 0) throw new DomainError(ErrorCodes.CASE_NOT_FOUND, `the centre has no case ${caseId}`, 'not-found');
     res.setHeader('ETag', `"${version}"`);
     const dispatched = state.status === 'dispatched' ? state : undefined;
     const reopen = await this.reopens.of(caseId);

@@ -1,13 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@county/auth';
-import { CaseCommands, type CommandOutcome } from '../case-commands.service';
+import { TaskCommands, type CommandOutcome } from '../case-commands.service';
 import { CaseCommandEndpoint, correlationIdOf } from '../responses';
 import { NoteProgressDto } from './progress-note.dto';
 
 @Controller('api/v1/cases')
 export class ProgressNoteController {
-  constructor(private readonly commands: CaseCommands) {}
+  constructor(private readonly commands: TaskCommands) {}
 
   @Post(':caseId/progress-notes')
   @HttpCode(200)

@@ -1,12 +1,12 @@
 import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@county/auth';
-import { CaseCommands, type CommandOutcome } from '../case-commands.service';
+import { TaskCommands, type CommandOutcome } from '../case-commands.service';
 import { CaseCommandEndpoint, correlationIdOf } from '../responses';
 
 @Controller('api/v1/cases')
 export class SignForController {
-  constructor(private readonly commands: CaseCommands) {}
+  constructor(private readonly commands: TaskCommands) {}
 
   @Post(':caseId/sign-for')
   @HttpCode(200)

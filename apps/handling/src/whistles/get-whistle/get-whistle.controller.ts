@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { AuthGuard, CurrentPrincipal, UNIT_ROLES, type Principal } from '@county/auth';
 import { whistlesWhere, type WhistleView } from '../../inbox/inbox.queries';
@@ -21,10 +21,10 @@ export class GetWhistleController {
   @ApiForbiddenResponse({ description: 'WHISTLE.NOT_YOURS: neither the caller nor a called department' })
   async get(@Param('whistleId') whistleId: string, @CurrentPrincipal() principal: Principal): Promise<WhistleView> {
     const [found] = await whistlesWhere(this.pool, 'whistle_id', whistleId);
-    if (!found) throw new DomainError('WHISTLE.NOT_FOUND', `no whistle ${whistleId}`, 'not-found');
+    if (!found) throw new DomainError(ErrorCodes.WHISTLE_NOT_FOUND, `no whistle ${whistleId}`, 'not-found');
     const involved = found.callerUnitCode === principal.unitCode || found.departments.some((d) => d.departmentCode === principal.unitCode);
     if (UNIT_ROLES.includes(principal.role) && !involved) {
-      throw new DomainError('WHISTLE.NOT_YOURS', `whistle ${whistleId} was neither blown by nor addressed to ${principal.unitCode}`, 'forbidden');
+      throw new DomainError(ErrorCodes.WHISTLE_NOT_YOURS, `whistle ${whistleId} was neither blown by nor addressed to ${principal.unitCode}`, 'forbidden');
     }
     return found;
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse, ApiSecurity, ApiTags, ApiUnauthorizedResponse, ApiResponse } from '@nestjs/swagger';
 import { CASE_DETAIL } from '../case.schemas';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { ApiKeyGuard, CallerKey, readableChannel } from '../../auth/api-key.guard';
 import type { ApiKey } from '../../auth/api-keys';
 import { CaseQueries, type CaseDetail } from '../case-queries';
@@ -21,7 +21,7 @@ export class GetCaseController {
   get(
     @Param(
       'caseId',
-      new ParseUUIDPipe({ exceptionFactory: () => new DomainError('CASE.NOT_FOUND', 'no such case', 'not-found') }),
+      new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCodes.CASE_NOT_FOUND, 'no such case', 'not-found') }),
     )
     caseId: string,
     @CallerKey() caller: ApiKey,

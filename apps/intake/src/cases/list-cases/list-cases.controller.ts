@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiSecurity, ApiTags, ApiResponse } from '@nestjs/swagger';
 import { CASE_PAGE } from '../case.schemas';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { ApiKeyGuard, CallerKey, readableChannel } from '../../auth/api-key.guard';
 import type { ApiKey } from '../../auth/api-keys';
 import { CaseQueries, summaryOf, type CaseSummary } from '../case-queries';
@@ -19,7 +19,7 @@ export class ListCasesController {
   async list(@Query() query: ListCasesQuery, @CallerKey() caller: ApiKey): Promise<{ items: CaseSummary[]; nextCursor?: string }> {
     const own = readableChannel(caller);
     if (own !== undefined && query.channel !== undefined && query.channel !== own) {
-      throw new DomainError('AUTH.WRONG_CHANNEL', `this key reads the cases of the channel ${own} only, not ${query.channel}`, 'forbidden');
+      throw new DomainError(ErrorCodes.AUTH_WRONG_CHANNEL, `this key reads the cases of the channel ${own} only, not ${query.channel}`, 'forbidden');
     }
     const { rows, nextSeq } = await this.cases.list(
       {

@@ -2,13 +2,13 @@ import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, UseGua
 import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiSecurity, ApiTags, ApiResponse } from '@nestjs/swagger';
 import { MERGE_OUTCOME } from '../case.schemas';
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { ApiKeyGuard, CallerKey, requireCentre } from '../../auth/api-key.guard';
 import type { ApiKey } from '../../auth/api-keys';
 import { MergeCaseDto, UndoMergeDto } from './merge-case.dto';
 import { MergeCaseHandler } from './merge-case.handler';
 
-const caseIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('CASE.NOT_FOUND', 'no such case', 'not-found') });
+const caseIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCodes.CASE_NOT_FOUND, 'no such case', 'not-found') });
 
 @ApiTags('cases (centre staff)')
 @ApiSecurity('api-key')

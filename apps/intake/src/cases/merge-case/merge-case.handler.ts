@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DomainError, type EventMetadata } from '@county/contracts';
+import { ErrorCodes, DomainError, type EventMetadata } from '@county/contracts';
 import { executeCommand, inTransaction, type EventStore } from '@county/event-store';
 import { EVENT_STORE, PG_POOL } from '@county/service-kit';
 import { intakeCase, type MergeCase, type UndoMerge } from '../../domain/intake-case';
@@ -19,9 +19,9 @@ export class MergeCaseHandler {
     return inTransaction(this.pool, async (db) => {
       if (command.type === 'MergeCase') {
         const target = await db.query<{ merged_into: string | null }>('SELECT merged_into FROM intake.case_view WHERE case_id = $1 FOR SHARE', [command.data.intoCaseId]);
-        if (!target.rows[0]) throw new DomainError('CASE.NOT_FOUND', `no case ${command.data.intoCaseId} to merge into`, 'not-found', { field: 'intoCaseId' });
+        if (!target.rows[0]) throw new DomainError(ErrorCodes.CASE_NOT_FOUND, `no case ${command.data.intoCaseId} to merge into`, 'not-found', { field: 'intoCaseId' });
         if (target.rows[0].merged_into) {
-          throw new DomainError('CASE.MERGE_TARGET_MERGED', `case ${command.data.intoCaseId} is itself merged into ${target.rows[0].merged_into}`, 'conflict');
+          throw new DomainError(ErrorCodes.CASE_MERGE_TARGET_MERGED, `case ${command.data.intoCaseId} is itself merged into ${target.rows[0].merged_into}`, 'conflict');
         }
       }
       const result = await executeCommand(this.store, command.data.caseId, intakeCase, command, metadata, { client: db });

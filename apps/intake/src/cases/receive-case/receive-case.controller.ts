@@ -13,7 +13,7 @@ import {
 import { APPEAL_CREATED, APPEAL_REPEAT } from '../case.schemas';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@county/contracts';
+import { ErrorCodes, DomainError } from '@county/contracts';
 import { ApiKeyGuard, CallerKey } from '../../auth/api-key.guard';
 import type { ApiKey } from '../../auth/api-keys';
 import { ReceiveCaseDto } from './receive-case.dto';
@@ -45,7 +45,7 @@ export class ReceiveCaseController {
     @Headers('x-correlation-id') correlationId?: string,
   ): Promise<AppealOutcome> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,128}$/.test(idempotencyKey)) {
-      throw new DomainError('VALIDATION_FAILED', 'invalid request: Idempotency-Key', 'invalid', {
+      throw new DomainError(ErrorCodes.VALIDATION_FAILED, 'invalid request: Idempotency-Key', 'invalid', {
         errors: [{ field: 'Idempotency-Key', messages: ['Idempotency-Key must be 1 to 128 visible ASCII characters'] }],
       });
     }

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction, executeCommand, type EventStore } from '@county/event-store';
 import { CONFIG, EVENT_STORE, PG_POOL, Metrics, type ServiceConfig } from '@county/service-kit';
-import { DomainError, type AppealType, type CaseReceivedData, type Channel, type EventMetadata, type Urgency } from '@county/contracts';
+import { ErrorCodes, DomainError, type AppealType, type CaseReceivedData, type Channel, type EventMetadata, type Urgency } from '@county/contracts';
 import { leafCategory, resolveLocation } from '@county/reference';
 import { intakeCase } from '../../domain/intake-case';
 import { earlierCaseFor } from '../../domain/repeat-appeal';
@@ -73,13 +73,13 @@ export class ReceiveCaseHandler {
     const input = withE164Phone(typed, options.fieldNames?.phone ?? 'resident.phone');
     const categoryField = options.fieldNames?.categoryCode ?? 'categoryCode';
     if (!leafCategory(input.categoryCode)) {
-      throw new DomainError('VALIDATION_FAILED', `invalid request: ${categoryField}`, 'invalid', {
+      throw new DomainError(ErrorCodes.VALIDATION_FAILED, `invalid request: ${categoryField}`, 'invalid', {
         errors: [{ field: categoryField, messages: [`${categoryField} must be a leaf category code of the catalogue`] }],
       });
     }
     const { caller } = options;
     if (caller.role === 'channel' && caller.channel !== input.channel) {
-      throw new DomainError('AUTH.WRONG_CHANNEL', `this key files cases for the channel ${caller.channel}, not ${input.channel}`, 'forbidden');
+      throw new DomainError(ErrorCodes.AUTH_WRONG_CHANNEL, `this key files cases for the channel ${caller.channel}, not ${input.channel}`, 'forbidden');
     }
     const requestHash = options.requestHash ?? hashOf(input);
     return inTransaction(this.pool, async (db) => {
@@ -91,7 +91,7 @@ export class ReceiveCaseHandler {
         );
         const first = seen.rows[0];
         if (first) {
-          if (first.request_hash !== requestHash) throw new DomainError('IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with a different body', 'conflict');
+          if (first.request_hash !== requestHash) throw new DomainError(ErrorCodes.IDEMPOTENCY_KEY_REUSED, 'this Idempotency-Key was used with a different body', 'conflict');
           return { status: first.status, body: first.response, replayed: true };
         }
       }
@@ -134,7 +134,7 @@ export class ReceiveCaseHandler {
     const first = seen.rows.find((r) => r.kind === 'ref');
     if (first) {
       if (first.request_hash !== requestHash) {
-        throw new DomainError('CASE.DUPLICATE_REFERENCE', `the channel reference ${input.channelReference} was already used for another appeal`, 'conflict', { caseId: first.case_id });
+        throw new DomainError(ErrorCodes.CASE_DUPLICATE_REFERENCE, `the channel reference ${input.channelReference} was already used for another appeal`, 'conflict', { caseId: first.case_id });
       }
       return { status: first.status ?? 200, body: first.response as AppealOutcome, replayed: true };
     }
@@ -227,7 +227,7 @@ function withE164Phone(input: AppealInput, field: string): AppealInput {
   if (typeof input.resident.phone !== 'string') return { ...input, resident: { ...input.resident, phone: undefined } };
   const phone = toE164(input.resident.phone);
   if (!phone) {
-    throw new DomainError('VALIDATION_FAILED', `invalid request: ${field}`, 'invalid', {
+    throw new DomainError(ErrorCodes.VALIDATION_FAILED, `invalid request: ${field}`, 'invalid', {
       errors: [{ field, messages: [`${field} must be a phone number: a mainland mobile, a landline with its area code, or +country code and number`] }],
     });
   }

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../lib/i18n';
 
-/** The case's events in the words of DOMAIN.md, for the one timeline. */
+/** The case's events in the words of docs/domain.md, for the one timeline. */
 const EVENT_LABELS: Record<string, readonly [string, string]> = {
   'case.received.v1': ['受理', 'Received'],
   'case.sent-to-triage.v1': ['转人工分拨', 'Sent to triage'],
