@@ -17,7 +17,9 @@ export class AppModule {
           healthChecks: [TemporalClient, { provide: EXTRA_HEALTH_CHECK, useExisting: TemporalClient }],
         }),
       ],
-      providers: [TemporalWorker, KafkaToTemporalBridge],
+      // the Kafka -> Temporal bridge: a consumer group, delivered by the platform's event transport
+      controllers: [KafkaToTemporalBridge],
+      providers: [TemporalWorker],
     };
   }
 }

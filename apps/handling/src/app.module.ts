@@ -48,13 +48,14 @@ export class AppModule {
         DepartmentActionsController,
         CallerActionsController,
         DevTokensController,
+        // the consumer group (Kafka handlers, delivered by the platform's event transport)
+        CentreFactsConsumer,
       ],
       providers: [
         { provide: HANDLING_SETTINGS, useValue: loadHandlingSettings(env) },
         ...authProviders(env),
         CaseCommands,
         WhistleCommands,
-        CentreFactsConsumer,
         ReadModelRunner,
       ],
     };
