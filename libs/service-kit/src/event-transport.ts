@@ -12,7 +12,7 @@ import { groupFor, topicFor, type ServiceConfig } from './config';
 import { eventLogFields } from './logging';
 import type { Metrics } from './metrics';
 import type { HealthWarnings } from './health';
-import { schemaViolations } from './event-schemas';
+import { shapeViolations } from './event-schemas';
 
 /**
  * Kafka handlers the Nest way: a controller decorated with @ConsumerGroup is one consumer group,
@@ -176,8 +176,8 @@ export class EventTransport extends Server implements CustomTransportStrategy, B
   private async deliver(group: Group, event: CloudEvent, delivery: Delivery, groupLog: Logger): Promise<void> {
     const handler = group.handlers.get(event.type) ?? group.handlers.get(ANY_EVENT);
     if (!handler) return; // not an event this group reads
-    const violations = schemaViolations(event);
-    if (violations.length) throw new PoisonMessageError(`${event.type} does not match its schema: ${violations.join('; ')}`);
+    const violations = shapeViolations(event);
+    if (violations.length) throw new PoisonMessageError(`${event.type} does not have the shape of its schema: ${violations.join('; ')}`);
     const log = groupLog.child(eventLogFields(event));
     const { purpose, effect } = group.options;
     const { pool, config } = this.deps;

@@ -4,7 +4,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { TOPICS, deadLetterTopic, type CaseReceivedData, type CloudEvent } from '@county/contracts';
 import { collectMessages, createTestDatabase, eventually, serviceEnv, testKafka, uniqueName, type TestDatabase } from '@county/testing';
-import { ConsumerGroup, EventContext, PlatformModule, createRootLogger, createService, listen, loadConfig, schemaViolations } from '../src';
+import { ConsumerGroup, EventContext, PlatformModule, createRootLogger, createService, listen, loadConfig, shapeViolations } from '../src';
 
 /**
  * The event transport through real Kafka and PostgreSQL: a @ConsumerGroup controller of a service
@@ -114,7 +114,7 @@ const handled = (eventId: string) => eventually(async () => ((await effects(even
 it('retries a handler that throws once, and its effect happens once', async () => {
   const caseId = randomUUID();
   const event = received(caseId, 'fails once');
-  expect(schemaViolations(event)).toEqual([]);
+  expect(shapeViolations(event)).toEqual([]);
   await publish(event);
   await handled(event.id);
   expect(attempts.get(event.id)).toBe(2);
@@ -137,18 +137,18 @@ it('parks a handler that always throws after its attempts, with the error, and t
   expect(await effects(poison.id)).toBe(0);
 });
 
-it('parks a payload that does not match its schema at once, without handing it to the handler', async () => {
+it('parks a payload that does not have the shape of its schema at once, without handing it to the handler', async () => {
   const dlq = await collectMessages(kafka, [deadLetterTopic(group())]);
   const caseId = randomUUID();
   const good = received(caseId, 'well formed');
   const malformed = { ...good, id: randomUUID(), data: { caseId, description: 'no category, no channel' } };
   const next = received(caseId, 'after the malformed one');
-  expect(schemaViolations(malformed as CloudEvent).length).toBeGreaterThan(0);
+  expect(shapeViolations(malformed as CloudEvent).length).toBeGreaterThan(0);
   await publish(malformed, next);
   await handled(next.id);
   const parked = await dlq.waitFor((m) => m.some((x) => (x.value as CloudEvent).id === malformed.id));
   await dlq.stop();
-  expect(parked.find((x) => (x.value as CloudEvent).id === malformed.id)!.headers['x-error']).toMatch(/^case\.received\.v1 does not match its schema: .*categoryCode/);
+  expect(parked.find((x) => (x.value as CloudEvent).id === malformed.id)!.headers['x-error']).toMatch(/^case\.received\.v1 does not have the shape of its schema: .*categoryCode/);
   expect(attempts.get(malformed.id)).toBeUndefined();
 });
 
