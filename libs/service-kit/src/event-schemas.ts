@@ -25,14 +25,18 @@ function shapeOf(schema: unknown): unknown {
   return kept;
 }
 
-let validators: Map<string, ValidateFunction> | undefined;
+const ajv = new Ajv({ allErrors: true, strict: false });
+/** Compiled per type on first use (a consumer compiles only the types it reads). */
+const validators = new Map<string, ValidateFunction | null>();
 
-function compiled(): Map<string, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  validators = new Map();
-  for (const def of EVENT_CATALOGUE) validators.set(def.type, ajv.compile(shapeOf(JSON.parse(JSON.stringify(payloadSchema(def)))) as object));
-  return validators;
+function validatorOf(type: string): ValidateFunction | null {
+  let validate = validators.get(type);
+  if (validate === undefined) {
+    const def = EVENT_CATALOGUE.find((d) => d.type === type);
+    validate = def ? ajv.compile(shapeOf(JSON.parse(JSON.stringify(payloadSchema(def)))) as object) : null;
+    validators.set(type, validate);
+  }
+  return validate;
 }
 
 /**
@@ -41,7 +45,7 @@ function compiled(): Map<string, ValidateFunction> {
  * handler for, and those are in the catalogue).
  */
 export function shapeViolations(event: CloudEvent): string[] {
-  const validate = compiled().get(event.type);
+  const validate = validatorOf(event.type);
   if (!validate || validate(event)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
 }
