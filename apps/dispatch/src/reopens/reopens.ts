@@ -47,6 +47,7 @@ export class ReopensConsumer {
   @EventPattern('case.reopened.v1')
   async record(@Payload() event: CloudEvent<'case.reopened.v1', CaseReopenedData>, @Ctx() { db, log }: EventContext): Promise<void> {
     const d = event.data;
+    if (d.redoCount < 1) throw new Error('case.reopened.v1 without a whole redoCount >= 1');
     await db.query(
       `INSERT INTO dispatch.case_reopens AS r (case_id, unit_code, redo_count, reason, reopened_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (case_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, redo_count = EXCLUDED.redo_count, reason = EXCLUDED.reason, reopened_at = EXCLUDED.reopened_at
