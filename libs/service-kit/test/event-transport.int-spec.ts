@@ -130,9 +130,9 @@ it('parks a handler that always throws after its attempts, with the error, and t
   await handled(next.id);
   const parked = await dlq.waitFor((m) => m.some((x) => (x.value as CloudEvent).id === poison.id));
   await dlq.stop();
-  const message = parked.find((x) => (x.value as CloudEvent).id === poison.id)!;
-  expect(message.headers['x-error']).toBe('always fails');
-  expect(message.headers['x-original-topic']).toBe(`${topicPrefix}${TOPICS.intake}`);
+  const message = parked.find((x) => (x.value as CloudEvent).id === poison.id);
+  expect(message?.headers['x-error']).toBe('always fails');
+  expect(message?.headers['x-original-topic']).toBe(`${topicPrefix}${TOPICS.intake}`);
   expect(attempts.get(poison.id)).toBe(5);
   expect(await effects(poison.id)).toBe(0);
 });
@@ -148,7 +148,7 @@ it('parks a payload that does not have the shape of its schema at once, without 
   await handled(next.id);
   const parked = await dlq.waitFor((m) => m.some((x) => (x.value as CloudEvent).id === malformed.id));
   await dlq.stop();
-  expect(parked.find((x) => (x.value as CloudEvent).id === malformed.id)!.headers['x-error']).toMatch(/^case\.received\.v1 does not have the shape of its schema: .*categoryCode/);
+  expect(parked.find((x) => (x.value as CloudEvent).id === malformed.id)?.headers['x-error']).toMatch(/^case\.received\.v1 does not have the shape of its schema: .*categoryCode/);
   expect(attempts.get(malformed.id)).toBeUndefined();
 });
 
