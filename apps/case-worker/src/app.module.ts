@@ -18,7 +18,9 @@ export class AppModule {
           healthChecks: [TemporalClient, { provide: EXTRA_HEALTH_CHECK, useExisting: TemporalClient }],
         }),
       ],
-      providers: [TemporalWorker, KafkaToTemporalBridge, ProactiveTaskBridge, { provide: WORKER_SETTINGS, useValue: workerSettings(env ?? process.env) }],
+      // the Kafka -> Temporal bridges: consumer groups, delivered by the platform's event transport
+      controllers: [KafkaToTemporalBridge, ProactiveTaskBridge],
+      providers: [TemporalWorker, { provide: WORKER_SETTINGS, useValue: workerSettings(env ?? process.env) }],
     };
   }
 }

@@ -16,7 +16,7 @@ import { ResponsibilityListController } from './responsibility-list/responsibili
 import { ResponsibilityListStore } from './responsibility-list/responsibility-list.store';
 import { RouteReceivedCase } from './routing/route-received-case';
 import { UnitRequestsConsumer } from './unit-requests/unit-requests.consumer';
-import { Reopens, migrateReopens } from './reopens/reopens';
+import { Reopens, ReopensConsumer, migrateReopens } from './reopens/reopens';
 
 @Module({})
 export class AppModule {
@@ -33,8 +33,12 @@ export class AppModule {
         ExtensionsController,
         PausesController,
         ResponsibilityListController,
+        // the consumer groups (Kafka handlers, delivered by the platform's event transport)
+        RouteReceivedCase,
+        UnitRequestsConsumer,
+        ReopensConsumer,
       ],
-      providers: [...authProviders(env), CaseCommands, Queues, Projections, ResponsibilityListStore, RouteReceivedCase, UnitRequestsConsumer, Reopens],
+      providers: [...authProviders(env), CaseCommands, Queues, Projections, ResponsibilityListStore, Reopens],
     };
   }
 }

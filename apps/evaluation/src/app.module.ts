@@ -25,12 +25,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forService({ service: 'evaluation', logger, env, migrations: [migrateEvaluation, migrateGovernance] })],
-      controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController, WhatIfController, GovernanceController],
+      // FactsConsumer: a consumer group (Kafka handlers, delivered by the platform's event transport)
+      controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController, WhatIfController, GovernanceController, FactsConsumer],
       providers: [
         { provide: EVALUATION_SETTINGS, useValue: loadEvaluationSettings(env) },
         CallbackStaffGuard,
         FactsStore,
-        FactsConsumer,
         ReturnVisitsHandler,
         ReportsService,
         WhatIfService,

@@ -53,16 +53,17 @@ export class AppModule {
         CallerActionsController,
         ProactiveTasksController,
         DevTokensController,
+        // the consumer groups (Kafka handlers, delivered by the platform's event transport)
+        CentreFactsConsumer,
+        ProactiveTaskFactsConsumer,
       ],
       providers: [
         { provide: HANDLING_SETTINGS, useValue: loadHandlingSettings(env) },
         ...authProviders(env),
         TaskCommands,
         WhistleCommands,
-        CentreFactsConsumer,
         ReadModelRunner,
         ProactiveTaskCommands,
-        ProactiveTaskFactsConsumer,
       ],
     };
   }

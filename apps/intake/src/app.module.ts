@@ -21,7 +21,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forService({ service: 'intake', logger, env, migrations: intakeMigrations(settings) })],
-      controllers: [ReceiveCaseController, ListCasesController, GetCaseController, MergeCaseController, Open311Controller],
+      // CaseStatusConsumer: a consumer group (Kafka handlers, delivered by the platform's event transport)
+      controllers: [ReceiveCaseController, ListCasesController, GetCaseController, MergeCaseController, Open311Controller, CaseStatusConsumer],
       providers: [
         { provide: INTAKE_SETTINGS, useValue: settings },
         KeyRateLimiter,
@@ -32,7 +33,6 @@ export class AppModule {
         CaseQueries,
         ReceiveCaseHandler,
         MergeCaseHandler,
-        CaseStatusConsumer,
       ],
     };
   }

@@ -12,6 +12,7 @@ import type { ServiceConfig } from './config';
 import { CONFIG } from './tokens';
 import type { Logger } from 'pino';
 import { Database, ROOT_LOGGER } from './platform';
+import { EventTransport } from './event-transport';
 
 export interface ServiceDocs {
   readonly title: string;
@@ -21,7 +22,10 @@ export interface ServiceDocs {
   readonly document?: DocumentOptions;
 }
 
-/** Builds a service: JSON logs, the input guard (input-guard.ts), strict validation, domain errors as HTTP, OpenAPI at /docs and /docs-json, graceful shutdown. */
+/**
+ * Builds a service: JSON logs, the input guard (input-guard.ts), strict validation, domain errors as HTTP, OpenAPI at /docs and /docs-json,
+ * graceful shutdown, and the Kafka consumers (the @ConsumerGroup controllers) on the event transport (event-transport.ts).
+ */
 export async function createService(module: unknown, docs: ServiceDocs): Promise<INestApplication> {
   // the body parsers are the input guard's (limits, UTF-8, depth), never Nest's defaults
   const app = await NestFactory.create(module as never, { bufferLogs: true, bodyParser: false });
@@ -31,6 +35,8 @@ export async function createService(module: unknown, docs: ServiceDocs): Promise
   app.useGlobalPipes(new PathParameterPipe(), strictValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
+  // a microservice of its own config: the HTTP app's pipes, guards and filters stay off the events
+  app.connectMicroservice({ strategy: app.get(EventTransport) }, { inheritAppConfig: false });
   const metrics = app.get(Metrics);
   app.use((req: { method: string; route?: { path: string }; path: string }, res: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
     const end = metrics.httpDuration.startTimer();
@@ -67,6 +73,9 @@ export async function listen(app: INestApplication, argv: readonly string[] = pr
     process.exit(code);
   }
   try {
+    // migrations and the outbox first (init), then the consumers, then HTTP
+    await app.init();
+    await app.startAllMicroservices();
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   } catch (err) {
     // a failed start (an engine away, a port taken) must not leave pools and consumers open

@@ -39,7 +39,7 @@ export class HealthWarnings {
   }
 }
 
-/** Where a service's consumer groups are read from (the Consumers of the platform). */
+/** Where a service's consumer groups are read from (the platform's EventTransport). */
 export const CONSUMER_GROUPS = Symbol('CONSUMER_GROUPS');
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -9,3 +9,5 @@ export * from './errors.filter';
 export * from './bootstrap';
 export * from './input-guard';
 export * from './openapi';
+export * from './event-transport';
+export * from './event-schemas';

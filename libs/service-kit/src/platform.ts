@@ -12,21 +12,12 @@ import * as crypto from 'node:crypto';
 import { Pool } from 'pg';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { SERVICE_NAMES, deadLetterReplayTopic, deadLetterTopic, type CloudEvent, type ServiceName } from '@county/contracts';
-import {
-  EventConsumer,
-  EventStore,
-  OutboxRelay,
-  createKafka,
-  createProducer,
-  ensureTopics,
-  migrateEventStore,
-  type Delivery,
-} from '@county/event-store';
+import { SERVICE_NAMES, type ServiceName } from '@county/contracts';
+import { EventStore, OutboxRelay, createKafka, createProducer, ensureTopics, migrateEventStore } from '@county/event-store';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { groupFor, loadConfig, topicFor, type ServiceConfig } from './config';
-import { eventLogFields } from './logging';
+import { loadConfig, topicFor, type ServiceConfig } from './config';
+import { EventTransport } from './event-transport';
 import { Metrics, MetricsController } from './metrics';
 import { CONSUMER_GROUPS, HealthController, HEALTH_CHECKS, HealthWarnings } from './health';
 import { CONFIG, EVENT_STORE, KAFKA, PG_POOL } from './tokens';
@@ -134,70 +125,6 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
   }
 }
 
-export interface ConsumerRegistration {
-  /** Names the consumer group (with the service name) and the idempotency inbox. */
-  readonly purpose: string;
-  readonly from: readonly ServiceName[];
-  readonly handle: (event: CloudEvent, delivery: Delivery, log: Logger) => Promise<void>;
-}
-
-/** The service's Kafka consumers: registered by the app's modules, started once the app is up, stopped first at shutdown. */
-@Injectable()
-export class Consumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly registrations: ConsumerRegistration[] = [];
-  private readonly running: EventConsumer[] = [];
-
-  constructor(
-    @Inject(CONFIG) private readonly config: ServiceConfig,
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(ROOT_LOGGER) private readonly log: Logger,
-    private readonly metrics: Metrics,
-    private readonly warnings: HealthWarnings,
-  ) {}
-
-  register(registration: ConsumerRegistration): void {
-    this.registrations.push(registration);
-  }
-
-  /** The consumer groups of this service (their dead-letter topics are checked by /health). */
-  groups(): string[] {
-    return this.registrations.map((r) => groupFor(this.config, r.purpose));
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    for (const r of this.registrations) {
-      const groupId = groupFor(this.config, r.purpose);
-      await ensureTopics(this.kafka, [deadLetterTopic(groupId), deadLetterReplayTopic(groupId)], 1);
-      const log = this.log.child({ component: `consumer:${r.purpose}` });
-      const consumer = new EventConsumer({
-        kafka: this.kafka,
-        groupId,
-        // the replay topic carries what an operator re-delivers from the dead-letter topic
-        topics: [...r.from.map((s) => topicFor(this.config, s)), deadLetterReplayTopic(groupId)],
-        log,
-        onParked: () => this.metrics.deadLettered.inc({ group: groupId }),
-        handle: async (event, delivery) => {
-          const eventLog = log.child(eventLogFields(event));
-          try {
-            await r.handle(event, delivery, eventLog);
-            this.metrics.eventsConsumed.inc({ type: event.type, outcome: 'ok' });
-          } catch (err) {
-            this.metrics.eventsConsumed.inc({ type: event.type, outcome: 'error' });
-            throw err;
-          }
-        },
-      });
-      this.warnings.register(`consumer:${r.purpose}`, () => consumer.status().problem);
-      await consumer.start();
-      this.running.push(consumer);
-    }
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.running.map((c) => c.stop()));
-  }
-}
-
 export interface PlatformOptions {
   readonly service: ServiceName;
   readonly migrations?: Migration[];
@@ -253,13 +180,19 @@ export class PlatformModule {
         ...(options.healthChecks ?? []),
         Database,
         Outbox,
-        Consumers,
+        {
+          // the Kafka consumers: a custom transport strategy, connected by createService (bootstrap.ts)
+          provide: EventTransport,
+          useFactory: (pool: Pool, kafka: Kafka, metrics: Metrics, warnings: HealthWarnings) =>
+            new EventTransport({ config, kafka, pool, log: options.logger, metrics, warnings }),
+          inject: [PG_POOL, KAFKA, Metrics, HealthWarnings],
+        },
         Metrics,
         HealthWarnings,
-        { provide: CONSUMER_GROUPS, useExisting: Consumers },
+        { provide: CONSUMER_GROUPS, useExisting: EventTransport },
       ],
       exports: [
-        CONFIG, ROOT_LOGGER, PG_POOL, EVENT_STORE, KAFKA, Database, Outbox, Consumers, Metrics, HealthWarnings,
+        CONFIG, ROOT_LOGGER, PG_POOL, EVENT_STORE, KAFKA, Database, Outbox, EventTransport, Metrics, HealthWarnings,
         ...(options.healthChecks ?? []).map((p) => (typeof p === 'function' ? p : (p as { provide: unknown }).provide as never)),
       ],
     };

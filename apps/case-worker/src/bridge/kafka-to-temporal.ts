@@ -1,40 +1,32 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Pool } from 'pg';
+import { Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { handleOnceOutside } from '@county/event-store';
-import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import { CONFIG, ConsumerGroup, EventContext, type ServiceConfig } from '@county/service-kit';
 import type { CloudEvent } from '@county/contracts';
 import { TemporalClient } from '../temporal';
 import { CASE_WORKFLOW_TYPE, caseEventSignal, caseWorkflowId, type CaseSignal } from '../workflows/definitions';
-import { toCaseSignal } from './to-signal';
+import { FOLLOWED_EVENT_TYPES, toCaseSignal } from './to-signal';
 
 /**
  * Kafka -> Temporal: every lifecycle event becomes a signal to the case's workflow, which is
  * started on the first one (signal-with-start). Idempotent by event id twice over: the bridge's
  * inbox, and the workflow ignores an event id it has seen. Cases are signalled side by side (the
- * consumer handles different keys at once), each case's events in their order.
+ * consumer handles different keys at once), each case's events in their order. No transaction
+ * stays open while Temporal answers (effect: 'outside'): the event id is recorded after the signal.
  */
-@Injectable()
-export class KafkaToTemporalBridge implements OnModuleInit {
+@ConsumerGroup({ purpose: 'temporal-bridge', from: ['intake', 'dispatch', 'handling', 'evaluation'], effect: 'outside' })
+export class KafkaToTemporalBridge {
   constructor(
-    private readonly consumers: Consumers,
     private readonly temporal: TemporalClient,
-    @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  onModuleInit(): void {
-    this.consumers.register({
-      purpose: 'temporal-bridge',
-      from: ['intake', 'dispatch', 'handling', 'evaluation'],
-      handle: async (event, _delivery, log) => {
-        const signal = toCaseSignal(event);
-        if (!signal) return;
-        // no transaction stays open while Temporal answers: the workflow ignores an event id it has seen
-        const outcome = await handleOnceOutside(this.pool, this.config.schema, 'temporal-bridge', event.id, () => this.signal(event, signal));
-        log.debug({ duplicate: outcome.duplicate }, 'signalled case workflow');
-      },
-    });
+  @EventPattern(FOLLOWED_EVENT_TYPES())
+  async bridge(@Payload() event: CloudEvent, @Ctx() { log }: EventContext): Promise<void> {
+    const signal = toCaseSignal(event);
+    if (!signal) return;
+    await this.signal(event, signal);
+    log.debug('signalled case workflow');
   }
 
   async signal(event: CloudEvent, signal: CaseSignal): Promise<void> {

@@ -1,14 +1,16 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Pool } from 'pg';
+import { Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { handleOnceOutside } from '@county/event-store';
-import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import { CONFIG, ConsumerGroup, EventContext, type ServiceConfig } from '@county/service-kit';
 import type { CloudEvent, ProactiveTaskClosureReportedData, ProactiveTaskOpenedData, ProactiveTaskSignedForData } from '@county/contracts';
 import { TemporalClient } from '../temporal';
 import { PROACTIVE_TASK_WORKFLOW_TYPE, proactiveTaskWorkflowId, taskEventSignal, type TaskSignal } from '../workflows/proactive-task.definitions';
 
 export const PROACTIVE_TASK_BRIDGE_CONSUMER = 'proactive-task-bridge';
+
+/** The events that move a proactive task's workflow. */
+export const PROACTIVE_TASK_SIGNAL_TYPES = ['proactive-task.opened.v1', 'proactive-task.signed-for.v1', 'proactive-task.closure-reported.v1'];
 
 /**
  * What the proactive-task workflow learns from an event: codes and instants only (Temporal keeps
@@ -47,26 +49,19 @@ export function toTaskSignal(event: CloudEvent): { taskId: string; signal: TaskS
  * report become signals to the task's workflow, started on the first of them (signal-with-start,
  * whichever topic delivers first). A finished task's workflow is not started again by a late event.
  */
-@Injectable()
-export class ProactiveTaskBridge implements OnModuleInit {
+@ConsumerGroup({ purpose: PROACTIVE_TASK_BRIDGE_CONSUMER, from: ['evaluation', 'handling'], effect: 'outside' })
+export class ProactiveTaskBridge {
   constructor(
-    private readonly consumers: Consumers,
     private readonly temporal: TemporalClient,
-    @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  onModuleInit(): void {
-    this.consumers.register({
-      purpose: PROACTIVE_TASK_BRIDGE_CONSUMER,
-      from: ['evaluation', 'handling'],
-      handle: async (event, _delivery, log) => {
-        const task = toTaskSignal(event);
-        if (!task) return;
-        const outcome = await handleOnceOutside(this.pool, this.config.schema, PROACTIVE_TASK_BRIDGE_CONSUMER, event.id, () => this.signal(task.taskId, task.signal));
-        log.debug({ duplicate: outcome.duplicate }, 'signalled proactive-task workflow');
-      },
-    });
+  @EventPattern(PROACTIVE_TASK_SIGNAL_TYPES)
+  async bridge(@Payload() event: CloudEvent, @Ctx() { log }: EventContext): Promise<void> {
+    const task = toTaskSignal(event);
+    if (!task) return;
+    await this.signal(task.taskId, task.signal);
+    log.debug('signalled proactive-task workflow');
   }
 
   async signal(taskId: string, signal: TaskSignal): Promise<void> {

@@ -1,8 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { Pool, PoolClient } from 'pg';
-import type { CloudEvent } from '@county/contracts';
-import { handleOnce } from '@county/event-store';
-import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import type { CaseClosedData, CaseReopenedData, CloudEvent } from '@county/contracts';
+import { ConsumerGroup, EventContext, PG_POOL } from '@county/service-kit';
 import type { Reopen } from '../domain/dispatch-case';
 
 export const REOPENS_CONSUMER = 'reopens';
@@ -38,57 +38,37 @@ function toView(r: Row): ReopenView {
 }
 
 /**
- * Consumes case.reopened.v1 idempotently (handleOnce) into dispatch.case_reopens and reads it back
- * for the unit's requests, the review queue and the case view. A redelivered or older reopen
- * changes nothing (the highest redoCount wins).
+ * Consumes evaluation's case.reopened.v1 and case.closed.v1 (each once, in the transaction that
+ * records the event id) into dispatch.case_reopens and dispatch.case_closures.
  */
+@ConsumerGroup({ purpose: REOPENS_CONSUMER, from: ['evaluation'] })
+export class ReopensConsumer {
+  /** A redelivered or older reopen changes nothing (the highest redoCount wins). */
+  @EventPattern('case.reopened.v1')
+  async record(@Payload() event: CloudEvent<'case.reopened.v1', CaseReopenedData>, @Ctx() { db, log }: EventContext): Promise<void> {
+    const d = event.data;
+    if (d.redoCount < 1) throw new Error('case.reopened.v1 without a whole redoCount >= 1');
+    await db.query(
+      `INSERT INTO dispatch.case_reopens AS r (case_id, unit_code, redo_count, reason, reopened_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (case_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, redo_count = EXCLUDED.redo_count, reason = EXCLUDED.reason, reopened_at = EXCLUDED.reopened_at
+       WHERE EXCLUDED.redo_count > r.redo_count`,
+      [event.subject, d.unitCode, d.redoCount, d.reason ?? 'unresolved', event.time],
+    );
+    log.info('reopen recorded');
+  }
+
+  /** The loop of the case is closed: the centre's views say so. */
+  @EventPattern('case.closed.v1')
+  async recordClosure(@Payload() event: CloudEvent<'case.closed.v1', CaseClosedData>, @Ctx() { db, log }: EventContext): Promise<void> {
+    await db.query('INSERT INTO dispatch.case_closures (case_id, closed_at) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [event.subject, event.time]);
+    log.info('closure recorded');
+  }
+}
+
+/** Reads the centre's record of reopened and closed cases, for the unit's requests, the review queue and the case view. */
 @Injectable()
-export class Reopens implements OnModuleInit {
-  constructor(
-    private readonly consumers: Consumers,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CONFIG) private readonly config: ServiceConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.consumers.register({
-      purpose: REOPENS_CONSUMER,
-      from: ['evaluation'],
-      handle: async (event, _delivery, log) => {
-        if (event.type === 'case.closed.v1') {
-          const outcome = await this.recordClosure(event);
-          log.info({ duplicate: outcome.duplicate }, 'closure recorded');
-          return;
-        }
-        if (event.type !== 'case.reopened.v1') return;
-        const outcome = await this.record(event);
-        log.info({ duplicate: outcome.duplicate }, 'reopen recorded');
-      },
-    });
-  }
-
-  record(event: CloudEvent) {
-    const d = (event.data ?? {}) as { caseId?: unknown; unitCode?: unknown; redoCount?: unknown; reason?: unknown };
-    if (typeof d.unitCode !== 'string' || typeof d.redoCount !== 'number' || !Number.isInteger(d.redoCount) || d.redoCount < 1) {
-      throw new Error('case.reopened.v1 without unitCode or a whole redoCount >= 1');
-    }
-    const reason = typeof d.reason === 'string' ? d.reason : 'unresolved';
-    return handleOnce(this.pool, this.config.schema, REOPENS_CONSUMER, event.id, async (db) => {
-      await db.query(
-        `INSERT INTO dispatch.case_reopens AS r (case_id, unit_code, redo_count, reason, reopened_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (case_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, redo_count = EXCLUDED.redo_count, reason = EXCLUDED.reason, reopened_at = EXCLUDED.reopened_at
-         WHERE EXCLUDED.redo_count > r.redo_count`,
-        [event.subject, d.unitCode, d.redoCount, reason, event.time],
-      );
-    });
-  }
-
-  /** The loop of the case is closed (evaluation's case.closed.v1): the centre's views say so. */
-  recordClosure(event: CloudEvent) {
-    return handleOnce(this.pool, this.config.schema, REOPENS_CONSUMER, event.id, async (db) => {
-      await db.query('INSERT INTO dispatch.case_closures (case_id, closed_at) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [event.subject, event.time]);
-    });
-  }
+export class Reopens {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async closed(caseId: string, db: Pool | PoolClient = this.pool): Promise<boolean> {
     const r = await db.query('SELECT 1 FROM dispatch.case_closures WHERE case_id = $1', [caseId]);

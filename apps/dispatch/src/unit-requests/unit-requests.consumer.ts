@@ -1,8 +1,6 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Pool } from 'pg';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { CloudEvent } from '@county/contracts';
-import { handleOnce } from '@county/event-store';
-import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import { ConsumerGroup, EventContext } from '@county/service-kit';
 import type { DispatchCaseCommand, Reopen } from '../domain/dispatch-case';
 import { CaseCommands } from '../cases/case-commands';
 import { Reopens } from '../reopens/reopens';
@@ -15,6 +13,15 @@ function text(data: Data, field: string): string {
   if (typeof v !== 'string' || v.length === 0) throw new Error(`field ${field} is missing`);
   return v;
 }
+
+/** The handling events that carry a unit's request to the centre (each has its command in commandOf). */
+export const UNIT_REQUEST_EVENT_TYPES = [
+  'case.transfer-requested.v1',
+  'case.result-submitted.v1',
+  'case.extension-requested.v1',
+  'case.pause-requested.v1',
+  'case.resume-requested.v1',
+] as const;
 
 /**
  * A unit's side of the case, as handling's events tell it, turned into the centre's commands:
@@ -61,34 +68,25 @@ export function withReopen(command: DispatchCaseCommand, reopen: Reopen): Dispat
   }
 }
 
-@Injectable()
-export class UnitRequestsConsumer implements OnModuleInit {
+@ConsumerGroup({ purpose: 'unit-requests', from: ['handling'] })
+export class UnitRequestsConsumer {
   constructor(
-    private readonly consumers: Consumers,
     private readonly cases: CaseCommands,
     private readonly reopens: Reopens,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  onModuleInit(): void {
-    this.consumers.register({
-      purpose: 'unit-requests',
-      from: ['handling'],
-      handle: async (event, _delivery, log) => {
-        const command = commandOf(event);
-        if (!command) return;
-        const outcome = await this.handle(event, command);
-        log.info({ duplicate: outcome.duplicate, events: outcome.duplicate ? [] : outcome.result.events }, 'unit request handled');
-      },
-    });
-  }
-
-  handle(event: CloudEvent, command: DispatchCaseCommand) {
-    return handleOnce(this.pool, this.config.schema, 'unit-requests', event.id, async (client) => {
-      // a reopened case (重办): the unit's requests are measured against the redo round
-      const reopen = await this.reopens.of(event.subject, client);
-      return this.cases.execute(event.subject, reopen ? withReopen(command, { unitCode: reopen.unitCode, redoCount: reopen.redoCount, reopenedAt: reopen.reopenedAt }) : command, { time: new Date().toISOString(), correlationId: event.correlationid, causationId: event.id }, { client });
-    });
+  @EventPattern([...UNIT_REQUEST_EVENT_TYPES])
+  async handle(@Payload() event: CloudEvent, @Ctx() { db, log }: EventContext): Promise<void> {
+    const command = commandOf(event);
+    if (!command) return;
+    // a reopened case (重办): the unit's requests are measured against the redo round
+    const reopen = await this.reopens.of(event.subject, db);
+    const result = await this.cases.execute(
+      event.subject,
+      reopen ? withReopen(command, { unitCode: reopen.unitCode, redoCount: reopen.redoCount, reopenedAt: reopen.reopenedAt }) : command,
+      { time: new Date().toISOString(), correlationId: event.correlationid, causationId: event.id },
+      { client: db },
+    );
+    log.info({ events: result.events }, 'unit request handled');
   }
 }

@@ -1,28 +1,16 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { SERVICE_NAMES } from '@county/contracts';
-import { handleOnce } from '@county/event-store';
-import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { SERVICE_NAMES, type CloudEvent } from '@county/contracts';
+import { ANY_EVENT, ConsumerGroup, EventContext } from '@county/service-kit';
 import { FactsStore } from './facts-store';
 
-/** Consumes every service's topic (its own included) into the case facts and KPI rows. */
-@Injectable()
-export class FactsConsumer implements OnModuleInit {
-  constructor(
-    private readonly consumers: Consumers,
-    private readonly facts: FactsStore,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CONFIG) private readonly config: ServiceConfig,
-  ) {}
+/** Consumes every event of every service's topic (its own included) into the case facts and KPI rows. */
+@ConsumerGroup({ purpose: 'facts', from: [...SERVICE_NAMES] })
+export class FactsConsumer {
+  constructor(private readonly facts: FactsStore) {}
 
-  onModuleInit(): void {
-    this.consumers.register({
-      purpose: 'facts',
-      from: [...SERVICE_NAMES],
-      handle: async (event, _delivery, log) => {
-        const outcome = await handleOnce(this.pool, this.config.schema, 'facts', event.id, (db) => this.facts.consume(db, event, { detectHotspots: true }));
-        log.debug({ duplicate: outcome.duplicate }, 'event folded into case facts');
-      },
-    });
+  @EventPattern(ANY_EVENT)
+  async consume(@Payload() event: CloudEvent, @Ctx() { db, log }: EventContext): Promise<void> {
+    await this.facts.consume(db, event, { detectHotspots: true });
+    log.debug('event folded into case facts');
   }
 }

@@ -1,8 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { PoolClient } from 'pg';
 import type { CloudEvent } from '@county/contracts';
-import { handleOnce } from '@county/event-store';
-import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import { ConsumerGroup, EventContext } from '@county/service-kit';
 import {
   assignedUnits,
   type DeadlineData,
@@ -19,39 +18,6 @@ import {
 } from './consumed-events';
 
 export const CENTRE_FACTS_CONSUMER = 'centre-facts';
-
-/**
- * What the other services decided about a case, kept in handling's read models: the case itself
- * (intake), its assignment and the centre's rulings (dispatch), its deadlines and warnings (the
- * case workflow), its reopening after a return visit (evaluation). Each event is applied once (handleOnce), whatever Kafka redelivers.
- */
-@Injectable()
-export class CentreFactsConsumer implements OnModuleInit {
-  constructor(
-    private readonly consumers: Consumers,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CONFIG) private readonly config: ServiceConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.consumers.register({
-      purpose: CENTRE_FACTS_CONSUMER,
-      from: ['intake', 'dispatch', 'case-worker', 'evaluation'],
-      handle: async (event, _delivery, log) => {
-        if (!(event.type in APPLY)) return;
-        const outcome = await this.apply(event);
-        log.debug({ duplicate: outcome.duplicate }, 'case fact applied');
-      },
-    });
-  }
-
-  apply(event: CloudEvent) {
-    const apply = APPLY[event.type];
-    return handleOnce(this.pool, this.config.schema, CENTRE_FACTS_CONSUMER, event.id, async (db) => {
-      if (apply) await apply(db, event.data as never, event);
-    });
-  }
-}
 
 type Apply = (db: PoolClient, data: never, event: CloudEvent) => Promise<void>;
 
@@ -174,3 +140,18 @@ const APPLY: Record<string, Apply> = {
     );
   }) as Apply,
 };
+
+/**
+ * What the other services decided about a case, kept in handling's read models: the case itself
+ * (intake), its assignment and the centre's rulings (dispatch), its deadlines and warnings (the
+ * case workflow), its reopening after a return visit (evaluation). Each event is applied once, in
+ * the transaction that records its id, whatever Kafka redelivers.
+ */
+@ConsumerGroup({ purpose: CENTRE_FACTS_CONSUMER, from: ['intake', 'dispatch', 'case-worker', 'evaluation'] })
+export class CentreFactsConsumer {
+  @EventPattern(Object.keys(APPLY))
+  async apply(@Payload() event: CloudEvent, @Ctx() { db, log }: EventContext): Promise<void> {
+    await APPLY[event.type](db, event.data as never, event);
+    log.debug('case fact applied');
+  }
+}

@@ -1,37 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { PoolClient } from 'pg';
 import type { CloudEvent, ProactiveTaskOpenedData, ProactiveTaskOverdueData, ProactiveTaskWarningIssuedData } from '@county/contracts';
-import { handleOnce } from '@county/event-store';
-import { CONFIG, Consumers, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import { ConsumerGroup, EventContext } from '@county/service-kit';
 
 export const PROACTIVE_TASK_FACTS_CONSUMER = 'proactive-task-facts';
-
-/**
- * What others decided about a proactive task, kept in handling's tables: the task itself and its
- * routing (evaluation's proactive-task.opened.v1) and what its clock did (case-worker's warnings
- * and overdue). Each event is applied once (handleOnce), whatever Kafka redelivers.
- */
-@Injectable()
-export class ProactiveTaskFactsConsumer implements OnModuleInit {
-  constructor(
-    private readonly consumers: Consumers,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CONFIG) private readonly config: ServiceConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.consumers.register({
-      purpose: PROACTIVE_TASK_FACTS_CONSUMER,
-      from: ['evaluation', 'case-worker'],
-      handle: async (event, _delivery, log) => {
-        const apply = APPLY[event.type];
-        if (!apply) return;
-        const outcome = await handleOnce(this.pool, this.config.schema, PROACTIVE_TASK_FACTS_CONSUMER, event.id, (db) => apply(db, event.data as never, event));
-        log.debug({ duplicate: outcome.duplicate }, 'proactive-task fact applied');
-      },
-    });
-  }
-}
 
 type Apply = (db: PoolClient, data: never, event: CloudEvent) => Promise<void>;
 
@@ -55,3 +27,18 @@ const APPLY: Record<string, Apply> = {
     await db.query(`INSERT INTO handling.proactive_task_clocks (task_id, overdue) VALUES ($1, true) ON CONFLICT (task_id) DO UPDATE SET overdue = true`, [d.taskId]);
   }) as Apply,
 };
+
+/**
+ * What others decided about a proactive task, kept in handling's tables: the task itself and its
+ * routing (evaluation's proactive-task.opened.v1) and what its clock did (case-worker's warnings
+ * and overdue). Each event is applied once, in the transaction that records its id, whatever
+ * Kafka redelivers.
+ */
+@ConsumerGroup({ purpose: PROACTIVE_TASK_FACTS_CONSUMER, from: ['evaluation', 'case-worker'] })
+export class ProactiveTaskFactsConsumer {
+  @EventPattern(Object.keys(APPLY))
+  async apply(@Payload() event: CloudEvent, @Ctx() { db, log }: EventContext): Promise<void> {
+    await APPLY[event.type](db, event.data as never, event);
+    log.debug('proactive-task fact applied');
+  }
+}
