@@ -16,14 +16,15 @@ import { ResponsibilityListController } from './responsibility-list/responsibili
 import { ResponsibilityListStore } from './responsibility-list/responsibility-list.store';
 import { RouteReceivedCase } from './routing/route-received-case';
 import { UnitRequestsConsumer } from './unit-requests/unit-requests.consumer';
-import { Reopens, migrateReopens } from './reopens/reopens';
+import { DISPATCH_MIGRATIONS } from './migrations';
+import { Reopens } from './reopens/reopens';
 
 @Module({})
 export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'dispatch', logger, env, migrations: [migrateReopens] })],
+      imports: [PlatformModule.forService({ service: 'dispatch', logger, env, migrations: DISPATCH_MIGRATIONS })],
       controllers: [
         GetCaseController,
         TriageController,

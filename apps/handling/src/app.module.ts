@@ -17,7 +17,7 @@ import { CentreFactsConsumer } from './centre-facts/centre-facts.consumer';
 import { DevTokensController } from './dev/dev-tokens.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { ReadModelRunner } from './read-model/read-model.runner';
-import { migrateHandling } from './read-model/schema';
+import { HANDLING_MIGRATIONS } from './read-model/schema';
 import { HANDLING_SETTINGS, loadHandlingSettings } from './settings';
 import { BlowWhistleController } from './whistles/blow-whistle/blow-whistle.controller';
 import { CallerActionsController } from './whistles/caller-actions/caller-actions.controller';
@@ -30,7 +30,7 @@ export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'handling', logger, env, migrations: [migrateHandling] })],
+      imports: [PlatformModule.forService({ service: 'handling', logger, env, migrations: HANDLING_MIGRATIONS })],
       controllers: [
         InboxController,
         GetCaseController,
