@@ -24,7 +24,9 @@ export function serviceMigrations(own: readonly MigrationClass[] = []): Migratio
 /** TypeORM's log lines through the service's logger: warnings and errors only, never the queries. */
 class PinoOrmLogger implements OrmLogger {
   constructor(private readonly out: Logger) {}
-  logQuery(): void {}
+  logQuery(): void {
+    // queries are not logged
+  }
   logQueryError(error: string | Error, query: string): void {
     this.out.debug({ err: error, query: query.slice(0, 200) }, 'query failed');
   }
