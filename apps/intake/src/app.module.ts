@@ -12,6 +12,7 @@ import { ReceiveCaseHandler } from './cases/receive-case/receive-case.handler';
 import { Open311Controller } from './open311/open311.controller';
 import { INTAKE_SETTINGS, loadIntakeSettings } from './settings';
 import { CaseStatusConsumer } from './storage/case-status.consumer';
+import { INTAKE_ENTITIES } from './storage/case-view.entities';
 import { INTAKE_MIGRATIONS, intakeAfterMigrate } from './storage/migrations';
 
 @Module({})
@@ -20,7 +21,7 @@ export class AppModule {
     const settings = loadIntakeSettings(env);
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'intake', logger, env, migrations: INTAKE_MIGRATIONS, afterMigrate: intakeAfterMigrate(settings) })],
+      imports: [PlatformModule.forService({ service: 'intake', logger, env, migrations: INTAKE_MIGRATIONS, entities: INTAKE_ENTITIES, afterMigrate: intakeAfterMigrate(settings) })],
       controllers: [ReceiveCaseController, ListCasesController, GetCaseController, MergeCaseController, Open311Controller],
       providers: [
         { provide: INTAKE_SETTINGS, useValue: settings },
