@@ -17,6 +17,7 @@ import { ResponsibilityListStore } from './responsibility-list/responsibility-li
 import { RouteReceivedCase } from './routing/route-received-case';
 import { UnitRequestsConsumer } from './unit-requests/unit-requests.consumer';
 import { DISPATCH_MIGRATIONS } from './migrations';
+import { DISPATCH_ENTITIES } from './projections/case-queues.entities';
 import { Reopens } from './reopens/reopens';
 
 @Module({})
@@ -24,7 +25,7 @@ export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'dispatch', logger, env, migrations: DISPATCH_MIGRATIONS })],
+      imports: [PlatformModule.forService({ service: 'dispatch', logger, env, migrations: DISPATCH_MIGRATIONS, entities: DISPATCH_ENTITIES })],
       controllers: [
         GetCaseController,
         TriageController,
