@@ -10,7 +10,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { SERVICE_NAMES, type ServiceName } from '@county/contracts';
 import { EventStore, migrationStates, runMigrations } from '@county/event-store';
-import { createDataSource, loadConfig } from '@county/service-kit';
+import { Database, createDataSource, loadConfig } from '@county/service-kit';
 import { createTestDatabase, eventually, serviceEnv, uniqueName, type TestDatabase } from '@county/testing';
 import { OWN_MIGRATIONS } from '../../scripts/service-migrations';
 import { repoRoot } from '../support/processes';
@@ -180,3 +180,20 @@ it('`npm run migrate -- --show` lists the pending migrations of each service; `n
   expect(unknown.code).toBe(2);
   expect(unknown.out).toMatch(/unknown service: nope_/);
 }, 180_000);
+
+it('keep a service from starting without migrating on a schema that lacks a migration, naming it', async () => {
+  const db = await database();
+  const old = await dataSourceOf('dispatch', db);
+  // the migration job of an older release: the event store's steps only
+  const eventStoreOnly = createDataSource(loadConfig('dispatch', { ...process.env, ...serviceEnv({ database: db.name, topicPrefix: '' }) }), { migrations: [], logger });
+  await eventStoreOnly.initialize();
+  opened.push(eventStoreOnly);
+  await runMigrations(eventStoreOnly);
+  const config = { ...loadConfig('dispatch', serviceEnv({ database: db.name, topicPrefix: '' })), migrateOnStart: false };
+  await expect(new Database(old, config, [], logger).onModuleInit()).rejects.toThrow(
+    /schema dispatch lacks 1 migration\(s\) \(dispatch-0001-tables-2000000000001\) and MIGRATE_ON_START is false/,
+  );
+  // once the job has run, it starts
+  await runMigrations(old);
+  await expect(new Database(old, config, [], logger).onModuleInit()).resolves.toBeUndefined();
+}, 120_000);
