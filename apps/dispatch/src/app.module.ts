@@ -16,14 +16,16 @@ import { ResponsibilityListController } from './responsibility-list/responsibili
 import { ResponsibilityListStore } from './responsibility-list/responsibility-list.store';
 import { RouteReceivedCase } from './routing/route-received-case';
 import { UnitRequestsConsumer } from './unit-requests/unit-requests.consumer';
-import { Reopens, ReopensConsumer, migrateReopens } from './reopens/reopens';
+import { DISPATCH_MIGRATIONS } from './migrations';
+import { DISPATCH_ENTITIES } from './projections/case-queues.entities';
+import { Reopens, ReopensConsumer } from './reopens/reopens';
 
 @Module({})
 export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'dispatch', logger, env, migrations: [migrateReopens] })],
+      imports: [PlatformModule.forService({ service: 'dispatch', logger, env, migrations: DISPATCH_MIGRATIONS, entities: DISPATCH_ENTITIES })],
       controllers: [
         GetCaseController,
         TriageController,

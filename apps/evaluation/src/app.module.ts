@@ -5,7 +5,7 @@ import { authProviders } from '@county/auth';
 import { CallbackStaffGuard } from './auth/callback-staff.guard';
 import { FactsConsumer } from './read-model/facts.consumer';
 import { FactsStore } from './read-model/facts-store';
-import { migrateEvaluation } from './read-model/schema';
+import { EVALUATION_MIGRATIONS } from './read-model/schema';
 import { CallbackQueueController } from './return-visits/callback-queue/callback-queue.controller';
 import { RecordFailedAttemptController } from './return-visits/record-failed-attempt/record-failed-attempt.controller';
 import { RecordReturnVisitController } from './return-visits/record-return-visit/record-return-visit.controller';
@@ -16,7 +16,6 @@ import { EVALUATION_SETTINGS, loadEvaluationSettings } from './settings';
 import { WhatIfController } from './what-if/what-if.controller';
 import { GovernanceController } from './governance/governance.controller';
 import { GovernanceService } from './governance/governance.service';
-import { migrateGovernance } from './governance/schema';
 import { WhatIfService } from './what-if/what-if.service';
 
 @Module({})
@@ -24,7 +23,7 @@ export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'evaluation', logger, env, migrations: [migrateEvaluation, migrateGovernance] })],
+      imports: [PlatformModule.forService({ service: 'evaluation', logger, env, migrations: EVALUATION_MIGRATIONS })],
       // FactsConsumer: a consumer group (Kafka handlers, delivered by the platform's event transport)
       controllers: [CallbackQueueController, RecordReturnVisitController, RecordFailedAttemptController, ReportsController, WhatIfController, GovernanceController, FactsConsumer],
       providers: [

@@ -17,11 +17,10 @@ import { CentreFactsConsumer } from './centre-facts/centre-facts.consumer';
 import { DevTokensController } from './dev/dev-tokens.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { ReadModelRunner } from './read-model/read-model.runner';
-import { migrateHandling } from './read-model/schema';
+import { HANDLING_MIGRATIONS } from './read-model/schema';
 import { ProactiveTaskCommands } from './proactive-tasks/proactive-task-commands.service';
 import { ProactiveTaskFactsConsumer } from './proactive-tasks/proactive-task-facts.consumer';
 import { ProactiveTasksController } from './proactive-tasks/proactive-tasks.controller';
-import { migrateProactiveTasks } from './proactive-tasks/schema';
 import { HANDLING_SETTINGS, loadHandlingSettings } from './settings';
 import { BlowWhistleController } from './whistles/blow-whistle/blow-whistle.controller';
 import { CallerActionsController } from './whistles/caller-actions/caller-actions.controller';
@@ -34,7 +33,10 @@ export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'handling', logger, env, migrations: [migrateHandling, migrateProactiveTasks] })],
+import { HANDLING_MIGRATIONS } from './read-model/schema';
+import { ProactiveTaskCommands } from './proactive-tasks/proactive-task-commands.service';
+import { ProactiveTaskFactsConsumer } from './proactive-tasks/proactive-task-facts.consumer';
+import { ProactiveTasksController } from './proactive-tasks/proactive-tasks.controller';
       controllers: [
         InboxController,
         GetCaseController,

@@ -8,20 +8,23 @@
  *
  * Connects with the same PG* variables as the service (see libs/service-kit config).
  */
-import { Pool } from 'pg';
+import pino from 'pino';
 import { CHANNELS, type Channel } from '@county/contracts';
-import { loadConfig } from '@county/service-kit';
+import { runMigrations } from '@county/event-store';
+import { createDataSource, loadConfig, poolOf } from '@county/service-kit';
 import { createApiKey, listApiKeys, revokeApiKey } from '../src/auth/api-keys';
 import { loadIntakeSettings } from '../src/settings';
-import { migrateIntakeTables } from '../src/storage/migrations';
+import { INTAKE_MIGRATIONS } from '../src/storage/migrations';
 
 async function main(args: string[]): Promise<number> {
   const config = loadConfig('intake');
   const settings = loadIntakeSettings();
-  const pool = new Pool({ ...config.postgres, max: 1 });
+  const dataSource = createDataSource({ ...config, postgres: { ...config.postgres, max: 2 } }, { migrations: INTAKE_MIGRATIONS, logger: pino({ level: 'warn' }) });
+  await dataSource.initialize();
+  const pool = poolOf(dataSource);
   try {
-    await pool.query('CREATE SCHEMA IF NOT EXISTS intake');
-    await migrateIntakeTables(pool);
+    // the keys' table is intake's: bring the schema up to date as the service would
+    await runMigrations(dataSource);
     const [command, ...rest] = args;
     switch (command) {
       case 'create': {
@@ -56,7 +59,7 @@ async function main(args: string[]): Promise<number> {
         return 2;
     }
   } finally {
-    await pool.end();
+    await dataSource.destroy();
   }
 }
 

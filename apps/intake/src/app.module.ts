@@ -12,7 +12,8 @@ import { ReceiveCaseHandler } from './cases/receive-case/receive-case.handler';
 import { Open311Controller } from './open311/open311.controller';
 import { INTAKE_SETTINGS, loadIntakeSettings } from './settings';
 import { CaseStatusConsumer } from './storage/case-status.consumer';
-import { intakeMigrations } from './storage/migrations';
+import { INTAKE_ENTITIES } from './storage/case-view.entities';
+import { INTAKE_MIGRATIONS, intakeAfterMigrate } from './storage/migrations';
 
 @Module({})
 export class AppModule {
@@ -20,7 +21,7 @@ export class AppModule {
     const settings = loadIntakeSettings(env);
     return {
       module: AppModule,
-      imports: [PlatformModule.forService({ service: 'intake', logger, env, migrations: intakeMigrations(settings) })],
+      imports: [PlatformModule.forService({ service: 'intake', logger, env, migrations: INTAKE_MIGRATIONS, entities: INTAKE_ENTITIES, afterMigrate: intakeAfterMigrate(settings) })],
       // CaseStatusConsumer: a consumer group (Kafka handlers, delivered by the platform's event transport)
       controllers: [ReceiveCaseController, ListCasesController, GetCaseController, MergeCaseController, Open311Controller, CaseStatusConsumer],
       providers: [

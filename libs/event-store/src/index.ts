@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './schema';
+export * from './migrations';
 export * from './event-store';
 export * from './checkpoints';
 export * from './relay';

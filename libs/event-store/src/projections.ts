@@ -12,8 +12,11 @@ import { IdlePace, Wakeup } from './wakeup';
  */
 export interface Projection {
   readonly name: string;
-  /** Creates the read model's tables (idempotent). */
-  init(db: PoolClient): Promise<void>;
+  /**
+   * Prepares the read model, under a lock of its own (optional). A service's read-model tables
+   * are not made here but by its numbered migrations, which run once, before anything reads.
+   */
+  init?(db: PoolClient): Promise<void>;
   reset(db: PoolClient): Promise<void>;
   apply(event: StoredEvent, db: PoolClient): Promise<void>;
 }
@@ -49,9 +52,11 @@ export class ProjectionRunner {
 
   async init(): Promise<void> {
     for (const p of this.o.projections) {
+      if (!p.init) continue;
+      const init = p.init.bind(p);
       await inTransaction(this.o.pool, async (db) => {
         await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`init:${this.o.store.schema}:${p.name}`]);
-        await p.init(db);
+        await init(db);
       });
     }
   }

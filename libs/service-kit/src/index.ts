@@ -4,6 +4,7 @@ export * from './logging';
 export * from './metrics';
 export * from './health';
 export * from './platform';
+export * from './database';
 export * from './validation';
 export * from './errors.filter';
 export * from './bootstrap';

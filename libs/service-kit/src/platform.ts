@@ -9,11 +9,12 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import * as crypto from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { SERVICE_NAMES, type ServiceName } from '@county/contracts';
-import { EventStore, OutboxRelay, createKafka, createProducer, ensureTopics, migrateEventStore } from '@county/event-store';
+import { EventStore, OutboxRelay, createKafka, createProducer, ensureTopics, migrationStates, runMigrations, type MigrationClass } from '@county/event-store';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig, topicFor, type ServiceConfig } from './config';
@@ -21,20 +22,29 @@ import { EventTransport } from './event-transport';
 import { Metrics, MetricsController } from './metrics';
 import { CONSUMER_GROUPS, HealthController, HEALTH_CHECKS, HealthWarnings } from './health';
 import { CONFIG, EVENT_STORE, KAFKA, PG_POOL } from './tokens';
+import { createDataSource, poolOf, type EntityClass } from './database';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
-/** Extra tables of a service (read models, reference tables), created after the event store. */
-export type Migration = (pool: Pool) => Promise<void>;
-export const MIGRATIONS = Symbol('MIGRATIONS');
+/**
+ * Work a service does once its schema is migrated, every time it migrates (e.g. intake's
+ * development keys): data, never DDL (schema changes are numbered migrations).
+ */
+export type AfterMigrate = (pool: Pool) => Promise<void>;
+export const AFTER_MIGRATE = Symbol('AFTER_MIGRATE');
 
 @Injectable()
 export class Database implements OnModuleInit, OnApplicationShutdown {
+  readonly pool: Pool;
+
   constructor(
-    @Inject(PG_POOL) readonly pool: Pool,
+    readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: ServiceConfig,
-    @Inject(MIGRATIONS) private readonly migrations: Migration[],
-  ) {}
+    @Inject(AFTER_MIGRATE) private readonly afterMigrate: AfterMigrate[],
+    @Inject(ROOT_LOGGER) private readonly log: Logger,
+  ) {
+    this.pool = poolOf(dataSource);
+  }
 
   async onModuleInit(): Promise<void> {
     if (this.config.migrateOnStart) await this.migrate();
@@ -42,42 +52,34 @@ export class Database implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Applies the event store's and the service's own migrations (idempotent). Replicas starting at
-   * once take turns: a session-level advisory lock, held on a connection of its own for the whole
-   * run, because two sessions running the same `CREATE TABLE IF NOT EXISTS` at one moment can both
-   * pass the check and one then fails on the catalogue's unique index. (The event store's own steps
-   * take a lock of another name inside their transaction, so the two never wait on each other.)
+   * Applies the pending migrations (the event store's, then the service's own) under an advisory
+   * lock on the schema, so that instances starting together take turns; returns their names.
    */
-  async migrate(): Promise<void> {
-    const holder = await this.pool.connect();
-    try {
-      await holder.query('SELECT pg_advisory_lock(hashtext($1))', [`migrate-service:${this.config.schema}`]);
-      try {
-        await migrateEventStore(this.pool, this.config.schema);
-        for (const m of this.migrations) await m(this.pool);
-      } finally {
-        await holder.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrate-service:${this.config.schema}`]);
-      }
-    } finally {
-      holder.release();
-    }
+  async migrate(): Promise<string[]> {
+    const applied = await runMigrations(this.dataSource);
+    if (applied.length) this.log.info({ schema: this.config.schema, applied }, `${this.config.service}: ${applied.length} migration(s) applied`);
+    for (const step of this.afterMigrate) await step(this.pool);
+    return applied;
   }
 
-  /** With MIGRATE_ON_START=false: the migration job must have created the schema; say so clearly if not. */
+  /** With MIGRATE_ON_START=false: the migration job must have applied every migration; say so clearly if not. */
   private async checkMigrated(): Promise<void> {
-    const r = await this.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'schema_migrations'`,
-      [this.config.schema],
-    );
-    if (r.rows[0].n === 0) {
+    const states = await migrationStates(this.dataSource);
+    const pending = states.filter((m) => !m.applied).map((m) => m.name);
+    if (pending.length === states.length) {
       throw new Error(
         `schema ${this.config.schema} has not been migrated and MIGRATE_ON_START is false: run the migration job (main.ts --migrate-only) first`,
+      );
+    }
+    if (pending.length) {
+      throw new Error(
+        `schema ${this.config.schema} lacks ${pending.length} migration(s) (${pending.join(', ')}) and MIGRATE_ON_START is false: run the migration job (main.ts --migrate-only) first`,
       );
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end().catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy().catch(() => undefined);
   }
 }
 
@@ -127,7 +129,12 @@ export class Outbox implements OnApplicationBootstrap, BeforeApplicationShutdown
 
 export interface PlatformOptions {
   readonly service: ServiceName;
-  readonly migrations?: Migration[];
+  /** The service's numbered migrations (the event store's come first by themselves). */
+  readonly migrations?: readonly MigrationClass[];
+  /** Data work after each migration run (never DDL). */
+  readonly afterMigrate?: AfterMigrate[];
+  /** The read models the service reads and writes through TypeORM repositories. */
+  readonly entities?: readonly EntityClass[];
   /** Extra health checks (e.g. Temporal for case-worker). */
   readonly healthChecks?: DynamicModule['providers'];
   readonly env?: NodeJS.ProcessEnv;
@@ -158,22 +165,17 @@ export class PlatformModule {
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: ROOT_LOGGER, useValue: options.logger },
-        { provide: MIGRATIONS, useValue: options.migrations ?? [] },
+        { provide: AFTER_MIGRATE, useValue: options.afterMigrate ?? [] },
         {
-          provide: PG_POOL,
-          useFactory: () => {
-            const pool = new Pool(config.postgres);
-            // an idle connection that the server drops must not take the process down
-            pool.on('error', (err) => options.logger.warn({ err }, 'idle database connection lost'));
-            // nor one that is checked out (a transaction, a lock held between batches): the pool
-            // listens only to idle clients, so every client gets a listener of its own; the query
-            // in flight fails and its caller retries on a new connection
-            pool.on('connect', (client) => {
-              client.on('error', (err) => options.logger.warn({ err }, 'database connection lost'));
-            });
-            return pool;
+          // the one connection pool of the service is the DataSource's
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = createDataSource(config, { migrations: options.migrations, entities: options.entities, logger: options.logger });
+            await dataSource.initialize();
+            return dataSource;
           },
         },
+        { provide: PG_POOL, useFactory: (dataSource: DataSource) => poolOf(dataSource), inject: [DataSource] },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new EventStore(pool, config.schema, config.service), inject: [PG_POOL] },
         { provide: KAFKA, useFactory: () => createKafka(config.kafka) },
         { provide: HEALTH_CHECKS, useValue: [] },
@@ -192,7 +194,7 @@ export class PlatformModule {
         { provide: CONSUMER_GROUPS, useExisting: EventTransport },
       ],
       exports: [
-        CONFIG, ROOT_LOGGER, PG_POOL, EVENT_STORE, KAFKA, Database, Outbox, EventTransport, Metrics, HealthWarnings,
+        CONFIG, ROOT_LOGGER, DataSource, PG_POOL, EVENT_STORE, KAFKA, Database, Outbox, EventTransport, Metrics, HealthWarnings,
         ...(options.healthChecks ?? []).map((p) => (typeof p === 'function' ? p : (p as { provide: unknown }).provide as never)),
       ],
     };

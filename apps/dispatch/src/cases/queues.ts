@@ -1,19 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { schemaIdent } from '@county/event-store';
-import { CONFIG, PG_POOL, type ServiceConfig } from '@county/service-kit';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type Repository } from 'typeorm';
 import type { CaseStatus } from '@county/contracts';
 import { caseStatusOf } from '../domain/dispatch-case';
+import { CaseQueueEntry, UnitTransferCount } from '../projections/case-queues.entities';
 import { Reopens, type ReopenView } from '../reopens/reopens';
 
 export type Desk = 'triage' | 'transfer' | 'review' | 'extension' | 'pause';
 
 const WHERE: Record<Desk, string> = {
-  triage: "status = 'triage'",
-  transfer: 'pending_transfer IS NOT NULL',
-  review: 'pending_review IS NOT NULL',
-  extension: 'pending_extension IS NOT NULL',
-  pause: 'pending_pause IS NOT NULL',
+  triage: "q.status = 'triage'",
+  transfer: 'q.pending_transfer IS NOT NULL',
+  review: 'q.pending_review IS NOT NULL',
+  extension: 'q.pending_extension IS NOT NULL',
+  pause: 'q.pending_pause IS NOT NULL',
 };
 
 export interface QueueRow {
@@ -37,62 +36,60 @@ export interface QueueRow {
   readonly updatedAt: string;
 }
 
-/** Reads the centre's desks (read model built by the case-queues projection), oldest first. */
+/** Reads the centre's desks (read model built by the case-queues projection), oldest first, through their repositories. */
 @Injectable()
 export class Queues {
+  private readonly entries: Repository<CaseQueueEntry>;
+  private readonly transfers: Repository<UnitTransferCount>;
+
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CONFIG) private readonly config: ServiceConfig,
+    dataSource: DataSource,
     private readonly reopens: Reopens,
-  ) {}
+  ) {
+    this.entries = dataSource.getRepository(CaseQueueEntry);
+    this.transfers = dataSource.getRepository(UnitTransferCount);
+  }
 
   async list(desk: Desk, limit: number, unitCode?: string): Promise<QueueRow[]> {
-    const t = `${schemaIdent(this.config.schema)}.case_queue`;
-    const params: unknown[] = [limit];
-    let filter = '';
-    if (unitCode) {
-      params.push(unitCode);
-      filter = ' AND primary_unit_code = $2';
-    }
-    const result = await this.pool.query(`SELECT * FROM ${t} WHERE ${WHERE[desk]}${filter} ORDER BY updated_at, case_id LIMIT $1`, params);
-    const ids = result.rows.map((r) => r.case_id as string);
+    const q = this.entries.createQueryBuilder('q').where(WHERE[desk]);
+    if (unitCode) q.andWhere('q.primary_unit_code = :unitCode', { unitCode });
+    const rows = await q.orderBy('q.updated_at').addOrderBy('q.case_id').limit(limit).getMany();
+    const ids = rows.map((r) => r.caseId);
     const [reopens, closed] = await Promise.all([this.reopens.ofCases(ids), this.reopens.closedOf(ids)]);
-    return result.rows.map((r) => ({
-      caseId: r.case_id,
+    return rows.map((r) => ({
+      caseId: r.caseId,
       status: caseStatusOf({
         inTriage: r.status === 'triage',
-        transferRequested: r.pending_transfer !== null,
-        resultWaitsForReview: r.pending_review !== null,
+        transferRequested: r.pendingTransfer !== null,
+        resultWaitsForReview: r.pendingReview !== null,
         resultApproved: r.status === 'resolved',
         // approved, then reopened: the row has not moved since the approval
-        reopened: r.status === 'resolved' && (reopens.get(r.case_id)?.reopenedAt ?? '') > new Date(r.updated_at).toISOString(),
-        closed: closed.has(r.case_id),
+        reopened: r.status === 'resolved' && (reopens.get(r.caseId)?.reopenedAt ?? '') > r.updatedAt.toISOString(),
+        closed: closed.has(r.caseId),
       }),
-      categoryCode: r.category_code,
+      categoryCode: r.categoryCode,
       urgency: r.urgency,
-      townshipCode: r.township_code,
-      primaryUnitCode: r.primary_unit_code,
-      cooperatingUnitCodes: r.cooperating_unit_codes,
-      triageReason: r.triage_reason,
-      transferCount: r.transfer_count,
+      townshipCode: r.townshipCode,
+      primaryUnitCode: r.primaryUnitCode,
+      cooperatingUnitCodes: r.cooperatingUnitCodes,
+      triageReason: r.triageReason,
+      transferCount: r.transferCount,
       final: r.final,
       paused: r.paused,
       pending: {
-        ...(r.pending_transfer && { transfer: r.pending_transfer }),
-        ...(r.pending_review && { review: r.pending_review }),
-        ...(r.pending_extension && { extension: r.pending_extension }),
-        ...(r.pending_pause && { pause: r.pending_pause }),
+        ...(r.pendingTransfer && { transfer: r.pendingTransfer }),
+        ...(r.pendingReview && { review: r.pendingReview }),
+        ...(r.pendingExtension && { extension: r.pendingExtension }),
+        ...(r.pendingPause && { pause: r.pendingPause }),
       },
-      reopen: reopens.get(r.case_id) ?? null,
+      reopen: reopens.get(r.caseId) ?? null,
       version: r.version,
-      updatedAt: new Date(r.updated_at).toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
     }));
   }
 
   async unitTransfers(unitCode: string): Promise<{ unitCode: string; requested: number; approved: number; rejected: number }> {
-    const t = `${schemaIdent(this.config.schema)}.unit_transfers`;
-    const r = await this.pool.query(`SELECT requested, approved, rejected FROM ${t} WHERE unit_code = $1`, [unitCode]);
-    const row = r.rows[0] ?? { requested: 0, approved: 0, rejected: 0 };
+    const row = (await this.transfers.findOneBy({ unitCode })) ?? { requested: 0, approved: 0, rejected: 0 };
     return { unitCode, requested: row.requested, approved: row.approved, rejected: row.rejected };
   }
 }

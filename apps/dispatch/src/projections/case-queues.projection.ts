@@ -26,38 +26,6 @@ export class CaseQueuesProjection implements Projection {
     this.units = `${schemaIdent(schema)}.unit_transfers`;
   }
 
-  async init(db: PoolClient): Promise<void> {
-    await db.query(`
-      CREATE TABLE IF NOT EXISTS ${this.cases} (
-        case_id                text PRIMARY KEY,
-        status                 text NOT NULL,
-        category_code          text,
-        urgency                text,
-        township_code          text,
-        primary_unit_code      text,
-        cooperating_unit_codes jsonb NOT NULL DEFAULT '[]',
-        basis                  jsonb,
-        triage_reason          text,
-        final                  boolean NOT NULL DEFAULT false,
-        transfer_count         integer NOT NULL DEFAULT 0,
-        paused                 boolean NOT NULL DEFAULT false,
-        pending_transfer       jsonb,
-        pending_review         jsonb,
-        pending_extension      jsonb,
-        pending_pause          jsonb,
-        version                integer NOT NULL,
-        updated_at             timestamptz NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS case_queue_status ON ${this.cases} (status, updated_at);
-      CREATE TABLE IF NOT EXISTS ${this.units} (
-        unit_code text PRIMARY KEY,
-        requested integer NOT NULL DEFAULT 0,
-        approved  integer NOT NULL DEFAULT 0,
-        rejected  integer NOT NULL DEFAULT 0
-      );
-    `);
-  }
-
   async reset(db: PoolClient): Promise<void> {
     await db.query(`TRUNCATE ${this.cases}, ${this.units}`);
   }

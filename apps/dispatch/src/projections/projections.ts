@@ -22,7 +22,6 @@ export class Projections implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runner.init();
     await this.runner.start();
   }
 

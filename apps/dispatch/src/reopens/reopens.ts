@@ -12,25 +12,6 @@ export interface ReopenView extends Reopen {
   readonly reason: string;
 }
 
-/**
- * The centre's record of reopened cases (重办), from evaluation's case.reopened.v1: the last reopen
- * of each case; and of closed cases, from evaluation's case.closed.v1.
- */
-export async function migrateReopens(pool: Pool): Promise<void> {
-  await pool.query(`
-    CREATE TABLE IF NOT EXISTS dispatch.case_reopens (
-      case_id     text        PRIMARY KEY,
-      unit_code   text        NOT NULL,
-      redo_count  integer     NOT NULL,
-      reason      text        NOT NULL,
-      reopened_at timestamptz NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS dispatch.case_closures (
-      case_id   text        PRIMARY KEY,
-      closed_at timestamptz NOT NULL
-    )`);
-}
-
 type Row = { unit_code: string; redo_count: number; reason: string; reopened_at: Date };
 
 function toView(r: Row): ReopenView {

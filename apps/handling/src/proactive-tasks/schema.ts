@@ -1,4 +1,5 @@
-import type { Pool } from 'pg';
+import type { QueryRunner } from 'typeorm';
+import { NumberedMigration } from '@county/event-store';
 
 /**
  * Handling's tables of proactive tasks (未诉先办):
@@ -9,9 +10,13 @@ import type { Pool } from 'pg';
  * - proactive_task_notes: the texts of progress notes and closure reports, which the events
  *   leave out (they may hold personal data).
  */
-export async function migrateProactiveTasks(pool: Pool): Promise<void> {
-  await pool.query(`
-    CREATE TABLE IF NOT EXISTS handling.proactive_tasks (
+export class ProactiveTaskTables extends NumberedMigration {
+  readonly component = 'handling';
+  readonly version = 2;
+  readonly title = 'proactive-tasks';
+  protected async change(db: QueryRunner, s: string): Promise<void> {
+    await db.query(`
+    CREATE TABLE IF NOT EXISTS ${s}.proactive_tasks (
       task_id                text PRIMARY KEY,
       unit_code              text        NOT NULL,
       cooperating_unit_codes text[]      NOT NULL,
@@ -29,13 +34,13 @@ export async function migrateProactiveTasks(pool: Pool): Promise<void> {
       closed_at              timestamptz,
       late                   boolean
     );
-    CREATE INDEX IF NOT EXISTS proactive_tasks_inbox ON handling.proactive_tasks (unit_code, opened_at DESC, task_id DESC);
-    CREATE TABLE IF NOT EXISTS handling.proactive_task_clocks (
+    CREATE INDEX IF NOT EXISTS proactive_tasks_inbox ON ${s}.proactive_tasks (unit_code, opened_at DESC, task_id DESC);
+    CREATE TABLE IF NOT EXISTS ${s}.proactive_task_clocks (
       task_id       text PRIMARY KEY,
       warning_level text,
       overdue       boolean NOT NULL DEFAULT false
     );
-    CREATE TABLE IF NOT EXISTS handling.proactive_task_notes (
+    CREATE TABLE IF NOT EXISTS ${s}.proactive_task_notes (
       note_id   uuid PRIMARY KEY,
       task_id   text        NOT NULL,
       unit_code text        NOT NULL,
@@ -43,6 +48,7 @@ export async function migrateProactiveTasks(pool: Pool): Promise<void> {
       text      text        NOT NULL,
       noted_at  timestamptz NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS proactive_task_notes_task ON handling.proactive_task_notes (task_id, noted_at);
+    CREATE INDEX IF NOT EXISTS proactive_task_notes_task ON ${s}.proactive_task_notes (task_id, noted_at);
   `);
+  }
 }

@@ -5,32 +5,6 @@ import type { Projection, StoredEvent } from '@county/event-store';
 /** Where each unit stands on each of its cases, from handling's own events. */
 export const taskProjection: Projection = {
   name: 'tasks',
-  async init(db) {
-    await db.query(`
-      CREATE TABLE IF NOT EXISTS handling.tasks (
-        case_id               text NOT NULL,
-        unit_code             text NOT NULL,
-        signed_at             timestamptz,
-        first_contact_at      timestamptz,
-        last_progress_at      timestamptz,
-        last_progress_note    text,
-        progress_notes        integer NOT NULL DEFAULT 0,
-        transfer_requested_at timestamptz,
-        transfer_requests     integer NOT NULL DEFAULT 0,
-        extension_requested_at timestamptz,
-        extension_requests    integer NOT NULL DEFAULT 0,
-        pause_requested_at    timestamptz,
-        resume_requested_at   timestamptz,
-        result_submitted_at   timestamptz,
-        results               integer NOT NULL DEFAULT 0,
-        part_submitted_at     timestamptz,
-        parts                 integer NOT NULL DEFAULT 0,
-        PRIMARY KEY (case_id, unit_code)
-      );
-      -- one signing per round (the first handling, each reopen)
-      ALTER TABLE handling.tasks ADD COLUMN IF NOT EXISTS signings integer NOT NULL DEFAULT 0;
-      UPDATE handling.tasks SET signings = 1 WHERE signed_at IS NOT NULL AND signings = 0;`);
-  },
   async reset(db) {
     await db.query('TRUNCATE handling.tasks');
   },
@@ -61,33 +35,6 @@ const TASK_UPDATES: Partial<Record<HandlingEvent['type'], string>> = {
 /** Every whistle and where each called department stands on it. */
 export const whistleProjection: Projection = {
   name: 'whistles',
-  async init(db) {
-    await db.query(`
-      CREATE TABLE IF NOT EXISTS handling.whistles (
-        whistle_id       text PRIMARY KEY,
-        case_id          text NOT NULL,
-        caller_unit_code text NOT NULL,
-        reason           text NOT NULL,
-        needs            text NOT NULL,
-        urgency          text NOT NULL,
-        blown_at         timestamptz NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS whistles_case ON handling.whistles (case_id);
-      CREATE TABLE IF NOT EXISTS handling.whistle_departments (
-        whistle_id      text NOT NULL,
-        department_code text NOT NULL,
-        case_id         text NOT NULL,
-        blown_at        timestamptz NOT NULL,
-        answered_at     timestamptz,
-        reported_at     timestamptz,
-        finished_at     timestamptz,
-        released_at     timestamptz,
-        rating          integer,
-        comment         text,
-        PRIMARY KEY (whistle_id, department_code)
-      );
-      CREATE INDEX IF NOT EXISTS whistle_departments_inbox ON handling.whistle_departments (department_code, blown_at DESC, whistle_id DESC);`);
-  },
   async reset(db) {
     await db.query('TRUNCATE handling.whistles, handling.whistle_departments');
   },

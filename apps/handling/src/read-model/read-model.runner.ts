@@ -20,7 +20,6 @@ export class ReadModelRunner implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.runner.init();
     await this.runner.start();
   }
 

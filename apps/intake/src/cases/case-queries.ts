@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type Repository } from 'typeorm';
 import { ErrorCodes, DomainError } from '@county/contracts';
-import { PG_POOL } from '@county/service-kit';
 import { unitByCode } from '@county/reference';
-import type { CaseViewRow, TimelineRow } from '../storage/case-view';
+import type { CaseViewRow } from '../storage/case-view';
+import { CaseTimelineStep, CaseViewRecord, ChannelReferenceRecord } from '../storage/case-view.entities';
 
 /** What a resident (and the channel that filed the case) may see of a case. */
 export type PublicStatus = 'received' | 'in-progress' | 'closed' | 'merged';
@@ -83,61 +83,64 @@ const STATUS_SQL: Record<PublicStatus, string> = {
   merged: `(merged_into IS NOT NULL)`,
 };
 
-/** Reads of intake's case read model. */
+/** Reads of intake's case read model, through its TypeORM repositories. */
 @Injectable()
 export class CaseQueries {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  private readonly views: Repository<CaseViewRecord>;
+  private readonly steps: Repository<CaseTimelineStep>;
+  private readonly references: Repository<ChannelReferenceRecord>;
+
+  constructor(dataSource: DataSource) {
+    this.views = dataSource.getRepository(CaseViewRecord);
+    this.steps = dataSource.getRepository(CaseTimelineStep);
+    this.references = dataSource.getRepository(ChannelReferenceRecord);
+  }
 
   async row(caseId: string): Promise<CaseViewRow | undefined> {
-    const result = await this.pool.query<CaseViewRow>('SELECT * FROM intake.case_view WHERE case_id = $1', [caseId]);
-    return result.rows[0];
+    return (await this.views.findOneBy({ case_id: caseId })) ?? undefined;
   }
 
   /** The case; with `channel`, only when that channel filed it (else it is not found). */
   async detail(caseId: string, channel?: string): Promise<CaseDetail> {
     const row = await this.row(caseId);
     if (!row || (channel !== undefined && row.channel !== channel)) throw new DomainError(ErrorCodes.CASE_NOT_FOUND, `no case ${caseId}`, 'not-found');
-    const steps = await this.pool.query<TimelineRow>('SELECT at, step, detail FROM intake.case_timeline WHERE case_id = $1 ORDER BY at, event_id', [caseId]);
+    const steps = await this.steps.find({ select: { at: true, step: true, detail: true }, where: { case_id: caseId }, order: { at: 'ASC', event_id: 'ASC' } });
     return {
       ...summaryOf(row),
       description: row.description,
       attachments: row.attachments,
-      timeline: steps.rows.map((s) => ({ at: s.at.toISOString(), step: s.step, detail: s.detail })),
+      timeline: steps.map((s) => ({ at: s.at.toISOString(), step: s.step, detail: s.detail })),
     };
   }
 
   /** The case an Open311 token (the channel reference Open311 requests are filed under) led to. */
   async caseOfToken(token: string): Promise<string | undefined> {
-    const result = await this.pool.query<{ case_id: string }>(`SELECT case_id FROM intake.channel_references WHERE reference = $1 AND reference LIKE 'o311-%'`, [token]);
-    return result.rows[0]?.case_id;
+    const found = await this.references
+      .createQueryBuilder('r')
+      .select('r.case_id', 'case_id')
+      .where('r.reference = :token', { token })
+      .andWhere(`r.reference LIKE 'o311-%'`)
+      .getRawOne<{ case_id: string }>();
+    return found?.case_id;
   }
 
   /** Newest first; `afterSeq` continues after the last row of the previous page. */
   async list(filter: CaseFilter, limit: number, afterSeq?: string): Promise<{ rows: CaseViewRow[]; nextSeq?: string }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (filter.status) where.push(STATUS_SQL[filter.status]);
-    if (filter.statuses?.length) where.push(`(${filter.statuses.map((s) => STATUS_SQL[s]).join(' OR ')})`);
-    if (filter.channel) add((p) => `channel = ${p}`, filter.channel);
-    if (filter.channelReference) add((p) => `channel_reference = ${p}`, filter.channelReference);
-    if (filter.categoryCode) add((p) => `category_code = ${p}`, filter.categoryCode);
-    if (filter.categoryCodes?.length) add((p) => `category_code = ANY(${p})`, filter.categoryCodes);
-    if (filter.caseIds?.length) add((p) => `case_id = ANY(${p})`, filter.caseIds);
-    if (filter.townshipCode) add((p) => `township_code = ${p}`, filter.townshipCode);
-    if (filter.receivedFrom) add((p) => `received_at >= ${p}`, filter.receivedFrom);
-    if (filter.receivedTo) add((p) => `received_at <= ${p}`, filter.receivedTo);
-    if (filter.updatedFrom) add((p) => `updated_at >= ${p}`, filter.updatedFrom);
-    if (afterSeq) add((p) => `seq < ${p}`, afterSeq);
-    params.push(limit + 1);
-    const result = await this.pool.query<CaseViewRow>(
-      `SELECT * FROM intake.case_view ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
-      params,
-    );
-    const rows = result.rows.slice(0, limit);
-    return { rows, ...(result.rows.length > limit && { nextSeq: rows[rows.length - 1].seq }) };
+    const q = this.views.createQueryBuilder('v');
+    if (filter.status) q.andWhere(STATUS_SQL[filter.status]);
+    if (filter.statuses?.length) q.andWhere(`(${filter.statuses.map((s) => STATUS_SQL[s]).join(' OR ')})`);
+    if (filter.channel) q.andWhere('v.channel = :channel', { channel: filter.channel });
+    if (filter.channelReference) q.andWhere('v.channel_reference = :channelReference', { channelReference: filter.channelReference });
+    if (filter.categoryCode) q.andWhere('v.category_code = :categoryCode', { categoryCode: filter.categoryCode });
+    if (filter.categoryCodes?.length) q.andWhere('v.category_code = ANY(:categoryCodes)', { categoryCodes: filter.categoryCodes });
+    if (filter.caseIds?.length) q.andWhere('v.case_id = ANY(:caseIds)', { caseIds: filter.caseIds });
+    if (filter.townshipCode) q.andWhere('v.township_code = :townshipCode', { townshipCode: filter.townshipCode });
+    if (filter.receivedFrom) q.andWhere('v.received_at >= :receivedFrom', { receivedFrom: filter.receivedFrom });
+    if (filter.receivedTo) q.andWhere('v.received_at <= :receivedTo', { receivedTo: filter.receivedTo });
+    if (filter.updatedFrom) q.andWhere('v.updated_at >= :updatedFrom', { updatedFrom: filter.updatedFrom });
+    if (afterSeq) q.andWhere('v.seq < :afterSeq', { afterSeq });
+    const found = await q.orderBy('v.seq', 'DESC').limit(limit + 1).getMany();
+    const rows = found.slice(0, limit);
+    return { rows, ...(found.length > limit && { nextSeq: rows[rows.length - 1].seq }) };
   }
 }
