@@ -33,10 +33,7 @@ export class AppModule {
   static register(logger: Logger, env?: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: AppModule,
-import { HANDLING_MIGRATIONS } from './read-model/schema';
-import { ProactiveTaskCommands } from './proactive-tasks/proactive-task-commands.service';
-import { ProactiveTaskFactsConsumer } from './proactive-tasks/proactive-task-facts.consumer';
-import { ProactiveTasksController } from './proactive-tasks/proactive-tasks.controller';
+      imports: [PlatformModule.forService({ service: 'handling', logger, env, migrations: HANDLING_MIGRATIONS })],
       controllers: [
         InboxController,
         GetCaseController,
