@@ -168,7 +168,7 @@ it('shows each role only its own desks and actions, and a refused action with th
   // a unit's staff sees its inbox and the published figures, not the centre's desks
   await signIn(staff.page, 'qh-cg.staff-1');
   const nav = staff.page.getByRole('navigation');
-  expect(await nav.getByRole('link').allTextContents()).toEqual(['收件箱', '排名公示', '高频多发']);
+  expect(await nav.getByRole('link').allTextContents()).toEqual(['收件箱', '未诉先办', '排名公示', '高频多发', '公平排名', '每月一题']);
   await staff.page.goto('/#/reviews');
   await staff.page.getByText('当前角色无此功能').waitFor();
 
