@@ -109,7 +109,7 @@ const LIST_ITEM = {
       scope: object({ kind: oas.enumOf(['county', 'urban', 'rural', 'township']), townshipCode: oas.string }, ['townshipCode']),
       primary: UNIT_REF,
       cooperating: oas.arrayOf(UNIT_REF),
-      note: oas.string,
+      note: oas.nullableString,
     },
     ['note'],
   ),

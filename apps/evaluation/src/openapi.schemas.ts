@@ -16,7 +16,9 @@ function report(name: string, schema: Record<string, unknown>) {
   return { 'application/json': { schema: defineSchema(name, { ...schema, additionalProperties: true }) }, 'text/csv': { schema: oas.string } };
 }
 
-const PERIOD = { ...object({ kind: oas.enumOf(['day', 'month']), key: oas.string, from: oas.instant, to: oas.instant }), additionalProperties: true };
+/** A reporting period: its first and last day (calendar dates, both included). */
+const DAY = { type: 'string', format: 'date' } as const;
+const PERIOD = { ...object({ kind: oas.enumOf(['day', 'month']), key: oas.string, from: DAY, to: DAY }), additionalProperties: true };
 
 export const KPIS_CONTENT = report('KpiReport', object({ units: oas.arrayOf(oas.anyObject) }));
 export const DRILL_DOWN_CONTENT = report(
