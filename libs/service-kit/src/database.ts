@@ -75,7 +75,11 @@ export function createDataSource(config: ServiceConfig, parts: DataSourceParts):
     applicationName: `county-${config.service}`,
     extra: { Client: ListenedClient },
     // an idle connection that the server drops must not take the process down either
-    poolErrorHandler: (err: unknown) => log.warn({ err }, 'idle database connection lost'),
+    // the error carries the pool's client (its whole state): log what went wrong, not the client
+    poolErrorHandler: (err: unknown) => {
+      const e = err as { message?: string; code?: string };
+      log.warn({ err: { message: e?.message, code: e?.code } }, 'idle database connection lost');
+    },
     entities: [...(parts.entities ?? [])],
     migrations: serviceMigrations(parts.migrations),
     migrationsTableName: MIGRATIONS_TABLE,
