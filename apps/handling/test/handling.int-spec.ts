@@ -403,17 +403,31 @@ describe('a reopened case (重办)', () => {
     expect((await call('POST', `/api/v1/cases/${caseId}/sign-for`, staff)).status).toBe(200);
     expect((await call('POST', `/api/v1/cases/${caseId}/result`, staff, { result: '已清理', evidenceUrls: evidence })).status).toBe(200);
 
+    // the result is in the unit's read model before anything else comes
+    await eventually(async () => {
+      const r = await system.db.pool.query<{ n: number }>('SELECT results AS n FROM handling.tasks WHERE case_id = $1 AND unit_code = $2', [caseId, COMMUNITY]);
+      return r.rows[0]?.n === 1 ? true : undefined;
+    });
     // the reopen arrives before the approval it follows (two topics), and is delivered twice
     const reopened = await publish(producer, system, 'evaluation', 'case.reopened.v1', caseId, { unitCode: COMMUNITY, reason: 'dissatisfied', redoCount: 1 });
-    await publish(producer, system, 'dispatch', 'case.result-approved.v1', caseId, { unitCode: COMMUNITY, reviewedAt: new Date().toISOString() });
     await republish(producer, system, reopened);
 
     type Row = { caseId: string; status: string; redoCount: number; reopenReason: string | null; reopenedAt: string | null };
-    const row = await eventually(async () => {
-      const r = await call<{ items: Row[] }>('GET', '/api/v1/inbox?box=reopened', staff);
-      return r.body.items.find((i) => i.caseId === caseId);
+    const reopenedRow = async () =>
+      eventually(async () => {
+        const r = await call<{ items: Row[] }>('GET', '/api/v1/inbox?box=reopened', staff);
+        return r.body.items.find((i) => i.caseId === caseId);
+      });
+    // before the approval is here, the case reads as reopened (the reopen settles the round before it), not as a result under review
+    expect(await reopenedRow()).toMatchObject({ status: 'reopened', redoCount: 1, reopenReason: 'dissatisfied', reopenedAt: reopened.time });
+
+    // the approval comes after it, and changes nothing the unit sees
+    await publish(producer, system, 'dispatch', 'case.result-approved.v1', caseId, { unitCode: COMMUNITY, reviewedAt: new Date().toISOString() });
+    await eventually(async () => {
+      const r = await system.db.pool.query<{ n: number }>('SELECT result_rulings AS n FROM handling.assignments WHERE case_id = $1 AND unit_code = $2', [caseId, COMMUNITY]);
+      return r.rows[0]?.n === 1 ? true : undefined;
     });
-    expect(row).toMatchObject({ status: 'reopened', redoCount: 1, reopenReason: 'dissatisfied', reopenedAt: reopened.time });
+    expect(await reopenedRow()).toMatchObject({ status: 'reopened', redoCount: 1, reopenReason: 'dissatisfied', reopenedAt: reopened.time });
     expect((await call<{ items: Row[] }>('GET', '/api/v1/inbox?box=resolved', staff)).body.items.some((i) => i.caseId === caseId)).toBe(false);
 
     // a new round: no transfer, signed for again before anything else

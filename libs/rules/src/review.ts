@@ -34,19 +34,25 @@ export interface ReviewTally {
   readonly submitted: number;
   /** The centre's rulings on them: approved plus sent back. */
   readonly ruled: number;
+  /**
+   * How many times the case was reopened for the unit (重办). A reopen to round n follows the
+   * return visit of a closed case, so the results of the n rounds before it were approved, even
+   * when the approval (dispatch's topic) arrives after the reopen (evaluation's topic).
+   */
+  readonly reopens?: number;
 }
 
-/** A result waits for the centre's review: submitted more often than ruled on. */
+/** A result waits for the centre's review: submitted more often than ruled on (a reopen settles every round before it). */
 export function waitsForReview(tally: ReviewTally): boolean {
-  return tally.submitted > tally.ruled;
+  return tally.submitted > Math.max(tally.ruled, tally.reopens ?? 0);
 }
 
 /**
  * The same rule as a SQL condition over a read model's counters, for queries that sort cases by
- * it (handling's inbox boxes). `submitted` and `ruled` are SQL expressions yielding integers.
+ * it (handling's inbox boxes). `submitted`, `ruled` and `reopens` are SQL expressions yielding integers.
  */
-export function waitsForReviewSql(submitted: string, ruled: string): string {
-  return `(${submitted} > ${ruled})`;
+export function waitsForReviewSql(submitted: string, ruled: string, reopens = '0'): string {
+  return `(${submitted} > GREATEST(${ruled}, ${reopens}))`;
 }
 
 /** Whether a unit in this role submits the result that is reviewed (the lead) or its part (a co-handler). */

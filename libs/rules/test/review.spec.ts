@@ -10,8 +10,17 @@ describe('the review rule', () => {
     expect(waitsForReview({ submitted: 2, ruled: 1 })).toBe(true);
   });
 
+  it('takes a reopen for the approval of every round before it, when the approval has not arrived yet', () => {
+    // round 1's result, then the reopen from the return visit; the approval comes later on another topic
+    expect(waitsForReview({ submitted: 1, ruled: 0, reopens: 1 })).toBe(false);
+    // round 2's result after that reopen waits for its own review
+    expect(waitsForReview({ submitted: 2, ruled: 1, reopens: 1 })).toBe(true);
+    expect(waitsForReview({ submitted: 2, ruled: 0, reopens: 1 })).toBe(true);
+  });
+
   it('says the same as SQL over the read model counters', () => {
-    expect(waitsForReviewSql('COALESCE(t.results, 0)', 'a.result_rulings')).toBe('(COALESCE(t.results, 0) > a.result_rulings)');
+    expect(waitsForReviewSql('COALESCE(t.results, 0)', 'a.result_rulings')).toBe('(COALESCE(t.results, 0) > GREATEST(a.result_rulings, 0))');
+    expect(waitsForReviewSql('COALESCE(t.results, 0)', 'a.result_rulings', 'a.redo_count')).toBe('(COALESCE(t.results, 0) > GREATEST(a.result_rulings, a.redo_count))');
   });
 
   it('reviews the lead unit’s result, not a co-handler’s part', () => {

@@ -179,7 +179,7 @@ function assertSigned(state: HandlingTaskState, command: HandlingTaskCommand): a
 
 /** The review rule (@county/rules): the unit's results counted here, the centre's rulings as handling learnt them. */
 function assertNotUnderReview(state: HandlingTaskState, command: HandlingTaskCommand, blocked: BlockedWhileUnderReview): void {
-  if (waitsForReview({ submitted: state.requests.results, ruled: command.centre.resultRulings })) throw underReviewRefusal(command.caseId, blocked);
+  if (waitsForReview({ submitted: state.requests.results, ruled: command.centre.resultRulings, reopens: command.centre.reopens })) throw underReviewRefusal(command.caseId, blocked);
 }
 
 export function decide(command: HandlingTaskCommand, state: HandlingTaskState): HandlingTaskEvent[] {

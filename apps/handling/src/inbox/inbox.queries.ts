@@ -91,7 +91,7 @@ export function decodeCursor(cursor: string): [string, string] {
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
 
 // the review rule (@county/rules): the unit's results at its task, the centre's rulings at its assignment
-const UNDER_REVIEW = waitsForReviewSql('COALESCE(t.results, 0)', 'a.result_rulings');
+const UNDER_REVIEW = waitsForReviewSql('COALESCE(t.results, 0)', 'a.result_rulings', 'a.redo_count');
 // reopened and not signed for again since: each round (the first handling, each reopen) is signed for once
 const AWAITING_SIGNING = 'COALESCE(t.signings, 0) <= a.redo_count';
 // deadlines of clocks that still run for this unit
