@@ -35,8 +35,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await pool.end();
       const c = new Client(e);
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // FORCE ends the sessions still on it; it is refused (insufficient_privilege) while a
+        // process of another role works there, such as an autovacuum worker on the new tables:
+        // that one ends soon by itself, so try again, with a bound
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '42501' || attempt >= 50) throw err;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
