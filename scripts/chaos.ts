@@ -20,6 +20,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { SERVICE_NAMES, TOPICS, type ServiceName } from '@county/contracts';
+import { uniqueName } from '@county/testing';
 
 const root = path.resolve(__dirname, '..');
 const run = promisify(execFile);
@@ -107,7 +108,7 @@ function appeal(n: number): Record<string, unknown> {
 
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const log = o.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const tag = `chaos_${randomBytes(4).toString('hex')}`;
+  const tag = uniqueName('chaos');
   const env = o.env;
   const pg = { host: env.PGHOST ?? '127.0.0.1', port: Number(env.PGPORT ?? 5432), user: env.PGUSER ?? 'county', password: env.PGPASSWORD ?? 'county' };
   const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');

@@ -6,6 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true
 bash scripts/ensure-deps.sh
 bash deploy/local/infra.sh up
+npm run -s prune-test-topics   # what test runs that ended hours ago left on the engines' Kafka
 bash scripts/schemathesis.sh install   # the contract checker of test/contracts (PyPI, pinned)
 bash apps/console/scripts/ensure-browser.sh   # Debian's chromium and a CJK font for the console's browser tests
 npx nx run-many -t lint typecheck build --output-style=stream-without-prefixes

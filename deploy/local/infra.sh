@@ -34,6 +34,9 @@ RUN="$STATE_DIR/run"
 PG_PORT="${COUNTY_PG_PORT:-5432}"
 KAFKA_PORT="${COUNTY_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${COUNTY_KAFKA_CONTROLLER_PORT:-9093}"
+# after an unclean stop the broker checks every partition's files before it answers; with many
+# partitions that takes minutes on a small machine, so the wait is long while its process lives
+KAFKA_START_WITHIN="${COUNTY_KAFKA_START_WITHIN:-600}"
 TEMPORAL_PORT="${COUNTY_TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${COUNTY_TEMPORAL_UI_PORT:-8233}"
 # a transaction left open by a client (an analyst's idle session, a stuck process) holds back
@@ -57,6 +60,20 @@ wait_until() { # wait_until <seconds> <description> <command...>: poll, never sl
   local deadline=$((SECONDS + limit))
   until "$@" >/dev/null 2>&1; do
     ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+}
+
+wait_for_engine() { # wait_for_engine <name> <seconds> <probe>: until it answers, as long as its process lives
+  local name=$1 limit=$2 probe=$3
+  local deadline=$((SECONDS + limit)) told=$((SECONDS + 30))
+  until "$probe" >/dev/null 2>&1; do
+    pid_alive "$name" || return 2
+    ((SECONDS < deadline)) || return 1
+    if ((SECONDS >= told)); then
+      say "$name: still starting after $((SECONDS - told + 30)) s (process $(cat "$RUN/$name.pid") is alive; an engine stopped uncleanly checks its files first); waiting up to $limit s"
+      told=$((SECONDS + 30))
+    fi
     sleep 0.2
   done
 }
@@ -209,7 +226,10 @@ kafka_up() {
   fi
   setsid nohup java "${java_opts[@]}" kafka.Kafka "$conf" >"$LOGS/kafka.out" 2>&1 </dev/null &
   echo $! >"$RUN/kafka.pid"
-  wait_until 90 kafka kafka_probe || fail "Kafka did not answer on 127.0.0.1:$KAFKA_PORT within 90 s (see $LOGS/kafka.log and $LOGS/kafka.out)"
+  local rc=0
+  wait_for_engine kafka "$KAFKA_START_WITHIN" kafka_probe || rc=$?
+  ((rc != 2)) || fail "Kafka stopped while starting (see $LOGS/kafka.log and $LOGS/kafka.out)"
+  ((rc == 0)) || fail "Kafka did not answer on 127.0.0.1:$KAFKA_PORT within $KAFKA_START_WITHIN s (see $LOGS/kafka.log and $LOGS/kafka.out)"
   say "kafka: started on 127.0.0.1:$KAFKA_PORT (KRaft, version $KAFKA_VERSION)"
 }
 
@@ -264,7 +284,10 @@ temporal_up() {
     "${TEMPORAL_THROUGHPUT[@]}" \
     "${attrs[@]}" >"$LOGS/temporal.log" 2>&1 </dev/null &
   echo $! >"$RUN/temporal.pid"
-  wait_until 90 temporal temporal_probe || fail "Temporal did not answer on 127.0.0.1:$TEMPORAL_PORT within 90 s (see $LOGS/temporal.log)"
+  local rc=0
+  wait_for_engine temporal 300 temporal_probe || rc=$?
+  ((rc != 2)) || fail "Temporal stopped while starting (see $LOGS/temporal.log)"
+  ((rc == 0)) || fail "Temporal did not answer on 127.0.0.1:$TEMPORAL_PORT within 300 s (see $LOGS/temporal.log)"
   say "temporal: started on 127.0.0.1:$TEMPORAL_PORT, Web UI http://127.0.0.1:$TEMPORAL_UI_PORT"
 }
 

@@ -3,8 +3,35 @@ import { Client, Pool, type ClientConfig } from 'pg';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { engines } from './engines';
 
-export function uniqueName(prefix: string): string {
-  return `${prefix}_${randomBytes(5).toString('hex')}`;
+/**
+ * A name no other test run uses: `<prefix>_<made><random>`, where `<made>` is the creation time in
+ * whole seconds, seven base-36 digits, and `<random>` six hex digits. The time lets
+ * `scripts/prune-test-topics.ts` tell the topics of a run that ended long ago from those of a run
+ * still going on the same engines.
+ */
+export function uniqueName(prefix: string, now: Date = new Date()): string {
+  return `${prefix}_${madeStamp(now)}${randomBytes(3).toString('hex')}`;
+}
+
+/** The creation time as uniqueName writes it. */
+export function madeStamp(at: Date): string {
+  return Math.floor(at.getTime() / 1000).toString(36).padStart(7, '0');
+}
+
+/**
+ * Where uniqueName's names sit inside a Kafka topic name, with their creation time, or `made: null`
+ * for the older form (`<prefix>_` and eight or ten hex digits, no time) made before names carried it.
+ */
+export function testRunNamesIn(topic: string): Array<{ name: string; made: Date | null }> {
+  const found: Array<{ name: string; made: Date | null }> = [];
+  for (const m of topic.matchAll(/(?:^|\.)([a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)?_([0-9a-z]{13}|[0-9a-f]{10}|[0-9a-f]{8}))(?=\.|$)/g)) {
+    const tail = m[2];
+    if (tail.length === 13) {
+      const seconds = parseInt(tail.slice(0, 7), 36);
+      if (Number.isFinite(seconds) && /^[0-9a-f]{6}$/.test(tail.slice(7))) found.push({ name: m[1], made: new Date(seconds * 1000) });
+    } else found.push({ name: m[1], made: null });
+  }
+  return found;
 }
 
 export interface TestDatabase {
