@@ -66,12 +66,12 @@ wait_until() { # wait_until <seconds> <description> <command...>: poll, never sl
 
 wait_for_engine() { # wait_for_engine <name> <seconds> <probe>: until it answers, as long as its process lives
   local name=$1 limit=$2 probe=$3
-  local deadline=$((SECONDS + limit)) told=$((SECONDS + 30))
+  local began=$SECONDS deadline=$((SECONDS + limit)) told=$((SECONDS + 30))
   until "$probe" >/dev/null 2>&1; do
     pid_alive "$name" || return 2
     ((SECONDS < deadline)) || return 1
     if ((SECONDS >= told)); then
-      say "$name: still starting after $((SECONDS - told + 30)) s (process $(cat "$RUN/$name.pid") is alive; an engine stopped uncleanly checks its files first); waiting up to $limit s"
+      say "$name: still starting after $((SECONDS - began)) s (process $(cat "$RUN/$name.pid") is alive; an engine stopped uncleanly checks its files first); waiting up to $limit s"
       told=$((SECONDS + 30))
     fi
     sleep 0.2
