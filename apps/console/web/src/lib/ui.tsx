@@ -106,3 +106,28 @@ export function Section({ title, children, actions }: { title: string; children:
     </section>
   );
 }
+
+/** A table with one header row, its rows, and a row saying there are none when there are none. */
+export function Table<R>({ label, caption, columns, rows, row }: { label: string; caption?: boolean; columns: readonly ReactNode[]; rows: readonly R[]; row: (r: R) => ReactNode }) {
+  const { t } = useT();
+  return (
+    <table aria-label={label}>
+      {caption && <caption>{label}</caption>}
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i}>{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && (
+          <tr>
+            <td colSpan={columns.length}>{t('none')}</td>
+          </tr>
+        )}
+        {rows.map(row)}
+      </tbody>
+    </table>
+  );
+}

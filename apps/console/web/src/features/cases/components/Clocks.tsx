@@ -1,5 +1,5 @@
 import { useT } from '../../../lib/i18n';
-import { Light, Section, TimeLeft, formatTime, useTimeLeft } from '../../../lib/ui';
+import { formatTime, Light, Section, Table, TimeLeft, useTimeLeft } from '../../../lib/ui';
 import type { CentreCase, UnitCase } from '../api/types';
 
 /** Every clock of the case with its light and the working time left. */
@@ -11,35 +11,23 @@ export function Clocks({ unit, centre }: { unit?: UnitCase; centre?: CentreCase 
   const left = useTimeLeft(rows.map((r) => r.deadline));
   return (
     <Section title={t('clocks')}>
-      <table aria-label={t('clocks')}>
-        <thead>
-          <tr>
-            <th>{t('clocks')}</th>
-            <th>{t('deadline')}</th>
-            <th>{t('light')}</th>
-            <th>{t('timeLeft')}</th>
+      <Table
+        label={t('clocks')}
+        columns={[t('clocks'), t('deadline'), t('light'), t('timeLeft')]}
+        rows={rows}
+        row={(r) => (
+          <tr key={`${r.clock}-${r.deadline}`}>
+            <td>{code('clock', r.clock)}</td>
+            <td>{formatTime(r.deadline, lang)}</td>
+            <td>
+              <Light level={r.warningLevel} overdue={r.overdue} />
+            </td>
+            <td>
+              <TimeLeft minutes={left.data?.minutes[r.deadline]} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={4}>{t('none')}</td>
-            </tr>
-          )}
-          {rows.map((r) => (
-            <tr key={`${r.clock}-${r.deadline}`}>
-              <td>{code('clock', r.clock)}</td>
-              <td>{formatTime(r.deadline, lang)}</td>
-              <td>
-                <Light level={r.warningLevel} overdue={r.overdue} />
-              </td>
-              <td>
-                <TimeLeft minutes={left.data?.minutes[r.deadline]} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </Section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../../lib/i18n';
 import { useNames } from '../../../lib/reference';
 import { href } from '../../../lib/router';
-import { Light, Outcome, Section, TimeLeft, formatTime, useTimeLeft } from '../../../lib/ui';
+import { formatTime, Light, Outcome, Section, Table, TimeLeft, useTimeLeft } from '../../../lib/ui';
 import { BOXES, nextDeadline, useBoxPage, useInboxCounts, type Box } from '../api/inbox';
 import type { CaseRow, WhistleRow } from '../api/types';
 
@@ -48,75 +48,46 @@ export function Inbox() {
       <Outcome error={counts.error ?? current.error} />
       <Pager page={cursors.length + 1} onBack={cursors.length > 0 ? () => setCursors(cursors.slice(0, -1)) : undefined} onNext={current.data?.nextCursor ? () => setCursors([...cursors, current.data?.nextCursor ?? '']) : undefined} />
       {box !== 'whistles' ? (
-        <table aria-label={code('box', box)}>
-          <thead>
-            <tr>
-              <th>{t('caseId')}</th>
-              <th>{t('category')}</th>
-              <th>{t('urgency')}</th>
-              <th>{t('status')}</th>
-              <th>{t('deadline')}</th>
-              <th>{t('light')}</th>
-              <th>{t('timeLeft')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {caseRows.length === 0 && (
-              <tr>
-                <td colSpan={7}>{t('none')}</td>
-              </tr>
-            )}
-            {caseRows.map((r) => {
-              const next = [...r.deadlines].sort((a, b) => a.deadline.localeCompare(b.deadline))[0];
-              return (
-                <tr key={r.caseId}>
-                  <td>
-                    <a href={href('cases', r.caseId)}>{r.caseId}</a>
-                    {r.role === 'co-handler' && <span> · {t('part')}</span>}
-                  </td>
-                  <td>{names.category(r.categoryCode)}</td>
-                  <td>{code('urgency', r.urgency)}</td>
-                  <td>{code('status', r.status)}</td>
-                  <td>{next ? `${code('clock', next.clock)} ${formatTime(next.deadline, lang)}` : '—'}</td>
-                  <td>{next ? <Light level={next.warningLevel} overdue={next.overdue} /> : '—'}</td>
-                  <td>{next ? <TimeLeft minutes={left.data?.minutes[next.deadline]} /> : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : (
-        <table aria-label={t('whistleToAnswer')}>
-          <thead>
-            <tr>
-              <th>{t('whistle')}</th>
-              <th>{t('caller')}</th>
-              <th>{t('needs')}</th>
-              <th>{t('answerDeadline')}</th>
-              <th>{t('light')}</th>
-              <th>{t('timeLeft')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {whistleRows.length === 0 && (
-              <tr>
-                <td colSpan={6}>{t('none')}</td>
-              </tr>
-            )}
-            {whistleRows.map((w) => (
-              <tr key={w.whistleId}>
+        <Table
+          label={code('box', box)}
+          columns={[t('caseId'), t('category'), t('urgency'), t('status'), t('deadline'), t('light'), t('timeLeft')]}
+          rows={caseRows}
+          row={(r) => {
+            const next = [...r.deadlines].sort((a, b) => a.deadline.localeCompare(b.deadline))[0];
+            return (
+              <tr key={r.caseId}>
                 <td>
-                  <a href={href('whistles', w.whistleId)}>{w.reason}</a>
+                  <a href={href('cases', r.caseId)}>{r.caseId}</a>
+                  {r.role === 'co-handler' && <span> · {t('part')}</span>}
                 </td>
-                <td>{names.unit(w.callerUnitCode)}</td>
-                <td>{w.needs}</td>
-                <td>{formatTime(w.answerDeadline, lang)}</td>
-                <td>{w.answeredAt ? code('box', 'resolved') : <Light level={w.answerOverdue ? 'red' : 'none'} overdue={w.answerOverdue} />}</td>
-                <td>{w.answerDeadline && !w.answeredAt ? <TimeLeft minutes={left.data?.minutes[w.answerDeadline]} /> : '—'}</td>
+                <td>{names.category(r.categoryCode)}</td>
+                <td>{code('urgency', r.urgency)}</td>
+                <td>{code('status', r.status)}</td>
+                <td>{next ? `${code('clock', next.clock)} ${formatTime(next.deadline, lang)}` : '—'}</td>
+                <td>{next ? <Light level={next.warningLevel} overdue={next.overdue} /> : '—'}</td>
+                <td>{next ? <TimeLeft minutes={left.data?.minutes[next.deadline]} /> : '—'}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            );
+          }}
+        />
+      ) : (
+        <Table
+          label={t('whistleToAnswer')}
+          columns={[t('whistle'), t('caller'), t('needs'), t('answerDeadline'), t('light'), t('timeLeft')]}
+          rows={whistleRows}
+          row={(w) => (
+            <tr key={w.whistleId}>
+              <td>
+                <a href={href('whistles', w.whistleId)}>{w.reason}</a>
+              </td>
+              <td>{names.unit(w.callerUnitCode)}</td>
+              <td>{w.needs}</td>
+              <td>{formatTime(w.answerDeadline, lang)}</td>
+              <td>{w.answeredAt ? code('box', 'resolved') : <Light level={w.answerOverdue ? 'red' : 'none'} overdue={w.answerOverdue} />}</td>
+              <td>{w.answerDeadline && !w.answeredAt ? <TimeLeft minutes={left.data?.minutes[w.answerDeadline]} /> : '—'}</td>
+            </tr>
+          )}
+        />
       )}
     </Section>
   );

@@ -3,7 +3,7 @@ import { SelectField, TextField } from '../../../lib/forms';
 import { useT } from '../../../lib/i18n';
 import { useNames } from '../../../lib/reference';
 import { href } from '../../../lib/router';
-import { Outcome, Section, formatRate } from '../../../lib/ui';
+import { formatRate, Outcome, Section, Table } from '../../../lib/ui';
 import { currentMonth, useRanking, type Metric, type UnitKind } from '../api/reports';
 
 /** The month's ranking (考核、排位公示): three rates, score, red and black lists; every figure drills down to its cases. */
@@ -45,37 +45,22 @@ export function Ranking() {
           <ul aria-label={t('blackList')}>{r?.blackList.map((u) => <li key={u}>{names.unit(u)}</li>)}</ul>
         </div>
       </div>
-      <table aria-label={t('navRanking')}>
-        <thead>
-          <tr>
-            <th>{t('rank')}</th>
-            <th>{t('unit')}</th>
-            <th>{t('score')}</th>
-            <th>{t('responseRate')}</th>
-            <th>{t('resolutionRate')}</th>
-            <th>{t('satisfactionRate')}</th>
-            <th>{t('volume')}</th>
+      <Table
+        label={t('navRanking')}
+        columns={[t('rank'), t('unit'), t('score'), t('responseRate'), t('resolutionRate'), t('satisfactionRate'), t('volume')]}
+        rows={r?.units ?? []}
+        row={(u) => (
+          <tr key={u.unitCode}>
+            <td>{u.rank ?? '—'}</td>
+            <td>{names.unit(u.unitCode)}</td>
+            <td>{u.score === null ? '—' : u.score.toFixed(1)}</td>
+            <td>{drill(u.unitCode, 'response', formatRate(u.responseRate))}</td>
+            <td>{drill(u.unitCode, 'resolution', formatRate(u.resolutionRate))}</td>
+            <td>{drill(u.unitCode, 'satisfaction', formatRate(u.satisfactionRate))}</td>
+            <td>{drill(u.unitCode, 'volume', String(u.volume))}</td>
           </tr>
-        </thead>
-        <tbody>
-          {(r?.units ?? []).length === 0 && (
-            <tr>
-              <td colSpan={7}>{t('none')}</td>
-            </tr>
-          )}
-          {r?.units.map((u) => (
-            <tr key={u.unitCode}>
-              <td>{u.rank ?? '—'}</td>
-              <td>{names.unit(u.unitCode)}</td>
-              <td>{u.score === null ? '—' : u.score.toFixed(1)}</td>
-              <td>{drill(u.unitCode, 'response', formatRate(u.responseRate))}</td>
-              <td>{drill(u.unitCode, 'resolution', formatRate(u.resolutionRate))}</td>
-              <td>{drill(u.unitCode, 'satisfaction', formatRate(u.satisfactionRate))}</td>
-              <td>{drill(u.unitCode, 'volume', String(u.volume))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { useT, type MessageKey } from '../../../lib/i18n';
 import { useNames } from '../../../lib/reference';
 import { href } from '../../../lib/router';
-import { Light, Outcome, Section, formatTime } from '../../../lib/ui';
+import { formatTime, Light, Outcome, Section, Table } from '../../../lib/ui';
 import { useBoard, useHealth, type Board, type BoardRow } from '../api/ops';
 
 const LISTS: readonly (readonly [keyof Omit<Board, 'checkedAt'>, MessageKey])[] = [
@@ -65,41 +65,26 @@ function BoardList({ label, rows }: { label: string; rows: readonly BoardRow[] }
   const { t, code, lang } = useT();
   const names = useNames();
   return (
-    <table aria-label={label}>
-      <caption>{label}</caption>
-      <thead>
-        <tr>
-          <th>{t('case')}</th>
-          <th>{t('status')}</th>
-          <th>{t('unit')}</th>
-          <th>{t('deadline')}</th>
-          <th>{t('light')}</th>
-          <th>Temporal</th>
+    <Table
+      label={label} caption
+      columns={[t('case'), t('status'), t('unit'), t('deadline'), t('light'), 'Temporal']}
+      rows={rows}
+      row={(r) => (
+        <tr key={r.workflowId}>
+          <td>{r.caseId ? <a href={href('cases', r.caseId)}>{r.caseId}</a> : r.workflowId}</td>
+          <td>{code('status', r.status)}</td>
+          <td>{names.unit(r.unitCode ?? r.township)}</td>
+          <td>{formatTime(r.nextDeadline, lang)}</td>
+          <td>
+            <Light level={r.warningLevel} overdue={r.overdue} />
+          </td>
+          <td>
+            <a href={r.temporalUrl} target="_blank" rel="noreferrer">
+              {t('temporalLink')}
+            </a>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 && (
-          <tr>
-            <td colSpan={6}>{t('none')}</td>
-          </tr>
-        )}
-        {rows.map((r) => (
-          <tr key={r.workflowId}>
-            <td>{r.caseId ? <a href={href('cases', r.caseId)}>{r.caseId}</a> : r.workflowId}</td>
-            <td>{code('status', r.status)}</td>
-            <td>{names.unit(r.unitCode ?? r.township)}</td>
-            <td>{formatTime(r.nextDeadline, lang)}</td>
-            <td>
-              <Light level={r.warningLevel} overdue={r.overdue} />
-            </td>
-            <td>
-              <a href={r.temporalUrl} target="_blank" rel="noreferrer">
-                {t('temporalLink')}
-              </a>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      )}
+    />
   );
 }
