@@ -2,7 +2,7 @@
 // exits; with MIGRATE_ON_START=false a service does not migrate at start, and refuses to start on
 // a schema that the job has not migrated.
 import { createTestDatabase, serviceEnv, uniqueName, type TestDatabase } from '@county/testing';
-import { freePort, healthy, spawnService, type Watched } from '../support/processes';
+import { healthy, listeningUrl, spawnService, type Watched } from '../support/processes';
 
 let db: TestDatabase;
 const started: Watched[] = [];
@@ -39,11 +39,13 @@ it('migrates with --migrate-only and exits; the service then starts without migr
   const applied = await migrations();
   expect(applied.map((r) => r.component)).toContain('event-store');
 
-  const port = await freePort();
-  const service = spawnService('intake', { ...env, PORT: String(port), MIGRATE_ON_START: 'false' });
+  const service = spawnService('intake', { ...env, PORT: '0', MIGRATE_ON_START: 'false', LOG_LEVEL: 'info' }); // info: its "listening on" line
   started.push(service);
+  const url = await listeningUrl(service, 120_000).catch((err: Error) => {
+    throw new Error(`intake did not start on the migrated schema: ${err.message}`);
+  });
   const deadline = Date.now() + 120_000;
-  while (!(await healthy(`http://127.0.0.1:${port}`))) {
+  while (!(await healthy(url))) {
     if (service.child.exitCode !== null || Date.now() > deadline) throw new Error(`intake did not start on the migrated schema:\n${service.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }

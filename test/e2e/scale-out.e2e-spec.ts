@@ -10,7 +10,7 @@ import type { Admin } from 'kafkajs';
 import { Client, Connection } from '@temporalio/client';
 import { TOPICS } from '@county/contracts';
 import { collectMessages, createTestDatabase, serviceEnv, testKafka, uniqueName, type ReceivedMessage, type TestDatabase } from '@county/testing';
-import { freePort, healthy, repoRoot, spawnService, type Watched } from '../support/processes';
+import { healthy, listeningUrl, repoRoot, spawnService, type Watched } from '../support/processes';
 
 const SERVICES = ['intake', 'dispatch', 'handling', 'evaluation', 'case-worker'] as const;
 type Service = (typeof SERVICES)[number];
@@ -21,7 +21,8 @@ const CASES_AFTER_KILL = 24;
 interface Instance {
   readonly service: Service;
   readonly index: number;
-  readonly url: string;
+  /** where it listens, once it has said so */
+  url: string;
   readonly proc: Watched;
 }
 
@@ -113,12 +114,13 @@ beforeAll(async () => {
   // all ten start at once: migrations take turns by an advisory lock, topics are created by whoever comes first
   for (let index = 0; index < INSTANCES; index++) {
     for (const service of SERVICES) {
-      const port = await freePort();
-      instances.push({ service, index, url: `http://127.0.0.1:${port}`, proc: spawnService(service, { ...env, PORT: String(port) }) });
+      // each picks its own port when it listens, and says which
+      instances.push({ service, index, url: '', proc: spawnService(service, { ...env, PORT: '0' }) });
     }
   }
   for (const i of instances) {
     try {
+      i.url = await listeningUrl(i.proc, 240_000);
       await until(`${i.service}#${i.index + 1} healthy`, 240_000, async () => {
         if (i.proc.child.exitCode !== null || i.proc.child.signalCode !== null) throw new Error(`exited (${i.proc.child.exitCode ?? i.proc.child.signalCode})`);
         return (await healthy(i.url)) ? true : undefined;

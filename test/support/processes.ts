@@ -50,7 +50,17 @@ export function spawnService(service: string, env: NodeJS.ProcessEnv, args: stri
   return watch(spawn(process.execPath, ['-r', './scripts/register.js', `apps/${service}/src/main.ts`, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
-/** A TCP port nobody listens on right now (the kernel picks it). */
+/**
+ * The address a service started with PORT=0 listens on, read from its "listening on" line. A port
+ * picked beforehand (freePort) can be taken by any outgoing connection of the machine before a
+ * slow-starting service binds it; a port the service's own listen picks cannot. The line is
+ * logged at level info.
+ */
+export async function listeningUrl(proc: Watched, timeoutMs: number): Promise<string> {
+  return (await proc.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/, timeoutMs))[1];
+}
+
+/** A TCP port nobody listens on right now (the kernel picks it); another process may take it before it is used. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
