@@ -65,6 +65,10 @@ export class CaseHarness {
         emitted.push(request);
         return activities.emitCaseEvents(request);
       },
+      emitCaseEventsInOrder: (requests) => {
+        emitted.push(...requests);
+        return activities.emitCaseEventsInOrder(requests);
+      },
     };
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: recording });
     const harness = new CaseHarness(env, db, store, worker, taskQueue, emitted);
