@@ -25,14 +25,13 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError, type SearchAttributeUpdatePair } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { CaseActivities, EmitRequest } from '../activities';
 import type { ClockPlan } from '@county/rules';
 import {
   CLOCKS_PATCH,
   CLOCK_RUNS_PATCH,
   ECONOMY_PATCH,
-  SA,
   STEP_IN_ONE_TASK_PATCH,
   WHISTLE_WORKFLOW_TYPE,
   caseEventSignal,
@@ -42,13 +41,13 @@ import {
   whistleWorkflowId,
   type CaseSignal,
   type CaseSignalFacts,
-  type CaseStatus,
   type CaseView,
   type CaseWorkflowInput,
   type WhistleView,
   type WhistleWorkflowInput,
 } from './definitions';
-import { clockAttributes, clockView, definedOnly, describe, earliest, fire, initialCaseState, receive, settle, type CaseState, type Emitted, type Planned, type Planning } from './case-transitions';
+import { clockView, definedOnly, describe, earliest, fire, initialCaseState, receive, settle, type CaseState, type Emitted, type Planned, type Planning } from './case-transitions';
+import { caseSearchAttributes, factAttributes, fingerprintOf } from './search-attributes';
 
 const { emitCaseEvents } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
@@ -80,7 +79,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const seen = new Set<string>();
   const queue: CaseSignal[] = [];
   const whistles = new Map<string, { handle: ChildWorkflowHandle<(input: WhistleWorkflowInput) => Promise<unknown>>; view: WhistleView }>();
-  let publishedAttributes = '';
+  let publishedAttributes = economy ? fingerprintOf(workflowInfo().typedSearchAttributes.getAll()) : '';
 
   const view = (): CaseView => ({ caseId, status: state.status, facts: state.facts, eventsSeen: seen.size });
 
@@ -187,12 +186,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   // ---- what the ops staff see ------------------------------------------------------------------
 
   const publish = () => {
-    const pairs = searchAttributes(state.status, state.facts);
-    const clocks = clockAttributes(state);
-    pairs.push({ key: SA.nextDeadline, value: clocks.nextDeadline });
-    pairs.push({ key: SA.overdue, value: clocks.overdue });
-    pairs.push({ key: SA.warningLevel, value: clocks.warningLevel });
-    const fingerprint = JSON.stringify(pairs);
+    const pairs = caseSearchAttributes(state);
+    // ECONOMY_PATCH: compared with what the workflow has (the bridge may have started it with them)
+    const fingerprint = economy ? fingerprintOf(pairs) : JSON.stringify(pairs);
     if (fingerprint !== publishedAttributes) {
       upsertSearchAttributes(pairs);
       publishedAttributes = fingerprint;
@@ -257,16 +253,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   return view();
 }
 
-function searchAttributes(status: CaseStatus, facts: CaseSignalFacts): SearchAttributeUpdatePair[] {
-  const pairs: SearchAttributeUpdatePair[] = [{ key: SA.status, value: status }];
-  if (facts.categoryCode) pairs.push({ key: SA.category, value: facts.categoryCode });
-  if (facts.urgency) pairs.push({ key: SA.urgency, value: facts.urgency });
-  if (facts.channel) pairs.push({ key: SA.channel, value: facts.channel });
-  if (facts.townshipCode) pairs.push({ key: SA.township, value: facts.townshipCode });
-  if (facts.responsibleUnitCode) pairs.push({ key: SA.responsibleUnit, value: facts.responsibleUnitCode });
-  return pairs;
-}
-
 // ---- before CLOCKS_PATCH: the status-only workflow, kept as it was for the cases it started ------
 
 type LegacyStatus = 'received' | 'dispatched' | 'closed';
@@ -299,13 +285,13 @@ async function statusOnlyCaseWorkflow(input: CaseWorkflowInput): Promise<CaseVie
     facts = { ...facts, ...definedOnly(signal.facts) };
     const next = LEGACY_STATUS_AFTER[signal.type];
     if (next && LEGACY_RANK[next] > LEGACY_RANK[status]) status = next;
-    upsertSearchAttributes(searchAttributes(status, facts));
+    upsertSearchAttributes(factAttributes(status, facts));
     describe();
   };
 
   setHandler(caseEventSignal, apply);
   setHandler(caseViewQuery, () => ({ caseId: input.caseId, status, facts, eventsSeen: seen.size }));
-  upsertSearchAttributes(searchAttributes(status, facts));
+  upsertSearchAttributes(factAttributes(status, facts));
   describe();
 
   await condition(() => status === 'closed');
