@@ -51,6 +51,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SPREAD_SECONDS = Number(process.env.BENCH_FIRE_SPREAD_SECONDS ?? 60);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 2400);
 const ADDRESS = process.env.TEMPORAL_ADDRESS ?? engines().temporalAddress;
+/** As the bridge starts a case from its case.received.v1 (CASE_WORKFLOW_START_DELAY_MS); its next event, by signal-with-start, ends the wait. */
+const START_DELAY_MS = workerSettings(process.env).startDelayMs;
 const SERVER_METRICS = process.env.BENCH_SERVER_METRICS ? (/^https?:/.test(process.env.BENCH_SERVER_METRICS) ? process.env.BENCH_SERVER_METRICS : `http://${process.env.BENCH_SERVER_METRICS}/metrics`) : undefined;
 
 interface WorkerMemory {
@@ -177,15 +179,7 @@ async function main(): Promise<void> {
       const received = new Date().toISOString();
       const started = await timed(more, budgetLeft() / 3, async (i) => {
         const caseId = `bench-${run}-${from + i}`;
-        const first = signal('case.received.v1', received, { ...FACTS, channel: 'hotline' });
-        await client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
-          workflowId: caseWorkflowId(caseId),
-          taskQueue: caseQueue,
-          args: [{ caseId }],
-          signal: caseEventSignal,
-          signalArgs: [first],
-          typedSearchAttributes: startAttributes(caseId, caseWorkflowId(caseId), first),
-        });
+        await deliver(client, caseQueue, caseId, signal('case.received.v1', received, { ...FACTS, channel: 'hotline' }));
         caseIds.push(caseId);
       });
       log(`level ${level}: ${started.done} case workflows started in ${started.seconds.toFixed(1)} s = ${started.rate.toFixed(0)}/s`);
@@ -199,9 +193,7 @@ async function main(): Promise<void> {
         const caseId = caseIds[from + i];
         const at = new Date(due(i) - offset).toISOString();
         if (Date.now() >= due(i)) dueBeforeDispatch += 1;
-        await client.workflow
-          .getHandle(caseWorkflowId(caseId))
-          .signal(caseEventSignal, signal('case.dispatched.v1', new Date().toISOString(), { ...FACTS, responsibleUnitCode: 'QH-LL-01' }, { unitCode: 'QH-LL-01', at }));
+        await deliver(client, caseQueue, caseId, signal('case.dispatched.v1', new Date().toISOString(), { ...FACTS, responsibleUnitCode: 'QH-LL-01' }, { unitCode: 'QH-LL-01', at }));
       });
       log(`level ${level}: dispatched signals: ${dispatched.done} in ${dispatched.seconds.toFixed(1)} s = ${dispatched.rate.toFixed(0)}/s`);
 
@@ -310,25 +302,23 @@ const UNIT = 'QH-LL-01';
  */
 async function oneCaseThroughItsLifecycle(client: Client, taskQueue: string, pool: Pool, run: string, yellowOffset: number, caseIds: string[]): Promise<StepCost[]> {
   const caseId = `bench-${run}-lifecycle`;
-  const handle = client.workflow.getHandle(caseWorkflowId(caseId));
   const now = () => new Date().toISOString();
   const steps: { step: string; act: () => Promise<void> }[] = [
     { step: 'received', act: async () => {
-      const first = signal('case.received.v1', now(), { ...FACTS, channel: 'hotline' }, { at: now() });
-      await client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, { workflowId: caseWorkflowId(caseId), taskQueue, args: [{ caseId }], signal: caseEventSignal, signalArgs: [first], typedSearchAttributes: startAttributes(caseId, caseWorkflowId(caseId), first) });
+      await deliver(client, taskQueue, caseId, signal('case.received.v1', now(), { ...FACTS, channel: 'hotline' }, { at: now() }));
       caseIds.push(caseId);
     } },
-    { step: 'dispatched', act: () => handle.signal(caseEventSignal, signal('case.dispatched.v1', now(), { ...FACTS, responsibleUnitCode: UNIT }, { unitCode: UNIT, at: new Date(Date.now() + 3_000 - yellowOffset).toISOString() })) },
+    { step: 'dispatched', act: () => deliver(client, taskQueue, caseId, signal('case.dispatched.v1', now(), { ...FACTS, responsibleUnitCode: UNIT }, { unitCode: UNIT, at: new Date(Date.now() + 3_000 - yellowOffset).toISOString() })) },
     { step: 'sign-for 50 % warning (timer)', act: async () => {
       for (const until = Date.now() + 60_000; Date.now() < until; await sleep(200)) if ((await countEvents(pool, `subject = '${caseId}' AND event_type = 'case.warning-issued.v1'`)) > 0) return;
       throw new Error('the 50 % warning of the lifecycle case did not fire within 60 s');
     } },
-    { step: 'signed for', act: () => handle.signal(caseEventSignal, signal('case.signed-for.v1', now(), {}, { unitCode: UNIT, at: now() })) },
-    { step: 'first contact', act: () => handle.signal(caseEventSignal, signal('case.first-contact-recorded.v1', now(), {}, { unitCode: UNIT, at: now() })) },
-    { step: 'result submitted (handled)', act: () => handle.signal(caseEventSignal, signal('case.result-submitted.v1', now(), {}, { unitCode: UNIT, at: now() })) },
-    { step: 'result approved (reviewed)', act: () => handle.signal(caseEventSignal, signal('case.result-approved.v1', now(), {}, { unitCode: UNIT, at: now() })) },
-    { step: 'return visit recorded', act: () => handle.signal(caseEventSignal, signal('case.return-visit-recorded.v1', now(), {}, { at: now() })) },
-    { step: 'closed', act: () => handle.signal(caseEventSignal, signal('case.closed.v1', now(), {}, { at: now() })) },
+    { step: 'signed for', act: () => deliver(client, taskQueue, caseId, signal('case.signed-for.v1', now(), {}, { unitCode: UNIT, at: now() })) },
+    { step: 'first contact', act: () => deliver(client, taskQueue, caseId, signal('case.first-contact-recorded.v1', now(), {}, { unitCode: UNIT, at: now() })) },
+    { step: 'result submitted (handled)', act: () => deliver(client, taskQueue, caseId, signal('case.result-submitted.v1', now(), {}, { unitCode: UNIT, at: now() })) },
+    { step: 'result approved (reviewed)', act: () => deliver(client, taskQueue, caseId, signal('case.result-approved.v1', now(), {}, { unitCode: UNIT, at: now() })) },
+    { step: 'return visit recorded', act: () => deliver(client, taskQueue, caseId, signal('case.return-visit-recorded.v1', now(), {}, { at: now() })) },
+    { step: 'closed', act: () => deliver(client, taskQueue, caseId, signal('case.closed.v1', now(), {}, { at: now() })) },
   ];
   const costs: StepCost[] = [];
   let seen = 0;
@@ -412,6 +402,19 @@ function perCase(work: ServerWork, cases: number): Record<string, number> {
   out['persistence ms'] = round(work.totalMs / cases);
   for (const op of SERVER_OPERATIONS) if (work.ms[op]) out[`${op} ms`] = round(work.ms[op] / cases);
   return out;
+}
+
+/** A lifecycle event delivered the way the Kafka bridge delivers it: signal-with-start, the search attributes and, for a case.received.v1, the start delay. */
+async function deliver(client: Client, taskQueue: string, caseId: string, event: CaseSignal): Promise<void> {
+  await client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
+    workflowId: caseWorkflowId(caseId),
+    taskQueue,
+    args: [{ caseId }],
+    signal: caseEventSignal,
+    signalArgs: [event],
+    typedSearchAttributes: startAttributes(caseId, caseWorkflowId(caseId), event),
+    ...(event.type === 'case.received.v1' && START_DELAY_MS > 0 ? { startDelay: START_DELAY_MS } : {}),
+  });
 }
 
 function signal(type: string, time: string, facts: CaseSignal['facts'], about?: CaseSignal['about']): CaseSignal {
