@@ -15,7 +15,11 @@ let connection: Connection;
 let temporal: Client;
 const kafka = testKafka();
 
+// the start delay of a received, long enough that a slow machine's Kafka still delivers the dispatch within it
+const startDelayBefore = process.env.CASE_WORKFLOW_START_DELAY_MS;
+
 beforeAll(async () => {
+  process.env.CASE_WORKFLOW_START_DELAY_MS = startDelayBefore ?? '60000';
   system = await startSystem(['case-worker']);
   await ensureTopics(kafka, Object.values(TOPICS).map((t) => `${system.topicPrefix}${t}`), 1);
   connection = await Connection.connect({ address: system.env.TEMPORAL_ADDRESS });
@@ -25,6 +29,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await connection?.close();
   await system?.stop();
+  if (startDelayBefore === undefined) delete process.env.CASE_WORKFLOW_START_DELAY_MS;
+  else process.env.CASE_WORKFLOW_START_DELAY_MS = startDelayBefore;
 });
 
 function envelope(source: ServiceName, type: string, caseId: string, data: Record<string, unknown>): CloudEvent {
