@@ -7,7 +7,7 @@
  *      on this machine;
  *   2. open cases at scale, for each level of BENCH_OPEN_CASES (10,000 then 50,000, cumulative):
  *      case workflows started the way the Kafka bridge starts them (signal-with-start with
- *      case.received.v1), then each dispatched (case.dispatched.v1: four clocks planned, four
+ *      case.received.v1 and the search attributes it gives), then each dispatched (case.dispatched.v1: four clocks planned, four
  *      deadlines announced through the event store). The dispatch instant of each case is chosen
  *      so that its sign-for clock's 50 % warning falls due in a window just after the level is
  *      reached: every case keeps live timers, and the warnings fire while all of them are open;
@@ -18,6 +18,13 @@
  * The worker runs in a child process of its own with case-worker's worker options, so the
  * figures are the worker's alone. Everything it started is terminated at the end; every phase
  * is bounded in time.
+ *
+ * With BENCH_SERVER_METRICS (the server's Prometheus address, `temporal server start-dev
+ * --metrics-port`; a server of the run's own, so that nothing else moves its counters), it first
+ * takes one case through its lifecycle, a step at a time, and prints per step what the step cost
+ * the server (persistence calls by operation, visibility writes) beside what the workflow's
+ * history holds for it (signals, workflow tasks, local activities, search-attribute upserts,
+ * timers); and per level, the server's persistence calls per case.
  *
  * Settings (environment): BENCH_OPEN_CASES (10000,50000), BENCH_TRIVIAL (2000),
  * BENCH_CONCURRENCY (64), BENCH_FIRE_SPREAD_SECONDS (60: the window the warnings of a level fall
@@ -33,7 +40,9 @@ import { EventStore, migrateEventStore } from '@county/event-store';
 import { createTestDatabase, engines } from '@county/testing';
 import { planClock } from '@county/rules';
 import { caseWorkerOptions, workerSettings } from '../apps/case-worker/src/temporal';
+import { countHistory, readServer, settledReading, workBetween, type HistoryCounts, type ServerReading, type ServerWork } from './server-operations';
 import { CASE_WORKFLOW_TYPE, caseEventSignal, caseWorkflowId, type CaseSignal } from '../apps/case-worker/src/workflows/definitions';
+import { startAttributes } from '../apps/case-worker/src/workflows/search-attributes';
 
 const SCHEMA = 'case_worker';
 const LEVELS = (process.env.BENCH_OPEN_CASES ?? process.env.BENCH_CASES ?? '10000,50000').split(',').filter(Boolean).map(Number);
@@ -42,6 +51,9 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SPREAD_SECONDS = Number(process.env.BENCH_FIRE_SPREAD_SECONDS ?? 60);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 2400);
 const ADDRESS = process.env.TEMPORAL_ADDRESS ?? engines().temporalAddress;
+/** As the bridge starts a case from its case.received.v1 (CASE_WORKFLOW_START_DELAY_MS); its next event, by signal-with-start, ends the wait. */
+const START_DELAY_MS = workerSettings(process.env).startDelayMs;
+const SERVER_METRICS = process.env.BENCH_SERVER_METRICS ? (/^https?:/.test(process.env.BENCH_SERVER_METRICS) ? process.env.BENCH_SERVER_METRICS : `http://${process.env.BENCH_SERVER_METRICS}/metrics`) : undefined;
 
 interface WorkerMemory {
   readonly rssMb: number;
@@ -116,6 +128,8 @@ interface LevelResult {
   readonly warningsDueBeforeDispatch: number;
   readonly firedLatenessMs: { p50: number; p99: number; max: number };
   readonly storedLatenessMs: { p50: number; p99: number; max: number };
+  /** The server's persistence calls per case over the level (started, dispatched, deadlines announced, 50 % warning fired), by operation. */
+  readonly serverPerCase?: Record<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -136,6 +150,9 @@ async function main(): Promise<void> {
     await worker.ready;
     const idle = await worker.memory();
     log(`worker ready (idle: rss ${idle.rssMb} MB, heap ${idle.heapUsedMb} MB); levels ${LEVELS.join(', ')} open cases, ${TRIVIAL} trivial workflows, ${CONCURRENCY} in flight, bound ${MAX_SECONDS} s`);
+
+    // 0. what one case costs the server, step by step (only against a server of the run's own)
+    const lifecycle = SERVER_METRICS ? await oneCaseThroughItsLifecycle(client, caseQueue, db.pool, run, offset, caseIds) : undefined;
 
     // 1. the engine's ceiling: trivial workflows
     const trivial = await timed(TRIVIAL, budgetLeft() / 8, async (i) => {
@@ -158,16 +175,11 @@ async function main(): Promise<void> {
         break;
       }
       const from = caseIds.length;
+      const serverBefore = SERVER_METRICS ? await readServer(SERVER_METRICS) : undefined;
       const received = new Date().toISOString();
       const started = await timed(more, budgetLeft() / 3, async (i) => {
         const caseId = `bench-${run}-${from + i}`;
-        await client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
-          workflowId: caseWorkflowId(caseId),
-          taskQueue: caseQueue,
-          args: [{ caseId }],
-          signal: caseEventSignal,
-          signalArgs: [signal('case.received.v1', received, { ...FACTS, channel: 'hotline' })],
-        });
+        await deliver(client, caseQueue, caseId, signal('case.received.v1', received, { ...FACTS, channel: 'hotline' }));
         caseIds.push(caseId);
       });
       log(`level ${level}: ${started.done} case workflows started in ${started.seconds.toFixed(1)} s = ${started.rate.toFixed(0)}/s`);
@@ -181,9 +193,7 @@ async function main(): Promise<void> {
         const caseId = caseIds[from + i];
         const at = new Date(due(i) - offset).toISOString();
         if (Date.now() >= due(i)) dueBeforeDispatch += 1;
-        await client.workflow
-          .getHandle(caseWorkflowId(caseId))
-          .signal(caseEventSignal, signal('case.dispatched.v1', new Date().toISOString(), { ...FACTS, responsibleUnitCode: 'QH-LL-01' }, { unitCode: 'QH-LL-01', at }));
+        await deliver(client, caseQueue, caseId, signal('case.dispatched.v1', new Date().toISOString(), { ...FACTS, responsibleUnitCode: 'QH-LL-01' }, { unitCode: 'QH-LL-01', at }));
       });
       log(`level ${level}: dispatched signals: ${dispatched.done} in ${dispatched.seconds.toFixed(1)} s = ${dispatched.rate.toFixed(0)}/s`);
 
@@ -218,6 +228,7 @@ async function main(): Promise<void> {
       const fired = rows.map((r) => r.event_time.getTime() - due(index.get(r.subject)!));
       const stored = rows.map((r) => r.recorded_at.getTime() - due(index.get(r.subject)!));
       const after = await worker.memory();
+      const serverWork = serverBefore && SERVER_METRICS ? workBetween(serverBefore, await settledReading(SERVER_METRICS)) : undefined;
       const result: LevelResult = {
         openCases: caseIds.length,
         startsPerSecond: round(started.rate),
@@ -232,6 +243,7 @@ async function main(): Promise<void> {
         warningsDueBeforeDispatch: dueBeforeDispatch,
         firedLatenessMs: spreadOf(fired),
         storedLatenessMs: spreadOf(stored),
+        ...(serverWork ? { serverPerCase: perCase(serverWork, count) } : {}),
       };
       levels.push(result);
       log(
@@ -252,9 +264,12 @@ async function main(): Promise<void> {
             `${l.warningsFired}/${l.warningsExpected} | ${l.firedLatenessMs.p50} / ${l.firedLatenessMs.p99} / ${l.firedLatenessMs.max} ms | ${l.storedLatenessMs.p99} ms |`,
         ),
         '',
+        ...(lifecycle ? lifecycleTable(lifecycle) : []),
+        ...levels.filter((l) => l.serverPerCase).map((l) => `server persistence calls per case at ${l.openCases} open cases: ${Object.entries(l.serverPerCase!).map(([op, n]) => `${op} ${n}`).join(', ')}`),
+        '',
       ].join('\n'),
     );
-    console.log(JSON.stringify({ trivialStartsPerSecond: round(trivial.rate), workerMemoryIdle: idle, levels }, null, 2));
+    console.log(JSON.stringify({ trivialStartsPerSecond: round(trivial.rate), workerMemoryIdle: idle, levels, ...(lifecycle ? { lifecycle } : {}) }, null, 2));
   } finally {
     // terminate what this run started (the trivial workflows completed on their own)
     const terminated = await timed(caseIds.length, 600_000, async (i) => {
@@ -268,6 +283,138 @@ async function main(): Promise<void> {
     await connection.close();
     await db.drop();
   }
+}
+
+// ---- one case through its lifecycle, what each step costs ---------------------------------------
+
+interface StepCost {
+  readonly step: string;
+  readonly history: HistoryCounts;
+  readonly server: ServerWork;
+}
+
+const UNIT = 'QH-LL-01';
+
+/**
+ * One case, a lifecycle event at a time, as the bridge delivers them; after each, waits until the
+ * workflow is idle and the server's queues are done, then counts. The dispatch instant is set so
+ * that the sign-for clock's 50 % warning falls due 3 s later: a step driven by a timer.
+ */
+async function oneCaseThroughItsLifecycle(client: Client, taskQueue: string, pool: Pool, run: string, yellowOffset: number, caseIds: string[]): Promise<StepCost[]> {
+  const caseId = `bench-${run}-lifecycle`;
+  const now = () => new Date().toISOString();
+  const steps: { step: string; act: () => Promise<void> }[] = [
+    { step: 'received', act: async () => {
+      await deliver(client, taskQueue, caseId, signal('case.received.v1', now(), { ...FACTS, channel: 'hotline' }, { at: now() }));
+      caseIds.push(caseId);
+    } },
+    { step: 'dispatched', act: () => deliver(client, taskQueue, caseId, signal('case.dispatched.v1', now(), { ...FACTS, responsibleUnitCode: UNIT }, { unitCode: UNIT, at: new Date(Date.now() + 3_000 - yellowOffset).toISOString() })) },
+    { step: 'sign-for 50 % warning (timer)', act: async () => {
+      for (const until = Date.now() + 60_000; Date.now() < until; await sleep(200)) if ((await countEvents(pool, `subject = '${caseId}' AND event_type = 'case.warning-issued.v1'`)) > 0) return;
+      throw new Error('the 50 % warning of the lifecycle case did not fire within 60 s');
+    } },
+    { step: 'signed for', act: () => deliver(client, taskQueue, caseId, signal('case.signed-for.v1', now(), {}, { unitCode: UNIT, at: now() })) },
+    { step: 'first contact', act: () => deliver(client, taskQueue, caseId, signal('case.first-contact-recorded.v1', now(), {}, { unitCode: UNIT, at: now() })) },
+    { step: 'result submitted (handled)', act: () => deliver(client, taskQueue, caseId, signal('case.result-submitted.v1', now(), {}, { unitCode: UNIT, at: now() })) },
+    { step: 'result approved (reviewed)', act: () => deliver(client, taskQueue, caseId, signal('case.result-approved.v1', now(), {}, { unitCode: UNIT, at: now() })) },
+    { step: 'return visit recorded', act: () => deliver(client, taskQueue, caseId, signal('case.return-visit-recorded.v1', now(), {}, { at: now() })) },
+    { step: 'closed', act: () => deliver(client, taskQueue, caseId, signal('case.closed.v1', now(), {}, { at: now() })) },
+  ];
+  const costs: StepCost[] = [];
+  let seen = 0;
+  let reading: ServerReading = await settledReading(SERVER_METRICS!);
+  for (const { step, act } of steps) {
+    await act();
+    const events = await idleHistory(client, caseId, seen);
+    const after = await settledReading(SERVER_METRICS!);
+    costs.push({ step, history: countHistory(events.slice(seen)), server: workBetween(reading, after) });
+    seen = events.length;
+    reading = after;
+  }
+  log(`one case through its lifecycle: ${seen} history events`);
+  return costs;
+}
+
+/** The workflow's history once it has taken what it was sent: no workflow task pending and the history no longer growing (bounded). */
+async function idleHistory(client: Client, caseId: string, seen: number) {
+  const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+  let last = -1;
+  for (const until = Date.now() + 60_000; Date.now() < until; await sleep(250)) {
+    const d = await handle.describe();
+    const length = d.historyLength;
+    if (length > seen && length === last && !d.raw.pendingWorkflowTask) {
+      const { history } = await client.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: caseWorkflowId(caseId) }, maximumPageSize: 1000 });
+      return history?.events ?? [];
+    }
+    last = length;
+  }
+  throw new Error(`the lifecycle case did not settle within 60 s`);
+}
+
+const SERVER_OPERATIONS = ['CreateWorkflowExecution', 'UpdateWorkflowExecution', 'GetWorkflowExecution', 'CreateTasks', 'GetTasks', 'GetTransferTasks', 'GetTimerTasks', 'GetVisibilityTasks'];
+
+/**
+ * Calls the server makes for its own housekeeping (namespace and cluster metadata refreshes) or
+ * that the bench's own watching causes (describe, history reads): left out of "the workflow's calls".
+ */
+const NOT_THE_WORKFLOWS = new Set(['GetNamespace', 'ListNamespaces', 'GetCurrentClusterMetadata', 'GetCurrentExecution', 'ReadHistoryBranch', 'ListNexusEndpoints', 'GetTaskQueueUserData']);
+
+function workflowCalls(work: ServerWork): { calls: number; ms: number } {
+  let calls = 0;
+  let ms = 0;
+  for (const [op, n] of Object.entries(work.calls)) if (!NOT_THE_WORKFLOWS.has(op)) calls += n;
+  for (const [op, t] of Object.entries(work.ms)) if (!NOT_THE_WORKFLOWS.has(op)) ms += t;
+  return { calls, ms };
+}
+
+function lifecycleTable(costs: readonly StepCost[]): string[] {
+  const total = (f: (c: StepCost) => number) => costs.reduce((a, c) => a + f(c), 0);
+  const row = (name: string, f: (c: StepCost) => number | string) => `| ${name} | ${costs.map((c) => f(c)).join(' | ')} | ${total((c) => Number(f(c)))} |`;
+  const h = (k: keyof HistoryCounts) => (c: StepCost) => c.history[k];
+  return [
+    'one case through its lifecycle, per step (history of the case workflow; calls counted by the server):',
+    '',
+    `| | ${costs.map((c) => c.step).join(' | ')} | whole life |`,
+    `| --- | ${costs.map(() => '---').join(' | ')} | --- |`,
+    row('signals', h('signals')),
+    row('workflow tasks', h('workflowTasks')),
+    row('activity tasks', h('activityTasks')),
+    row('local activities', h('localActivities')),
+    row('patch markers', h('patchMarkers')),
+    row('search-attribute upserts', h('searchAttributeUpserts')),
+    row('timers started', h('timersStarted')),
+    row('timers cancelled', h('timersCancelled')),
+    row('timers fired', h('timersFired')),
+    row('history events', h('events')),
+    ...SERVER_OPERATIONS.map((op) => row(`server: ${op}`, (c) => c.server.calls[op] ?? 0)),
+    row('server: visibility writes', (c) => c.server.visibilityWrites),
+    row("server: the workflow's persistence calls (all but metadata reads and the bench's own)", (c) => workflowCalls(c.server).calls),
+    row('server: their persistence ms', (c) => Math.round(workflowCalls(c.server).ms)),
+    '',
+  ];
+}
+
+function perCase(work: ServerWork, cases: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const op of SERVER_OPERATIONS) out[op] = round((work.calls[op] ?? 0) / cases);
+  out['visibility writes'] = round(work.visibilityWrites / cases);
+  out['all calls'] = round(work.totalCalls / cases);
+  out['persistence ms'] = round(work.totalMs / cases);
+  for (const op of SERVER_OPERATIONS) if (work.ms[op]) out[`${op} ms`] = round(work.ms[op] / cases);
+  return out;
+}
+
+/** A lifecycle event delivered the way the Kafka bridge delivers it: signal-with-start, the search attributes and, for a case.received.v1, the start delay. */
+async function deliver(client: Client, taskQueue: string, caseId: string, event: CaseSignal): Promise<void> {
+  await client.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
+    workflowId: caseWorkflowId(caseId),
+    taskQueue,
+    args: [{ caseId }],
+    signal: caseEventSignal,
+    signalArgs: [event],
+    typedSearchAttributes: startAttributes(caseId, caseWorkflowId(caseId), event),
+    ...(event.type === 'case.received.v1' && START_DELAY_MS > 0 ? { startDelay: START_DELAY_MS } : {}),
+  });
 }
 
 function signal(type: string, time: string, facts: CaseSignal['facts'], about?: CaseSignal['about']): CaseSignal {

@@ -113,7 +113,18 @@ export interface WorkerSettings {
   /** host:port of the worker's Prometheus endpoint (`/metrics`: task slots, schedule-to-start latency, sticky cache); none when unset. */
   readonly metricsAddress?: string;
   readonly tuning: WorkerTuning;
+  /**
+   * How long a case's workflow, started by its case.received.v1, waits before its first workflow
+   * task (CASE_WORKFLOW_START_DELAY_MS; 0: none). The case's next event (its dispatch, usually
+   * within a second) comes by signal-with-start, which ends the wait at once: both are taken in
+   * one workflow task instead of two. Nothing is due on received alone (no clock starts there),
+   * and the search attributes are set at the start.
+   */
+  readonly startDelayMs: number;
 }
+
+/** The start delay when CASE_WORKFLOW_START_DELAY_MS is unset. */
+export const DEFAULT_START_DELAY_MS = 10_000;
 
 
 /** The worker options an operator may size (CASE_WORKER_TUNING, a JSON object of these keys). */
@@ -137,7 +148,7 @@ export type WorkerTuning = Partial<Record<(typeof TUNABLE)[number], number>>;
  */
 export const DEFAULT_WORKER_TUNING: WorkerTuning = {};
 
-/** Reads TEMPORAL_WORKER_METRICS_ADDRESS and CASE_WORKER_TUNING (each key must be a worker option above, each value a positive number). */
+/** Reads TEMPORAL_WORKER_METRICS_ADDRESS, CASE_WORKER_TUNING (each key must be a worker option above, each value a positive number) and CASE_WORKFLOW_START_DELAY_MS. */
 export function workerSettings(env: NodeJS.ProcessEnv): WorkerSettings {
   const tuning: Record<string, number> = { ...DEFAULT_WORKER_TUNING };
   if (env.CASE_WORKER_TUNING) {
@@ -154,7 +165,9 @@ export function workerSettings(env: NodeJS.ProcessEnv): WorkerSettings {
       tuning[key] = value;
     }
   }
-  return { ...(env.TEMPORAL_WORKER_METRICS_ADDRESS ? { metricsAddress: env.TEMPORAL_WORKER_METRICS_ADDRESS } : {}), tuning };
+  const startDelayMs = env.CASE_WORKFLOW_START_DELAY_MS === undefined || env.CASE_WORKFLOW_START_DELAY_MS === '' ? DEFAULT_START_DELAY_MS : Number(env.CASE_WORKFLOW_START_DELAY_MS);
+  if (!Number.isInteger(startDelayMs) || startDelayMs < 0) throw new Error('CASE_WORKFLOW_START_DELAY_MS must be a whole number of milliseconds, 0 or more');
+  return { ...(env.TEMPORAL_WORKER_METRICS_ADDRESS ? { metricsAddress: env.TEMPORAL_WORKER_METRICS_ADDRESS } : {}), tuning, startDelayMs };
 }
 
 /**

@@ -15,7 +15,11 @@ let connection: Connection;
 let temporal: Client;
 const kafka = testKafka();
 
+// the start delay of a received, long enough that a slow machine's Kafka still delivers the dispatch within it
+const startDelayBefore = process.env.CASE_WORKFLOW_START_DELAY_MS;
+
 beforeAll(async () => {
+  process.env.CASE_WORKFLOW_START_DELAY_MS = startDelayBefore ?? '60000';
   system = await startSystem(['case-worker']);
   await ensureTopics(kafka, Object.values(TOPICS).map((t) => `${system.topicPrefix}${t}`), 1);
   connection = await Connection.connect({ address: system.env.TEMPORAL_ADDRESS });
@@ -25,6 +29,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await connection?.close();
   await system?.stop();
+  if (startDelayBefore === undefined) delete process.env.CASE_WORKFLOW_START_DELAY_MS;
+  else process.env.CASE_WORKFLOW_START_DELAY_MS = startDelayBefore;
 });
 
 function envelope(source: ServiceName, type: string, caseId: string, data: Record<string, unknown>): CloudEvent {
@@ -92,4 +98,42 @@ it('follows a case from Kafka and announces its deadlines on its own topic', asy
   await eventually(async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined), 60_000, 200);
   await outside.stop();
   await producer.disconnect();
+}, 180_000);
+
+it("takes a case's received and dispatched in one workflow task: the workflow its received starts waits for the next event", async () => {
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    const publish = (e: CloudEvent) => producer.send({ topic: `${system.topicPrefix}${TOPICS[e.source]}`, messages: [toKafkaMessage(e)] });
+    const caseId = randomUUID();
+    const now = new Date().toISOString();
+    await publish(
+      envelope('intake', 'case.received.v1', caseId, {
+        channel: 'hotline', channelReference: 'HL-2', appealType: 'complaint', categoryCode: 'UM.ORDER.PARKING', urgency: 'normal',
+        description: 'x', location: { resolved: true, townshipCode: 'QH-LL' }, resident: { anonymous: true }, receivedAt: now, attachments: [],
+      }),
+    );
+    const handle = temporal.workflow.getHandle(caseWorkflowId(caseId));
+    // the workflow is there, with the case's search attributes from its start, before it ran any task
+    const started = await eventually(async () => (await handle.describe().catch(() => undefined)), 60_000, 100);
+    expect(started.typedSearchAttributes.get(SA.status)).toBe('received');
+    expect(started.typedSearchAttributes.get(SA.category)).toBe('UM.ORDER.PARKING');
+    // the dispatch comes a moment later (a workflow task would be long done by then without the wait)
+    await new Promise((r) => setTimeout(r, 1_000));
+    await publish(
+      envelope('dispatch', 'case.dispatched.v1', caseId, {
+        primaryUnitCode: 'QH-LL-01', cooperatingUnitCodes: [], categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', townshipCode: 'QH-LL',
+        basis: { kind: 'placeholder', explanation: 'test' }, dispatchedAt: now,
+      }),
+    );
+    await eventually(async () => ((await handle.describe()).typedSearchAttributes.get(SA.nextDeadline) ? true : undefined), 60_000, 200);
+    const events = (await handle.fetchHistory()).events ?? [];
+    const firstTask = events.findIndex((e) => e.workflowTaskCompletedEventAttributes);
+    expect(events.slice(0, firstTask).filter((e) => e.workflowExecutionSignaledEventAttributes)).toHaveLength(2);
+    expect(events.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    await publish(envelope('evaluation', 'case.closed.v1', caseId, { outcome: 'resolved' }));
+    await eventually(async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined), 60_000, 200);
+  } finally {
+    await producer.disconnect();
+  }
 }, 180_000);

@@ -1,8 +1,8 @@
-import { DEFAULT_WORKER_TUNING, workerSettings } from '../src/temporal';
+import { DEFAULT_START_DELAY_MS, DEFAULT_WORKER_TUNING, workerSettings } from '../src/temporal';
 
 describe("case-worker's worker settings", () => {
   it('uses the measured defaults and no metrics endpoint when nothing is set', () => {
-    expect(workerSettings({})).toEqual({ tuning: DEFAULT_WORKER_TUNING });
+    expect(workerSettings({})).toEqual({ tuning: DEFAULT_WORKER_TUNING, startDelayMs: DEFAULT_START_DELAY_MS });
   });
 
   it('takes sizes from CASE_WORKER_TUNING over the defaults, and the metrics address', () => {
@@ -19,5 +19,11 @@ describe("case-worker's worker settings", () => {
     ['{"workflowThreadPoolSize":"2"}', /workflowThreadPoolSize must be a positive number/],
   ])('refuses CASE_WORKER_TUNING=%s, naming what is wrong', (value, message) => {
     expect(() => workerSettings({ CASE_WORKER_TUNING: value })).toThrow(message);
+  });
+
+  it('takes the start delay from CASE_WORKFLOW_START_DELAY_MS (0: none) and refuses one that is not a whole number of ms', () => {
+    expect(workerSettings({ CASE_WORKFLOW_START_DELAY_MS: '0' }).startDelayMs).toBe(0);
+    expect(workerSettings({ CASE_WORKFLOW_START_DELAY_MS: '2500' }).startDelayMs).toBe(2500);
+    for (const bad of ['-1', '1.5', 'soon']) expect(() => workerSettings({ CASE_WORKFLOW_START_DELAY_MS: bad })).toThrow(/CASE_WORKFLOW_START_DELAY_MS/);
   });
 });

@@ -41,17 +41,34 @@ export function stableEventId(key: string): string {
  * case leaves through the store and its outbox, like every other event of the platform.
  */
 export function createActivities(store: EventStore) {
+  /** Appends the events once: an id already stored (a retry, a replay) is skipped, not written again. */
+  const emitCaseEvents = async (request: EmitRequest): Promise<EmitResult> => {
+    const events = request.events.map(({ key, ...event }) => ({ id: stableEventId(key), event }));
+    if (events.length === 0) return { appended: 0, duplicates: 0 };
+    // usually none is stored yet: all in one transaction
+    if ((await appendOnce(store, request, events)) === 'appended') return { appended: events.length, duplicates: 0 };
+    // a retry after a partial success: one by one, skipping what is stored
+    let appended = 0;
+    for (const e of events) if ((await appendOnce(store, request, [e])) === 'appended') appended += 1;
+    return { appended, duplicates: events.length - appended };
+  };
+
   return {
-    /** Appends the events once: an id already stored (a retry, a replay) is skipped, not written again. */
-    async emitCaseEvents(request: EmitRequest): Promise<EmitResult> {
-      const events = request.events.map(({ key, ...event }) => ({ id: stableEventId(key), event }));
-      if (events.length === 0) return { appended: 0, duplicates: 0 };
-      // usually none is stored yet: all in one transaction
-      if ((await appendOnce(store, request, events)) === 'appended') return { appended: events.length, duplicates: 0 };
-      // a retry after a partial success: one by one, skipping what is stored
+    emitCaseEvents,
+
+    /**
+     * Appends what one workflow task decided, request after request in their order (each with its
+     * own cause), every event once: what a retry finds stored is skipped.
+     */
+    async emitCaseEventsInOrder(requests: readonly EmitRequest[]): Promise<EmitResult> {
       let appended = 0;
-      for (const e of events) if ((await appendOnce(store, request, [e])) === 'appended') appended += 1;
-      return { appended, duplicates: events.length - appended };
+      let duplicates = 0;
+      for (const request of requests) {
+        const r = await emitCaseEvents(request);
+        appended += r.appended;
+        duplicates += r.duplicates;
+      }
+      return { appended, duplicates };
     },
 
     /** Plans a clock (local activity: the instants are recorded in the workflow's history). */

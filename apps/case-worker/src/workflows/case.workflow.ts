@@ -12,24 +12,26 @@
  * planned by a local activity (recorded in the history) or is workflow time.
  */
 import {
+  CancellationScope,
   condition,
   patched,
   proxyActivities,
   proxyLocalActivities,
   setCurrentDetails,
   setHandler,
+  sleep,
   startChild,
   upsertSearchAttributes,
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError, type SearchAttributeUpdatePair } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { CaseActivities, EmitRequest } from '../activities';
 import type { ClockPlan } from '@county/rules';
 import {
   CLOCKS_PATCH,
   CLOCK_RUNS_PATCH,
-  SA,
+  ECONOMY_PATCH,
   STEP_IN_ONE_TASK_PATCH,
   WHISTLE_WORKFLOW_TYPE,
   caseEventSignal,
@@ -39,13 +41,13 @@ import {
   whistleWorkflowId,
   type CaseSignal,
   type CaseSignalFacts,
-  type CaseStatus,
   type CaseView,
   type CaseWorkflowInput,
   type WhistleView,
   type WhistleWorkflowInput,
 } from './definitions';
-import { clockAttributes, clockView, definedOnly, describe, earliest, fire, initialCaseState, receive, settle, type CaseState, type Emitted, type Planned, type Planning } from './case-transitions';
+import { clockView, definedOnly, describe, earliest, fire, initialCaseState, receive, settle, type CaseState, type Emitted, type Planned, type Planning } from './case-transitions';
+import { caseSearchAttributes, factAttributes, fingerprintOf } from './search-attributes';
 
 const { emitCaseEvents } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
@@ -53,7 +55,7 @@ const { emitCaseEvents } = proxyActivities<CaseActivities>({
 });
 const { planClock } = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds' });
 // STEP_IN_ONE_TASK_PATCH: every clock of a step planned at once, and the events announced in the workflow task
-const { planClocks, emitCaseEvents: emitCaseEventsInTask } = proxyLocalActivities<CaseActivities>({
+const { planClocks, emitCaseEvents: emitCaseEventsInTask, emitCaseEventsInOrder } = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -64,9 +66,12 @@ const { planClocks, emitCaseEvents: emitCaseEventsInTask } = proxyLocalActivitie
  * case to the ops staff. What follows from what is decided there.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
-  // cases started before the clocks existed keep following the status-only path
-  if (!patched(CLOCKS_PATCH)) return statusOnlyCaseWorkflow(input);
-  const stepInOneTask = patched(STEP_IN_ONE_TASK_PATCH);
+  // one marker for a new case (ECONOMY_PATCH stands for the patches before it); cases started
+  // before the clocks existed keep following the status-only path
+  const economy = patched(ECONOMY_PATCH);
+  if (!economy && !patched(CLOCKS_PATCH)) return statusOnlyCaseWorkflow(input);
+  const stepInOneTask = economy || patched(STEP_IN_ONE_TASK_PATCH);
+  const ownRunIds = (): boolean => economy || patched(CLOCK_RUNS_PATCH);
 
   const { caseId } = input;
   const workflowId = workflowInfo().workflowId;
@@ -74,7 +79,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const seen = new Set<string>();
   const queue: CaseSignal[] = [];
   const whistles = new Map<string, { handle: ChildWorkflowHandle<(input: WhistleWorkflowInput) => Promise<unknown>>; view: WhistleView }>();
-  let publishedAttributes = '';
+  let publishedAttributes = economy ? fingerprintOf(workflowInfo().typedSearchAttributes.getAll()) : '';
 
   const view = (): CaseView => ({ caseId, status: state.status, facts: state.facts, eventsSeen: seen.size });
 
@@ -91,10 +96,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     whistles: [...whistles.values()].map((w) => w.view),
   }));
 
+  // ECONOMY_PATCH: what a workflow task decides waits here and leaves in one local activity (flush)
+  const decided: EmitRequest[] = [];
+
   const emit = async (events: Emitted[], causationId: string, correlationId: string | undefined): Promise<void> => {
     if (events.length === 0) return;
     const request: EmitRequest = { caseId, streamId: workflowId, time: new Date(Date.now()).toISOString(), causationId, ...(correlationId ? { correlationId } : {}), events };
-    await (stepInOneTask ? emitCaseEventsInTask(request) : emitCaseEvents(request));
+    if (economy) decided.push(request);
+    else await (stepInOneTask ? emitCaseEventsInTask(request) : emitCaseEvents(request));
+  };
+
+  /** Announces what was decided since the last flush, in its order (ECONOMY_PATCH). */
+  const flush = async (): Promise<void> => {
+    if (decided.length === 0) return;
+    await emitCaseEventsInOrder(decided.splice(0));
   };
 
   /** Plans what a transition asked for, in its order, in local activities (recorded in the history). */
@@ -105,13 +120,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       const plans: ClockPlan[] = [];
       const ownIds: boolean[] = [];
       for (const [i, request] of p.requests.entries()) {
-        ownIds.push(p.runs[i]! > 1 && patched(CLOCK_RUNS_PATCH));
+        ownIds.push(p.runs[i]! > 1 && ownRunIds());
         plans.push(await planClock(request));
       }
       return { plans, ownIds };
     }
     // all at once (histories of this path recorded before CLOCK_RUNS_PATCH keep the old ids)
-    const own = p.runs.some((run) => run > 1) && patched(CLOCK_RUNS_PATCH);
+    const own = p.runs.some((run) => run > 1) && ownRunIds();
     const plans = await planClocks(p.requests);
     return { plans, ownIds: p.runs.map((run) => own && run > 1) };
   };
@@ -123,9 +138,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     for (const p of received.planning) planned.push(await plan(p));
     const settled = settle(state, signal, received.planning, planned, Date.now());
     state = settled.state;
+    // what was decided before a whistle is announced before the whistle's child acts
+    if (received.whistle) await flush();
     if (received.whistle?.kind === 'blow') await blow(received.whistle.signal);
     if (received.whistle?.kind === 'forward-answer') await forwardAnswer(received.whistle.signal);
-    publish();
+    if (!economy) publish();
     await emit(settled.events, signal.eventId, signal.correlationId);
   };
 
@@ -169,12 +186,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   // ---- what the ops staff see ------------------------------------------------------------------
 
   const publish = () => {
-    const pairs = searchAttributes(state.status, state.facts);
-    const clocks = clockAttributes(state);
-    pairs.push({ key: SA.nextDeadline, value: clocks.nextDeadline });
-    pairs.push({ key: SA.overdue, value: clocks.overdue });
-    pairs.push({ key: SA.warningLevel, value: clocks.warningLevel });
-    const fingerprint = JSON.stringify(pairs);
+    const pairs = caseSearchAttributes(state);
+    // ECONOMY_PATCH: compared with what the workflow has (the bridge may have started it with them)
+    const fingerprint = economy ? fingerprintOf(pairs) : JSON.stringify(pairs);
     if (fingerprint !== publishedAttributes) {
       upsertSearchAttributes(pairs);
       publishedAttributes = fingerprint;
@@ -182,14 +196,39 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     setCurrentDetails(describe(state, [...whistles.keys()]));
   };
 
+  // ---- waiting for the next step (ECONOMY_PATCH: its timer kept while its instant stays) -----------
+
+  let timer: { at: number; scope: CancellationScope; fired: boolean } | undefined;
+
+  const waitFor = async (at: number | undefined): Promise<void> => {
+    if (timer && (timer.at !== at || timer.fired)) {
+      if (!timer.fired) timer.scope.cancel();
+      timer = undefined;
+    }
+    if (at === undefined) {
+      await condition(() => queue.length > 0);
+      return;
+    }
+    if (!timer) {
+      const t = { at, scope: new CancellationScope(), fired: false };
+      t.scope.run(() => sleep(Math.max(1, at - Date.now()))).then(
+        () => (t.fired = true),
+        () => undefined, // cancelled: the step moved
+      );
+      timer = t;
+    }
+    const waiting = timer;
+    await condition(() => queue.length > 0 || waiting.fired);
+  };
+
   // ---- the loop: one lifecycle event or one point in time at a time ------------------------------
 
-  publish();
+  if (!economy) publish();
   for (;;) {
     const signal = queue.shift();
     if (signal) {
       await apply(signal);
-      publish();
+      if (!economy) publish();
       continue;
     }
     if (state.status === 'closed') break;
@@ -198,24 +237,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       const fired = fire(state, next.clock, next.step);
       state = fired.state;
       await emit(fired.events, fired.cause.eventId, fired.cause.correlationId);
-      publish();
+      if (!economy) publish();
       continue;
     }
-    if (next) await condition(() => queue.length > 0, Math.max(1, Date.parse(next.step.at) - Date.now()));
+    if (economy) {
+      // the workflow task is done: announce, show, then wait (a signal that came meanwhile is taken at once)
+      await flush();
+      publish();
+      await waitFor(next ? Date.parse(next.step.at) : undefined);
+    } else if (next) await condition(() => queue.length > 0, Math.max(1, Date.parse(next.step.at) - Date.now()));
     else await condition(() => queue.length > 0);
   }
+  await flush();
   publish();
   return view();
-}
-
-function searchAttributes(status: CaseStatus, facts: CaseSignalFacts): SearchAttributeUpdatePair[] {
-  const pairs: SearchAttributeUpdatePair[] = [{ key: SA.status, value: status }];
-  if (facts.categoryCode) pairs.push({ key: SA.category, value: facts.categoryCode });
-  if (facts.urgency) pairs.push({ key: SA.urgency, value: facts.urgency });
-  if (facts.channel) pairs.push({ key: SA.channel, value: facts.channel });
-  if (facts.townshipCode) pairs.push({ key: SA.township, value: facts.townshipCode });
-  if (facts.responsibleUnitCode) pairs.push({ key: SA.responsibleUnit, value: facts.responsibleUnitCode });
-  return pairs;
 }
 
 // ---- before CLOCKS_PATCH: the status-only workflow, kept as it was for the cases it started ------
@@ -250,13 +285,13 @@ async function statusOnlyCaseWorkflow(input: CaseWorkflowInput): Promise<CaseVie
     facts = { ...facts, ...definedOnly(signal.facts) };
     const next = LEGACY_STATUS_AFTER[signal.type];
     if (next && LEGACY_RANK[next] > LEGACY_RANK[status]) status = next;
-    upsertSearchAttributes(searchAttributes(status, facts));
+    upsertSearchAttributes(factAttributes(status, facts));
     describe();
   };
 
   setHandler(caseEventSignal, apply);
   setHandler(caseViewQuery, () => ({ caseId: input.caseId, status, facts, eventsSeen: seen.size }));
-  upsertSearchAttributes(searchAttributes(status, facts));
+  upsertSearchAttributes(factAttributes(status, facts));
   describe();
 
   await condition(() => status === 'closed');

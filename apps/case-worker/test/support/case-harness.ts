@@ -8,6 +8,7 @@ import { createActivities, type EmitRequest } from '../../src/activities';
 import type { CaseClock } from '@county/contracts';
 import { CASE_WORKFLOW_TYPE, caseEventSignal, caseWorkflowId, clocksQuery, type CaseClocks, type CaseSignal, type ClockView, type SignalDetails, type CaseSignalFacts } from '../../src/workflows/definitions';
 import { timeSkippingEnvironment } from './time-skipping';
+import { startAttributes } from '../../src/workflows/search-attributes';
 
 export const SCHEMA = 'case_worker';
 export const COMMUNITY = 'QH-LL-01';
@@ -64,6 +65,10 @@ export class CaseHarness {
       emitCaseEvents: (request) => {
         emitted.push(request);
         return activities.emitCaseEvents(request);
+      },
+      emitCaseEventsInOrder: (requests) => {
+        emitted.push(...requests);
+        return activities.emitCaseEventsInOrder(requests);
       },
     };
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: recording });
@@ -127,6 +132,8 @@ export class TestCase {
       args: [{ caseId: this.caseId }],
       signal: caseEventSignal,
       signalArgs: [signal],
+      // as the bridge starts a case's workflow
+      typedSearchAttributes: startAttributes(this.caseId, caseWorkflowId(this.caseId), signal),
     });
     return eventId;
   }

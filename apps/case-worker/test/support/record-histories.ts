@@ -21,9 +21,10 @@ import { whistleWorkflowId } from '../../src/workflows/definitions';
 const OUT = path.join(__dirname, '..', 'histories');
 /**
  * The prefix of the files written: the generation of the workflow code (v1: the clocks; v2: either
- * a step in one workflow task or every clock run with ids of its own, recorded apart; v3: both).
+ * a step in one workflow task or every clock run with ids of its own, recorded apart; v3: both;
+ * v4: case-economy-v1, one patch for all of them and fewer server operations per step).
  */
-const GENERATION = process.env.HISTORY_GENERATION ?? 'v3';
+const GENERATION = process.env.HISTORY_GENERATION ?? 'v4';
 const HOUR = 3_600_000;
 
 const SCENARIOS: Record<string, (c: TestCase) => Promise<WorkflowHandle[]>> = {

@@ -18,10 +18,20 @@ export class KeyRateLimiter extends RateLimiter {}
 export class RequestsInFlight {
   private count = 0;
 
+  /** The places taken now. */
+  get taken(): number {
+    return this.count;
+  }
+
   constructor(@Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings) {}
 
-  /** Takes a place until the response is finished or the connection closes; false when all are taken. */
+  /**
+   * Takes a place until the response is finished or the connection closes; false when all are
+   * taken, or when the caller is gone already (it gave up while its key was being looked up: a
+   * place taken then would never be given back, since its 'close' has been and gone).
+   */
   enter(res: Response): boolean {
+    if (res.destroyed || res.writableEnded) return false;
     if (this.count >= this.settings.maxRequestsInFlight) return false;
     this.count += 1;
     let left = false;
