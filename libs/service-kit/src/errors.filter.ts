@@ -38,7 +38,7 @@ export interface ErrorBody {
   readonly statusCode: number;
   readonly code: string;
   readonly message: string;
-  readonly correlationId?: string;
+  readonly correlationId: string;
   readonly [detail: string]: unknown;
 }
 
@@ -55,8 +55,8 @@ export function correlationIdOf(req: { id?: unknown; headers?: Record<string, un
 }
 
 /** Describes any error as the status and body callers see. */
-export function errorBody(error: unknown, correlationId?: string): ErrorBody {
-  const id = correlationId ? { correlationId } : {};
+export function errorBody(error: unknown, correlationId: string): ErrorBody {
+  const id = { correlationId };
   if (error instanceof ConcurrencyError) {
     return {
       statusCode: 409,

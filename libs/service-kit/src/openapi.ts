@@ -30,12 +30,12 @@ export interface DocumentOptions {
 
 export const ERROR_BODY_SCHEMA: Schema = {
   type: 'object',
-  required: ['statusCode', 'code', 'message'],
+  required: ['statusCode', 'code', 'message', 'correlationId'],
   properties: {
     statusCode: { type: 'integer', example: 400 },
     code: { type: 'string', description: 'stable error code, e.g. VALIDATION_FAILED, CASE.NOT_FOUND, AUTH.KEY_INVALID', example: 'VALIDATION_FAILED' },
     message: { type: 'string' },
-    correlationId: { type: 'string', description: "the request's correlation id (X-Correlation-Id, or the one given to it)" },
+    correlationId: { type: 'string', description: "the request's correlation id (X-Correlation-Id when well-formed, or the one given to it); every error body has one" },
     errors: {
       type: 'array',
       description: 'one entry per bad field (dotted path; a header or path parameter by its name)',

@@ -1,32 +1,17 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { PoolClient } from 'pg';
-import type { CloudEvent } from '@county/contracts';
 import { ConsumerGroup, EventContext } from '@county/service-kit';
-import {
-  assignedUnits,
-  type DeadlineData,
-  type DispatchedData,
-  type ExtensionApprovedData,
-  type ReceivedData,
-  type ReopenedData,
-  type TransferApprovedData,
-  type UnitRulingData,
-  type WarningData,
-  type WhistleAnswerDeadlineSetData,
-  type WhistleAnswerOverdueData,
-  type WhistleEscalatedData,
-} from './consumed-events';
+import { applyFact, type AppliedType, type FactAppliers, type FactEvent } from '../read-model/fact-appliers';
+import { assignedUnits } from './consumed-events';
 
 export const CENTRE_FACTS_CONSUMER = 'centre-facts';
-
-type Apply = (db: PoolClient, data: never, event: CloudEvent) => Promise<void>;
 
 async function updateAssignment(db: PoolClient, caseId: string, unitCode: string, set: string, values: unknown[] = []): Promise<void> {
   await db.query(`UPDATE handling.assignments SET ${set} WHERE case_id = $1 AND unit_code = $2`, [caseId, unitCode, ...values]);
 }
 
-const APPLY: Record<string, Apply> = {
-  'case.received.v1': (async (db: PoolClient, d: ReceivedData) => {
+const APPLY = {
+  'case.received.v1': async (db, d) => {
     await db.query(
       `INSERT INTO handling.cases (case_id, category_code, urgency, township_code, description, address, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -34,9 +19,9 @@ const APPLY: Record<string, Apply> = {
          category_code = COALESCE(handling.cases.category_code, EXCLUDED.category_code), urgency = COALESCE(handling.cases.urgency, EXCLUDED.urgency)`,
       [d.caseId, d.categoryCode, d.urgency, d.location.townshipCode ?? null, d.description, d.location.address ?? null, d.receivedAt],
     );
-  }) as Apply,
+  },
 
-  'case.dispatched.v1': (async (db: PoolClient, d: DispatchedData) => {
+  'case.dispatched.v1': async (db, d) => {
     await db.query(
       `INSERT INTO handling.cases (case_id, category_code, urgency, township_code, dispatched_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (case_id) DO UPDATE SET category_code = EXCLUDED.category_code, urgency = EXCLUDED.urgency,
@@ -54,22 +39,22 @@ const APPLY: Record<string, Apply> = {
         [d.caseId, a.unitCode, a.role, a.part ?? null, d.dispatchedAt],
       );
     }
-  }) as Apply,
+  },
 
-  'case.transfer-approved.v1': ((db: PoolClient, d: TransferApprovedData) =>
-    updateAssignment(db, d.caseId, d.fromUnitCode, `transfer_rulings = transfer_rulings + 1, transfer_ruling = 'approved', active = false`)) as Apply,
-  'case.transfer-rejected.v1': ((db: PoolClient, d: UnitRulingData) =>
-    updateAssignment(db, d.caseId, d.unitCode, `transfer_rulings = transfer_rulings + 1, transfer_ruling = 'rejected'`)) as Apply,
-  'case.result-approved.v1': ((db: PoolClient, d: UnitRulingData) =>
+  'case.transfer-approved.v1': (db, d) =>
+    updateAssignment(db, d.caseId, d.fromUnitCode, `transfer_rulings = transfer_rulings + 1, transfer_ruling = 'approved', active = false`),
+  'case.transfer-rejected.v1': (db, d) =>
+    updateAssignment(db, d.caseId, d.unitCode, `transfer_rulings = transfer_rulings + 1, transfer_ruling = 'rejected'`),
+  'case.result-approved.v1': (db, d) =>
     updateAssignment(
       db,
       d.caseId,
       d.unitCode,
       `result_rulings = result_rulings + 1, result_approvals = result_approvals + 1, result_approved = result_approvals + 1 > redo_count, sent_back = false`,
-    )) as Apply,
+    ),
   // 重办: the case comes back to the unit whose result was approved; counted, so that a reopen
   // that arrives before the approval it follows (another topic) still ends up reopened
-  'case.reopened.v1': ((db: PoolClient, d: ReopenedData, event: CloudEvent) =>
+  'case.reopened.v1': (db, d, event) =>
     updateAssignment(
       db,
       d.caseId,
@@ -77,23 +62,23 @@ const APPLY: Record<string, Apply> = {
       `redo_count = GREATEST(redo_count, $3), result_approved = result_approvals > GREATEST(redo_count, $3), sent_back = false,
        reopened_at = CASE WHEN $3 > redo_count THEN $4::timestamptz ELSE reopened_at END, reopen_reason = CASE WHEN $3 > redo_count THEN $5 ELSE reopen_reason END`,
       [d.redoCount, event.time, d.reason],
-    )) as Apply,
-  'case.result-sent-back.v1': ((db: PoolClient, d: UnitRulingData) =>
-    updateAssignment(db, d.caseId, d.unitCode, `result_rulings = result_rulings + 1, sent_back = true, sent_back_reason = $3`, [d.reason ?? null])) as Apply,
-  'case.extension-approved.v1': ((db: PoolClient, d: ExtensionApprovedData) =>
+    ),
+  'case.result-sent-back.v1': (db, d) =>
+    updateAssignment(db, d.caseId, d.unitCode, `result_rulings = result_rulings + 1, sent_back = true, sent_back_reason = $3`, [d.reason ?? null]),
+  'case.extension-approved.v1': (db, d) =>
     updateAssignment(db, d.caseId, d.unitCode, `extension_rulings = extension_rulings + 1, extension_ruling = 'approved', extra_working_days = extra_working_days + $3`, [
       d.extraWorkingDays,
-    ])) as Apply,
-  'case.extension-rejected.v1': ((db: PoolClient, d: UnitRulingData) =>
-    updateAssignment(db, d.caseId, d.unitCode, `extension_rulings = extension_rulings + 1, extension_ruling = 'rejected'`)) as Apply,
-  'case.clock-paused.v1': ((db: PoolClient, d: UnitRulingData) => updateAssignment(db, d.caseId, d.unitCode, 'paused = true')) as Apply,
-  'case.clock-resumed.v1': ((db: PoolClient, d: UnitRulingData) => updateAssignment(db, d.caseId, d.unitCode, 'paused = false')) as Apply,
+    ]),
+  'case.extension-rejected.v1': (db, d) =>
+    updateAssignment(db, d.caseId, d.unitCode, `extension_rulings = extension_rulings + 1, extension_ruling = 'rejected'`),
+  'case.clock-paused.v1': (db, d) => updateAssignment(db, d.caseId, d.unitCode, 'paused = true'),
+  'case.clock-resumed.v1': (db, d) => updateAssignment(db, d.caseId, d.unitCode, 'paused = false'),
 
-  'case.closed.v1': (async (db: PoolClient, d: { caseId: string }, event: CloudEvent) => {
+  'case.closed.v1': async (db, d, event) => {
     await db.query(`UPDATE handling.cases SET closed_at = COALESCE(closed_at, $2) WHERE case_id = $1`, [d.caseId ?? event.subject, event.time]);
-  }) as Apply,
+  },
 
-  'case.deadline-set.v1': (async (db: PoolClient, d: DeadlineData) => {
+  'case.deadline-set.v1': async (db, d) => {
     // a new deadline (an extension, a pause) clears the warning and the overdue mark of the old one
     await db.query(
       `INSERT INTO handling.deadlines (case_id, clock, unit_code, deadline) VALUES ($1, $2, $3, $4)
@@ -102,44 +87,44 @@ const APPLY: Record<string, Apply> = {
          overdue = handling.deadlines.overdue AND handling.deadlines.deadline = EXCLUDED.deadline`,
       [d.caseId, d.clock, d.unitCode ?? '', d.deadline],
     );
-  }) as Apply,
-  'case.warning-issued.v1': (async (db: PoolClient, d: WarningData) => {
+  },
+  'case.warning-issued.v1': async (db, d) => {
     await db.query(
       `UPDATE handling.deadlines SET warning_level = CASE WHEN warning_level = 'orange' THEN 'orange' ELSE $3 END
         WHERE case_id = $1 AND clock = $2 AND ($4::text IS NULL OR unit_code IN ($4, ''))`,
       [d.caseId, d.clock, d.level, d.unitCode ?? null],
     );
-  }) as Apply,
-  'case.overdue.v1': (async (db: PoolClient, d: DeadlineData) => {
+  },
+  'case.overdue.v1': async (db, d) => {
     await db.query(
       `INSERT INTO handling.deadlines (case_id, clock, unit_code, deadline, overdue) VALUES ($1, $2, $3, $4, true)
        ON CONFLICT (case_id, clock, unit_code) DO UPDATE SET overdue = true`,
       [d.caseId, d.clock, d.unitCode ?? '', d.deadline],
     );
-  }) as Apply,
-  'whistle.answer-deadline-set.v1': (async (db: PoolClient, d: WhistleAnswerDeadlineSetData) => {
+  },
+  'whistle.answer-deadline-set.v1': async (db, d) => {
     await db.query(
       `INSERT INTO handling.whistle_deadlines (whistle_id, department_code, answer_deadline)
        SELECT $1, department_code, $3 FROM unnest($2::text[]) AS department_code
        ON CONFLICT (whistle_id, department_code) DO UPDATE SET answer_deadline = EXCLUDED.answer_deadline`,
       [d.whistleId, d.calledDepartmentCodes, d.deadline],
     );
-  }) as Apply,
-  'whistle.answer-overdue.v1': (async (db: PoolClient, d: WhistleAnswerOverdueData) => {
+  },
+  'whistle.answer-overdue.v1': async (db, d) => {
     await db.query(
       `INSERT INTO handling.whistle_deadlines (whistle_id, department_code, answer_deadline, answer_overdue) VALUES ($1, $2, $3, true)
        ON CONFLICT (whistle_id, department_code) DO UPDATE SET answer_deadline = EXCLUDED.answer_deadline, answer_overdue = true`,
       [d.whistleId, d.departmentCode, d.deadline],
     );
-  }) as Apply,
-  'whistle.escalated.v1': (async (db: PoolClient, d: WhistleEscalatedData) => {
+  },
+  'whistle.escalated.v1': async (db, d) => {
     await db.query(
       `INSERT INTO handling.whistle_deadlines (whistle_id, department_code, supervising_unit_code) VALUES ($1, $2, $3)
        ON CONFLICT (whistle_id, department_code) DO UPDATE SET supervising_unit_code = EXCLUDED.supervising_unit_code`,
       [d.whistleId, d.departmentCode, d.supervisingUnitCode],
     );
-  }) as Apply,
-};
+  },
+} satisfies FactAppliers;
 
 /**
  * What the other services decided about a case, kept in handling's read models: the case itself
@@ -150,8 +135,8 @@ const APPLY: Record<string, Apply> = {
 @ConsumerGroup({ purpose: CENTRE_FACTS_CONSUMER, from: ['intake', 'dispatch', 'case-worker', 'evaluation'] })
 export class CentreFactsConsumer {
   @EventPattern(Object.keys(APPLY))
-  async apply(@Payload() event: CloudEvent, @Ctx() { db, log }: EventContext): Promise<void> {
-    await APPLY[event.type](db, event.data as never, event);
+  async apply(@Payload() event: FactEvent<AppliedType<typeof APPLY>>, @Ctx() { db, log }: EventContext): Promise<void> {
+    await applyFact(APPLY, db, event);
     log.debug('case fact applied');
   }
 }

@@ -1,23 +1,7 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { CaseDispatchedData, CloudEvent } from '@county/contracts';
+import type { CaseClosedData, CaseDeadlineSetData, CaseDispatchedData, CaseReopenedData, CaseSentToTriageData, CloudEvent } from '@county/contracts';
 import { ConsumerGroup, EventContext } from '@county/service-kit';
 import { timeline } from './case-view';
-
-/** The fields intake reads from events other services own (a tolerant reader: nothing else is assumed). */
-interface DeadlineSetData {
-  readonly caseId: string;
-  readonly clock: string;
-  readonly unitCode?: string;
-  readonly deadline: string;
-}
-interface CaseClosedData {
-  readonly caseId: string;
-  readonly outcome?: string;
-}
-interface CaseReopenedData {
-  readonly caseId: string;
-  readonly unitCode?: string;
-}
 
 /**
  * Keeps the case read model's status, responsible unit and handling deadline up to date from
@@ -38,14 +22,14 @@ export class CaseStatusConsumer {
 
   /** The centre sorts the case out by hand (e.g. an unresolved place); the reason stays internal. */
   @EventPattern('case.sent-to-triage.v1')
-  async sentToTriage(@Payload() event: CloudEvent<'case.sent-to-triage.v1', { caseId: string }>, @Ctx() { db }: EventContext): Promise<void> {
+  async sentToTriage(@Payload() event: CloudEvent<'case.sent-to-triage.v1', CaseSentToTriageData>, @Ctx() { db }: EventContext): Promise<void> {
     const d = event.data;
     await db.query('UPDATE intake.case_view SET updated_at = greatest(updated_at, $2) WHERE case_id = $1', [d.caseId, event.time]);
     await timeline(db, event, d.caseId, event.time, 'sent-to-triage', {});
   }
 
   @EventPattern('case.deadline-set.v1')
-  async deadlineSet(@Payload() event: CloudEvent<'case.deadline-set.v1', DeadlineSetData>, @Ctx() { db }: EventContext): Promise<void> {
+  async deadlineSet(@Payload() event: CloudEvent<'case.deadline-set.v1', CaseDeadlineSetData>, @Ctx() { db }: EventContext): Promise<void> {
     const d = event.data;
     if (d.clock !== 'handling') return;
     await db.query('UPDATE intake.case_view SET deadline = $2, updated_at = greatest(updated_at, $3) WHERE case_id = $1', [d.caseId, d.deadline, event.time]);

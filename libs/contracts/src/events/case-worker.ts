@@ -1,4 +1,4 @@
-import { dateTime, defineEvent, str, unitCode } from './schema';
+import { dateTime, defineEvent, str, unitCode, type EventData, type EventOf, type Payload } from './schema';
 
 /**
  * Events produced by case-worker, the case workflow's voice on Kafka (topic county.case-worker.events).
@@ -12,86 +12,11 @@ import { dateTime, defineEvent, str, unitCode } from './schema';
 export const CASE_CLOCKS = ['sign-for', 'first-contact', 'handling', 'transfer-window', 'review', 'return-visit'] as const;
 export type CaseClock = (typeof CASE_CLOCKS)[number];
 
-export type CaseWarningLevel = 'yellow' | 'orange';
-export type CaseWarningNotify = 'handler' | 'unit-leader';
-
-export interface CaseDeadlineSetData {
-  readonly caseId: string;
-  readonly clock: CaseClock;
-  readonly unitCode?: string;
-  readonly deadline: string;
-}
-
-export interface CaseWarningIssuedData {
-  readonly caseId: string;
-  readonly clock: CaseClock;
-  readonly level: CaseWarningLevel;
-  readonly fraction: number;
-  readonly notify: readonly CaseWarningNotify[];
-  readonly deadline: string;
-  readonly unitCode?: string;
-}
-
-export interface CaseOverdueData {
-  readonly caseId: string;
-  readonly clock: CaseClock;
-  readonly unitCode?: string;
-  readonly deadline: string;
-}
-
-export interface CaseReminderIssuedData {
-  readonly caseId: string;
-  readonly clock: CaseClock;
-  readonly unitCode?: string;
-}
-
-export interface CaseSupervisionStartedData {
-  readonly caseId: string;
-  readonly clock: CaseClock;
-  readonly unitCode?: string;
-  readonly supervisingUnitCode: string;
-}
-
-/**
- * The answer clock of a whistle (吹哨) is not a clock of the case: it runs for each called county
- * department, not for the case's unit, so it has events of its own rather than a new value of
- * `clock` in case.deadline-set.v1 (a consumer that reads every case.deadline-set.v1 as a deadline of
- * the case's unit would count it wrongly; a published type never changes incompatibly).
- */
-export interface WhistleAnswerDeadlineSetData {
-  readonly caseId: string;
-  readonly whistleId: string;
-  /** The called departments, each of which must answer (响应) by the deadline. */
-  readonly calledDepartmentCodes: readonly string[];
-  readonly deadline: string;
-}
-
-export interface WhistleAnswerWarningIssuedData {
-  readonly caseId: string;
-  readonly whistleId: string;
-  /** A called department that has not answered yet. */
-  readonly departmentCode: string;
-  readonly level: CaseWarningLevel;
-  readonly fraction: number;
-  readonly notify: readonly CaseWarningNotify[];
-  readonly deadline: string;
-}
-
-export interface WhistleAnswerOverdueData {
-  readonly caseId: string;
-  readonly whistleId: string;
-  readonly departmentCode: string;
-  readonly deadline: string;
-}
-
-export interface WhistleEscalatedData {
-  readonly caseId: string;
-  readonly whistleId: string;
-  readonly departmentCode: string;
-  readonly supervisingUnitCode: string;
-}
-
 const clock = { enum: [...CASE_CLOCKS] } as const;
+const warningLevel = { enum: ['yellow', 'orange'] } as const;
+export type CaseWarningLevel = Payload<typeof warningLevel>;
+const notify = { type: 'array', minItems: 1, items: { enum: ['handler', 'unit-leader'] } } as const;
+export type CaseWarningNotify = Payload<typeof notify>[number];
 
 export const CaseDeadlineSet = defineEvent({
   type: 'case.deadline-set.v1',
@@ -104,6 +29,7 @@ export const CaseDeadlineSet = defineEvent({
     properties: { caseId: str, clock, unitCode, deadline: dateTime },
   },
 });
+export type CaseDeadlineSetData = EventData<typeof CaseDeadlineSet>;
 
 export const CaseWarningIssued = defineEvent({
   type: 'case.warning-issued.v1',
@@ -116,14 +42,15 @@ export const CaseWarningIssued = defineEvent({
     properties: {
       caseId: str,
       clock,
-      level: { enum: ['yellow', 'orange'] },
+      level: warningLevel,
       fraction: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
-      notify: { type: 'array', minItems: 1, items: { enum: ['handler', 'unit-leader'] } },
+      notify,
       deadline: dateTime,
       unitCode,
     },
   },
 });
+export type CaseWarningIssuedData = EventData<typeof CaseWarningIssued>;
 
 export const CaseOverdue = defineEvent({
   type: 'case.overdue.v1',
@@ -136,6 +63,7 @@ export const CaseOverdue = defineEvent({
     properties: { caseId: str, clock, unitCode, deadline: dateTime },
   },
 });
+export type CaseOverdueData = EventData<typeof CaseOverdue>;
 
 export const CaseReminderIssued = defineEvent({
   type: 'case.reminder-issued.v1',
@@ -148,6 +76,7 @@ export const CaseReminderIssued = defineEvent({
     properties: { caseId: str, clock, unitCode },
   },
 });
+export type CaseReminderIssuedData = EventData<typeof CaseReminderIssued>;
 
 export const CaseSupervisionStarted = defineEvent({
   type: 'case.supervision-started.v1',
@@ -160,7 +89,14 @@ export const CaseSupervisionStarted = defineEvent({
     properties: { caseId: str, clock, unitCode, supervisingUnitCode: unitCode },
   },
 });
+export type CaseSupervisionStartedData = EventData<typeof CaseSupervisionStarted>;
 
+/**
+ * The answer clock of a whistle (吹哨) is not a clock of the case: it runs for each called county
+ * department, not for the case's unit, so it has events of its own rather than a new value of
+ * `clock` in case.deadline-set.v1 (a consumer that reads every case.deadline-set.v1 as a deadline of
+ * the case's unit would count it wrongly; a published type never changes incompatibly).
+ */
 export const WhistleAnswerDeadlineSet = defineEvent({
   type: 'whistle.answer-deadline-set.v1',
   source: 'case-worker',
@@ -169,9 +105,16 @@ export const WhistleAnswerDeadlineSet = defineEvent({
     type: 'object',
     additionalProperties: false,
     required: ['caseId', 'whistleId', 'calledDepartmentCodes', 'deadline'],
-    properties: { caseId: str, whistleId: str, calledDepartmentCodes: { type: 'array', minItems: 1, items: unitCode }, deadline: dateTime },
+    properties: {
+      caseId: str,
+      whistleId: str,
+      /** The called departments, each of which must answer (响应) by the deadline. */
+      calledDepartmentCodes: { type: 'array', minItems: 1, items: unitCode },
+      deadline: dateTime,
+    },
   },
 });
+export type WhistleAnswerDeadlineSetData = EventData<typeof WhistleAnswerDeadlineSet>;
 
 export const WhistleAnswerWarningIssued = defineEvent({
   type: 'whistle.answer-warning-issued.v1',
@@ -184,14 +127,16 @@ export const WhistleAnswerWarningIssued = defineEvent({
     properties: {
       caseId: str,
       whistleId: str,
+      /** A called department that has not answered yet. */
       departmentCode: unitCode,
-      level: { enum: ['yellow', 'orange'] },
+      level: warningLevel,
       fraction: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
-      notify: { type: 'array', minItems: 1, items: { enum: ['handler', 'unit-leader'] } },
+      notify,
       deadline: dateTime,
     },
   },
 });
+export type WhistleAnswerWarningIssuedData = EventData<typeof WhistleAnswerWarningIssued>;
 
 export const WhistleAnswerOverdue = defineEvent({
   type: 'whistle.answer-overdue.v1',
@@ -204,6 +149,7 @@ export const WhistleAnswerOverdue = defineEvent({
     properties: { caseId: str, whistleId: str, departmentCode: unitCode, deadline: dateTime },
   },
 });
+export type WhistleAnswerOverdueData = EventData<typeof WhistleAnswerOverdue>;
 
 export const WhistleEscalated = defineEvent({
   type: 'whistle.escalated.v1',
@@ -216,17 +162,7 @@ export const WhistleEscalated = defineEvent({
     properties: { caseId: str, whistleId: str, departmentCode: unitCode, supervisingUnitCode: unitCode },
   },
 });
-
-export type CaseWorkerEvent =
-  | { type: typeof CaseDeadlineSet.type; data: CaseDeadlineSetData }
-  | { type: typeof CaseWarningIssued.type; data: CaseWarningIssuedData }
-  | { type: typeof CaseOverdue.type; data: CaseOverdueData }
-  | { type: typeof CaseReminderIssued.type; data: CaseReminderIssuedData }
-  | { type: typeof CaseSupervisionStarted.type; data: CaseSupervisionStartedData }
-  | { type: typeof WhistleAnswerDeadlineSet.type; data: WhistleAnswerDeadlineSetData }
-  | { type: typeof WhistleAnswerWarningIssued.type; data: WhistleAnswerWarningIssuedData }
-  | { type: typeof WhistleAnswerOverdue.type; data: WhistleAnswerOverdueData }
-  | { type: typeof WhistleEscalated.type; data: WhistleEscalatedData };
+export type WhistleEscalatedData = EventData<typeof WhistleEscalated>;
 
 export const CASE_WORKER_EVENTS = [
   CaseDeadlineSet,
@@ -239,3 +175,5 @@ export const CASE_WORKER_EVENTS = [
   WhistleAnswerOverdue,
   WhistleEscalated,
 ];
+
+export type CaseWorkerEvent = EventOf<(typeof CASE_WORKER_EVENTS)[number]>;

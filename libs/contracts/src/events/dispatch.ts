@@ -1,4 +1,4 @@
-import { dateTime, defineEvent, str, unitCode } from './schema';
+import { dateTime, defineCaseEvent, defineEvent, str, unitCode, type EventData, type EventOf, type Payload } from './schema';
 
 /**
  * Events produced by dispatch, the centre (topic county.dispatch.events). Case events have the
@@ -9,51 +9,33 @@ const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }
 const url = { type: 'string', format: 'uri', maxLength: 2000 } as const;
 const reason = text(1000);
 
-function caseEvent<TType extends string>(type: TType, summary: string, required: readonly string[], properties: Record<string, unknown>) {
-  return defineEvent({
-    type,
-    source: 'dispatch',
-    summary,
-    schema: { type: 'object', additionalProperties: false, required: ['caseId', ...required], properties: { caseId: str, ...properties } },
-  });
-}
-
 // dispatch
 
-export interface DispatchBasis {
-  /**
-   * 'placeholder' (before the responsibility list decided), 'list' (names the item and version),
-   * 'manual' (a dispatcher decided, with a reason), 'transfer' (the centre re-dispatched a returned case).
-   */
-  readonly kind: 'placeholder' | 'list' | 'manual' | 'transfer';
-  readonly explanation: string;
-  readonly listItemId?: string;
-  readonly listVersion?: number;
-}
+const basis = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'explanation'],
+  properties: {
+    /**
+     * 'placeholder' (before the responsibility list decided), 'list' (names the item and version),
+     * 'manual' (a dispatcher decided, with a reason), 'transfer' (the centre re-dispatched a returned case).
+     */
+    kind: { enum: ['placeholder', 'list', 'manual', 'transfer'] },
+    explanation: str,
+    listItemId: { type: 'string' },
+    listVersion: { type: 'integer', minimum: 1 },
+  },
+} as const;
+export type DispatchBasis = Payload<typeof basis>;
 
 /** One unit of a joint dispatch (主办/协办): the lead unit and co-handlers, each with its own part. */
-export interface DispatchAssignment {
-  readonly unitCode: string;
-  readonly role: 'lead' | 'co-handler';
-  readonly part?: string;
-}
-
-export interface CaseDispatchedData {
-  readonly caseId: string;
-  readonly primaryUnitCode: string;
-  readonly cooperatingUnitCodes: readonly string[];
-  readonly categoryCode: string;
-  readonly urgency: string;
-  readonly townshipCode?: string;
-  readonly basis: DispatchBasis;
-  readonly dispatchedAt: string;
-  /** true when the case had been dispatched before (a transfer or an override): the handling clock does not restart. */
-  readonly redispatch?: boolean;
-  /** Present on a joint dispatch: the lead (= primaryUnitCode) and the co-handlers with their parts. */
-  readonly assignments?: readonly DispatchAssignment[];
-  /** true when the centre's assignment is final: the unit may not ask to return the case. */
-  readonly final?: boolean;
-}
+const assignment = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['unitCode', 'role'],
+  properties: { unitCode, role: { enum: ['lead', 'co-handler'] }, part: text(500) },
+} as const;
+export type DispatchAssignment = Payload<typeof assignment>;
 
 export const CaseDispatched = defineEvent({
   type: 'case.dispatched.v1',
@@ -70,274 +52,185 @@ export const CaseDispatched = defineEvent({
       categoryCode: str,
       urgency: str,
       townshipCode: { type: 'string' },
-      basis: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['kind', 'explanation'],
-        properties: {
-          kind: { enum: ['placeholder', 'list', 'manual', 'transfer'] },
-          explanation: str,
-          listItemId: { type: 'string' },
-          listVersion: { type: 'integer', minimum: 1 },
-        },
-      },
+      basis,
       dispatchedAt: dateTime,
+      /** true when the case had been dispatched before (a transfer or an override): the handling clock does not restart. */
       redispatch: { type: 'boolean' },
-      assignments: {
-        type: 'array',
-        minItems: 1,
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['unitCode', 'role'],
-          properties: { unitCode, role: { enum: ['lead', 'co-handler'] }, part: text(500) },
-        },
-      },
+      /** Present on a joint dispatch: the lead (= primaryUnitCode) and the co-handlers with their parts. */
+      assignments: { type: 'array', minItems: 1, items: assignment },
+      /** true when the centre's assignment is final: the unit may not ask to return the case. */
       final: { type: 'boolean' },
     },
   },
 });
+export type CaseDispatchedData = EventData<typeof CaseDispatched>;
 
-export interface CaseSentToTriageData {
-  readonly caseId: string;
-  readonly reason: string;
-  readonly categoryCode?: string;
-  readonly urgency?: string;
-  readonly townshipCode?: string;
-  readonly sentAt?: string;
-}
-
-export const CaseSentToTriage = caseEvent('case.sent-to-triage.v1', 'No item of the responsibility list covers the case: a dispatcher must decide (triage queue).', ['reason'], {
+export const CaseSentToTriage = defineCaseEvent('dispatch', 'case.sent-to-triage.v1', 'No item of the responsibility list covers the case: a dispatcher must decide (triage queue).', ['reason'], {
   reason,
   categoryCode: str,
   urgency: str,
   townshipCode: { type: 'string' },
   sentAt: dateTime,
 });
+export type CaseSentToTriageData = EventData<typeof CaseSentToTriage>;
 
 // transfers (退单)
 
-export interface CaseTransferRequestRegisteredData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly reason: string;
-  readonly requestedAt: string;
-  /** The end of the window in which the unit could ask. */
-  readonly windowEndsAt: string;
-}
-
-export const CaseTransferRequestRegistered = caseEvent(
+export const CaseTransferRequestRegistered = defineCaseEvent(
+  'dispatch',
   'case.transfer-request-registered.v1',
   "The centre put a unit's request to return a case on its desk (it was asked in time).",
   ['unitCode', 'reason', 'requestedAt', 'windowEndsAt'],
-  { unitCode, reason, requestedAt: dateTime, windowEndsAt: dateTime },
+  {
+    unitCode,
+    reason,
+    requestedAt: dateTime,
+    /** The end of the window in which the unit could ask. */
+    windowEndsAt: dateTime,
+  },
 );
+export type CaseTransferRequestRegisteredData = EventData<typeof CaseTransferRequestRegistered>;
 
-export interface CaseTransferApprovedData {
-  readonly caseId: string;
-  readonly fromUnitCode: string;
-  readonly reason: string;
-  /** How many times the case has been transferred, this one included. */
-  readonly transferCount: number;
-  readonly toUnitCode?: string;
-}
-
-export const CaseTransferApproved = caseEvent(
+export const CaseTransferApproved = defineCaseEvent(
+  'dispatch',
   'case.transfer-approved.v1',
   'The centre approved a transfer; a case.dispatched.v1 with redispatch true follows.',
   ['fromUnitCode', 'reason', 'transferCount'],
-  { fromUnitCode: unitCode, reason, transferCount: { type: 'integer', minimum: 1 }, toUnitCode: unitCode },
+  {
+    fromUnitCode: unitCode,
+    reason,
+    /** How many times the case has been transferred, this one included. */
+    transferCount: { type: 'integer', minimum: 1 },
+    toUnitCode: unitCode,
+  },
 );
+export type CaseTransferApprovedData = EventData<typeof CaseTransferApproved>;
 
-export interface CaseTransferRejectedData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly reason: string;
-  /** true when the rules refused the request on their own (late, final assignment, not the unit's case). */
-  readonly automatic?: boolean;
-}
-
-export const CaseTransferRejected = caseEvent('case.transfer-rejected.v1', 'The centre rejected a transfer request: the unit keeps the case.', ['unitCode', 'reason'], {
+export const CaseTransferRejected = defineCaseEvent('dispatch', 'case.transfer-rejected.v1', 'The centre rejected a transfer request: the unit keeps the case.', ['unitCode', 'reason'], {
   unitCode,
   reason,
+  /** true when the rules refused the request on their own (late, final assignment, not the unit's case). */
   automatic: { type: 'boolean' },
 });
+export type CaseTransferRejectedData = EventData<typeof CaseTransferRejected>;
 
 // review (审核)
 
-export interface CaseResultRegisteredData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly result: string;
-  readonly evidenceUrls: readonly string[];
-  readonly submittedAt: string;
-}
+export const CaseResultRegistered = defineCaseEvent(
+  'dispatch',
+  'case.result-registered.v1',
+  "A unit's result is on the centre's review queue.",
+  ['unitCode', 'result', 'evidenceUrls', 'submittedAt'],
+  {
+    unitCode,
+    result: text(4000),
+    evidenceUrls: { type: 'array', items: url, maxItems: 20 },
+    submittedAt: dateTime,
+  },
+);
+export type CaseResultRegisteredData = EventData<typeof CaseResultRegistered>;
 
-export const CaseResultRegistered = caseEvent('case.result-registered.v1', "A unit's result is on the centre's review queue.", ['unitCode', 'result', 'evidenceUrls', 'submittedAt'], {
-  unitCode,
-  result: text(4000),
-  evidenceUrls: { type: 'array', items: url, maxItems: 20 },
-  submittedAt: dateTime,
-});
-
-export interface CaseResultApprovedData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly reviewedAt: string;
-}
-
-export const CaseResultApproved = caseEvent('case.result-approved.v1', 'The centre approved the result: on to the return visit.', ['unitCode', 'reviewedAt'], {
+export const CaseResultApproved = defineCaseEvent('dispatch', 'case.result-approved.v1', 'The centre approved the result: on to the return visit.', ['unitCode', 'reviewedAt'], {
   unitCode,
   reviewedAt: dateTime,
 });
+export type CaseResultApprovedData = EventData<typeof CaseResultApproved>;
 
-export interface CaseResultSentBackData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly reason: string;
-  readonly reviewedAt?: string;
-}
-
-export const CaseResultSentBack = caseEvent('case.result-sent-back.v1', 'The centre sent the result back to the unit for rework.', ['unitCode', 'reason'], {
+export const CaseResultSentBack = defineCaseEvent('dispatch', 'case.result-sent-back.v1', 'The centre sent the result back to the unit for rework.', ['unitCode', 'reason'], {
   unitCode,
   reason,
   reviewedAt: dateTime,
 });
+export type CaseResultSentBackData = EventData<typeof CaseResultSentBack>;
 
 // extensions (延期)
 
-export interface CaseExtensionRequestRegisteredData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly extraWorkingDays: number;
-  readonly reason: string;
-  readonly requestedAt: string;
-  /** The handling deadline the request was asked before. */
-  readonly deadline: string;
-}
-
-export const CaseExtensionRequestRegistered = caseEvent(
+export const CaseExtensionRequestRegistered = defineCaseEvent(
+  'dispatch',
   'case.extension-request-registered.v1',
   "A unit's request for more time is on the centre's desk (it was asked before the deadline).",
   ['unitCode', 'extraWorkingDays', 'reason', 'requestedAt', 'deadline'],
-  { unitCode, extraWorkingDays: { type: 'integer', minimum: 1 }, reason, requestedAt: dateTime, deadline: dateTime },
+  {
+    unitCode,
+    extraWorkingDays: { type: 'integer', minimum: 1 },
+    reason,
+    requestedAt: dateTime,
+    /** The handling deadline the request was asked before. */
+    deadline: dateTime,
+  },
 );
+export type CaseExtensionRequestRegisteredData = EventData<typeof CaseExtensionRequestRegistered>;
 
-export interface CaseExtensionApprovedData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly extraWorkingDays: number;
-  readonly reason: string;
-  readonly newDeadline?: string;
-}
-
-export const CaseExtensionApproved = caseEvent('case.extension-approved.v1', 'The centre extended the handling deadline.', ['unitCode', 'extraWorkingDays', 'reason'], {
+export const CaseExtensionApproved = defineCaseEvent('dispatch', 'case.extension-approved.v1', 'The centre extended the handling deadline.', ['unitCode', 'extraWorkingDays', 'reason'], {
   unitCode,
   extraWorkingDays: { type: 'integer', minimum: 1 },
   reason,
   newDeadline: dateTime,
 });
+export type CaseExtensionApprovedData = EventData<typeof CaseExtensionApproved>;
 
-export interface CaseExtensionRejectedData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly reason: string;
-  readonly automatic?: boolean;
-}
-
-export const CaseExtensionRejected = caseEvent('case.extension-rejected.v1', 'The centre refused an extension: the deadline stands.', ['unitCode', 'reason'], {
+export const CaseExtensionRejected = defineCaseEvent('dispatch', 'case.extension-rejected.v1', 'The centre refused an extension: the deadline stands.', ['unitCode', 'reason'], {
   unitCode,
   reason,
   automatic: { type: 'boolean' },
 });
+export type CaseExtensionRejectedData = EventData<typeof CaseExtensionRejected>;
 
 // pauses
 
-export interface CasePauseRequestRegisteredData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly reason: string;
-  readonly requestedAt: string;
-}
-
-export const CasePauseRequestRegistered = caseEvent(
+export const CasePauseRequestRegistered = defineCaseEvent(
+  'dispatch',
   'case.pause-request-registered.v1',
   "A unit's request to pause the handling clock is on the centre's desk.",
   ['unitCode', 'reason', 'requestedAt'],
   { unitCode, reason, requestedAt: dateTime },
 );
+export type CasePauseRequestRegisteredData = EventData<typeof CasePauseRequestRegistered>;
 
-export interface CaseClockPausedData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly reason: string;
-  readonly pausedAt?: string;
-}
-
-export const CaseClockPaused = caseEvent('case.clock-paused.v1', "The centre paused the case's handling clock (waiting on the resident or a third party).", ['unitCode', 'reason'], {
+export const CaseClockPaused = defineCaseEvent('dispatch', 'case.clock-paused.v1', "The centre paused the case's handling clock (waiting on the resident or a third party).", ['unitCode', 'reason'], {
   unitCode,
   reason,
   pausedAt: dateTime,
 });
+export type CaseClockPausedData = EventData<typeof CaseClockPaused>;
 
-export interface CaseClockResumedData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly resumedAt?: string;
+export const CaseClockResumed = defineCaseEvent('dispatch', 'case.clock-resumed.v1', "The case's handling clock runs again; the working time it was paused moves the handling deadline.", ['unitCode'], {
+  unitCode,
+  resumedAt: dateTime,
   /**
    * The working minutes the clock was paused (from the pause to resumedAt, by the working calendar
    * in force when the centre resumed it): decided once, so that a later calendar never changes it.
    * Absent in events written before it was recorded.
    */
-  readonly pausedWorkingMinutes?: number;
-}
-
-export const CaseClockResumed = caseEvent('case.clock-resumed.v1', "The case's handling clock runs again; the working time it was paused moves the handling deadline.", ['unitCode'], {
-  unitCode,
-  resumedAt: dateTime,
   pausedWorkingMinutes: { type: 'number', minimum: 0 },
 });
+export type CaseClockResumedData = EventData<typeof CaseClockResumed>;
 
-export interface CasePauseRejectedData {
-  readonly caseId: string;
-  readonly unitCode: string;
-  readonly reason: string;
-}
-
-export const CasePauseRejected = caseEvent('case.pause-rejected.v1', 'The centre refused to pause the clock: it keeps running.', ['unitCode', 'reason'], { unitCode, reason });
+export const CasePauseRejected = defineCaseEvent('dispatch', 'case.pause-rejected.v1', 'The centre refused to pause the clock: it keeps running.', ['unitCode', 'reason'], { unitCode, reason });
+export type CasePauseRejectedData = EventData<typeof CasePauseRejected>;
 
 // the responsibility list (属地管理事项清单), subject 'responsibility-list'
 
-/** Where an item applies: the whole county (also when the place is unknown), urban streets, rural towns, or one township. */
-export type ResponsibilityScope = { readonly kind: 'county' } | { readonly kind: 'urban' } | { readonly kind: 'rural' } | { readonly kind: 'township'; readonly townshipCode: string };
-
-/** A responsible unit: a named county-level unit, or the place's own township, community or grid. */
-export type ResponsibleUnitRef = { readonly level: 'county'; readonly unitCode: string } | { readonly level: 'township' | 'community' | 'grid' };
-
-export interface ResponsibilityListItem {
-  readonly id: string;
-  readonly categoryCode: string;
-  readonly scope: ResponsibilityScope;
-  /** 主体责任 */
-  readonly primary: ResponsibleUnitRef;
-  /** 配合责任 */
-  readonly cooperating: readonly ResponsibleUnitRef[];
-  readonly note?: string;
-}
-
+/**
+ * Where an item applies: the whole county (also when the place is unknown), urban streets, rural
+ * towns, or one township, which it names.
+ */
 const scopeSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind'],
-  properties: { kind: { enum: ['county', 'urban', 'rural', 'township'] }, townshipCode: unitCode },
+  anyOf: [
+    { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { enum: ['county', 'urban', 'rural'] } } },
+    { type: 'object', additionalProperties: false, required: ['kind', 'townshipCode'], properties: { kind: { const: 'township' }, townshipCode: unitCode } },
+  ],
 } as const;
+export type ResponsibilityScope = Payload<typeof scopeSchema>;
 
+/** A responsible unit: a named county-level unit, or the place's own township, community or grid (which names no unit). */
 const unitRefSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['level'],
-  properties: { level: { enum: ['county', 'township', 'community', 'grid'] }, unitCode },
+  anyOf: [
+    { type: 'object', additionalProperties: false, required: ['level', 'unitCode'], properties: { level: { const: 'county' }, unitCode } },
+    { type: 'object', additionalProperties: false, required: ['level'], properties: { level: { enum: ['township', 'community', 'grid'] } } },
+  ],
 } as const;
+export type ResponsibleUnitRef = Payload<typeof unitRefSchema>;
 
 const listItemSchema = {
   type: 'object',
@@ -347,24 +240,14 @@ const listItemSchema = {
     id: text(120),
     categoryCode: str,
     scope: scopeSchema,
+    /** 主体责任 */
     primary: unitRefSchema,
+    /** 配合责任 */
     cooperating: { type: 'array', items: unitRefSchema, maxItems: 10 },
     note: text(500),
   },
 } as const;
-
-export interface ResponsibilityListChangeProposedData {
-  readonly changeId: string;
-  readonly proposedBy: string;
-  readonly reason: string;
-  /** The list version the change was drawn up against. */
-  readonly baseVersion: number;
-  readonly upserts: readonly ResponsibilityListItem[];
-  readonly removals: readonly string[];
-  /** Items whose primary duty the change moves from a county unit down to a township, community or grid (准入). */
-  readonly pushesDown: readonly string[];
-  readonly proposedAt: string;
-}
+export type ResponsibilityListItem = Payload<typeof listItemSchema>;
 
 export const ResponsibilityListChangeProposed = defineEvent({
   type: 'responsibility-list.change-proposed.v1',
@@ -378,23 +261,17 @@ export const ResponsibilityListChangeProposed = defineEvent({
       changeId: str,
       proposedBy: unitCode,
       reason,
+      /** The list version the change was drawn up against. */
       baseVersion: { type: 'integer', minimum: 1 },
       upserts: { type: 'array', items: listItemSchema, maxItems: 500 },
       removals: { type: 'array', items: str, maxItems: 500 },
+      /** Items whose primary duty the change moves from a county unit down to a township, community or grid (准入). */
       pushesDown: { type: 'array', items: str },
       proposedAt: dateTime,
     },
   },
 });
-
-export interface ResponsibilityListChangeApprovedData {
-  readonly changeId: string;
-  /** The list version the change makes. */
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly approvedBy: string;
-  readonly approvedAt: string;
-}
+export type ResponsibilityListChangeProposedData = EventData<typeof ResponsibilityListChangeProposed>;
 
 export const ResponsibilityListChangeApproved = defineEvent({
   type: 'responsibility-list.change-approved.v1',
@@ -404,16 +281,17 @@ export const ResponsibilityListChangeApproved = defineEvent({
     type: 'object',
     additionalProperties: false,
     required: ['changeId', 'version', 'effectiveFrom', 'approvedBy', 'approvedAt'],
-    properties: { changeId: str, version: { type: 'integer', minimum: 2 }, effectiveFrom: dateTime, approvedBy: unitCode, approvedAt: dateTime },
+    properties: {
+      changeId: str,
+      /** The list version the change makes. */
+      version: { type: 'integer', minimum: 2 },
+      effectiveFrom: dateTime,
+      approvedBy: unitCode,
+      approvedAt: dateTime,
+    },
   },
 });
-
-export interface ResponsibilityListChangeRejectedData {
-  readonly changeId: string;
-  readonly rejectedBy: string;
-  readonly reason: string;
-  readonly rejectedAt: string;
-}
+export type ResponsibilityListChangeApprovedData = EventData<typeof ResponsibilityListChangeApproved>;
 
 export const ResponsibilityListChangeRejected = defineEvent({
   type: 'responsibility-list.change-rejected.v1',
@@ -426,26 +304,7 @@ export const ResponsibilityListChangeRejected = defineEvent({
     properties: { changeId: str, rejectedBy: unitCode, reason, rejectedAt: dateTime },
   },
 });
-
-export type DispatchEvent =
-  | { type: typeof CaseDispatched.type; data: CaseDispatchedData }
-  | { type: typeof CaseSentToTriage.type; data: CaseSentToTriageData }
-  | { type: typeof CaseTransferRequestRegistered.type; data: CaseTransferRequestRegisteredData }
-  | { type: typeof CaseTransferApproved.type; data: CaseTransferApprovedData }
-  | { type: typeof CaseTransferRejected.type; data: CaseTransferRejectedData }
-  | { type: typeof CaseResultRegistered.type; data: CaseResultRegisteredData }
-  | { type: typeof CaseResultApproved.type; data: CaseResultApprovedData }
-  | { type: typeof CaseResultSentBack.type; data: CaseResultSentBackData }
-  | { type: typeof CaseExtensionRequestRegistered.type; data: CaseExtensionRequestRegisteredData }
-  | { type: typeof CaseExtensionApproved.type; data: CaseExtensionApprovedData }
-  | { type: typeof CaseExtensionRejected.type; data: CaseExtensionRejectedData }
-  | { type: typeof CasePauseRequestRegistered.type; data: CasePauseRequestRegisteredData }
-  | { type: typeof CaseClockPaused.type; data: CaseClockPausedData }
-  | { type: typeof CaseClockResumed.type; data: CaseClockResumedData }
-  | { type: typeof CasePauseRejected.type; data: CasePauseRejectedData }
-  | { type: typeof ResponsibilityListChangeProposed.type; data: ResponsibilityListChangeProposedData }
-  | { type: typeof ResponsibilityListChangeApproved.type; data: ResponsibilityListChangeApprovedData }
-  | { type: typeof ResponsibilityListChangeRejected.type; data: ResponsibilityListChangeRejectedData };
+export type ResponsibilityListChangeRejectedData = EventData<typeof ResponsibilityListChangeRejected>;
 
 export const DISPATCH_EVENTS = [
   CaseDispatched,
@@ -467,3 +326,5 @@ export const DISPATCH_EVENTS = [
   ResponsibilityListChangeApproved,
   ResponsibilityListChangeRejected,
 ];
+
+export type DispatchEvent = EventOf<(typeof DISPATCH_EVENTS)[number]>;

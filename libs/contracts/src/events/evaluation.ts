@@ -1,4 +1,4 @@
-import { dateTime, defineEvent, str, unitCode } from './schema';
+import { dateTime, defineEvent, str, unitCode, type EventData, type EventOf } from './schema';
 
 /**
  * Events produced by evaluation (topic county.evaluation.events): the return visit (回访), the
@@ -11,107 +11,6 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 
 export const CLOSE_OUTCOMES = ['resolved', 'unresolved', 'unreachable'] as const;
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
-
-export interface ReturnVisitRecordedData {
-  readonly caseId: string;
-  readonly resolved: boolean;
-  readonly satisfaction: Satisfaction;
-  /** 1 for the first call of this round, 2 after one failed attempt, ... */
-  readonly attempt: number;
-  /** The round of the return visit: 1 for the first handling, 2 after a reopen. */
-  readonly round?: number;
-  readonly visitedAt?: string;
-}
-
-export interface ReturnVisitAttemptFailedData {
-  readonly caseId: string;
-  readonly attempt: number;
-  readonly reason: 'no-answer' | 'busy' | 'wrong-number' | 'other';
-  readonly round?: number;
-  readonly attemptedAt?: string;
-}
-
-export interface ReturnVisitUnreachableData {
-  readonly caseId: string;
-  readonly attempts: number;
-  readonly round?: number;
-}
-
-export interface CaseReopenedData {
-  readonly caseId: string;
-  /** The unit that handles the case again (the unit whose result was approved). */
-  readonly unitCode: string;
-  readonly reason: 'unresolved' | 'dissatisfied';
-  /** How many times the case has been reopened, this time included (a case is reopened at most once). */
-  readonly redoCount: number;
-}
-
-export interface CaseClosedData {
-  readonly caseId: string;
-  readonly outcome: CloseOutcome;
-  readonly closedAt?: string;
-}
-
-/** One step of a case in working hours (workingTimeBetween on the demo county's calendar); null when the step did not happen. */
-export interface CaseFactsData {
-  readonly caseId: string;
-  readonly outcome: CloseOutcome;
-  readonly closedAt: string;
-  readonly channel: string | null;
-  readonly appealType: string | null;
-  readonly categoryCode: string | null;
-  readonly urgency: string | null;
-  readonly place: { readonly townshipCode: string | null; readonly communityCode: string | null; readonly gridCode: string | null };
-  readonly times: {
-    readonly receivedAt: string | null;
-    readonly firstDispatchedAt: string | null;
-    readonly firstSignedForAt: string | null;
-    readonly firstContactAt: string | null;
-    readonly firstResultSubmittedAt: string | null;
-    readonly lastResultApprovedAt: string | null;
-  };
-  readonly workingHours: {
-    readonly receivedToDispatched: number | null;
-    readonly dispatchedToSignedFor: number | null;
-    readonly dispatchedToFirstContact: number | null;
-    readonly dispatchedToResultSubmitted: number | null;
-    readonly dispatchedToResultApproved: number | null;
-    /** The return-visit step: from the last approval to the close. */
-    readonly resultApprovedToClosed: number | null;
-    readonly receivedToClosed: number | null;
-  };
-  readonly units: {
-    /** Every unit the case was dispatched to as lead, in order. */
-    readonly leadUnitCodes: readonly string[];
-    readonly cooperatingUnitCodes: readonly string[];
-    /** The unit whose last result was approved. */
-    readonly finalUnitCode: string | null;
-  };
-  readonly transfers: { readonly requested: number; readonly approved: number; readonly rejected: number };
-  readonly whistles: readonly { readonly whistleId: string; readonly calledDepartmentCodes: readonly string[]; readonly answeredDepartmentCodes: readonly string[]; readonly overdueDepartmentCodes: readonly string[]; readonly ratings: readonly { readonly departmentCode: string; readonly rating: number }[] }[];
-  readonly overdue: readonly { readonly clock: string; readonly unitCode: string | null }[];
-  readonly extensionsApproved: number;
-  readonly resultsSentBack: number;
-  readonly repeatAppeals: number;
-  readonly redoCount: number;
-  readonly returnVisit: { readonly resolved: boolean; readonly satisfaction: Satisfaction; readonly attempts: number } | null;
-}
-
-export interface HotspotDetectedData {
-  readonly categoryCode: string;
-  readonly placeKind: 'grid' | 'community';
-  readonly placeCode: string;
-  /** The month, YYYY-MM (county time). */
-  readonly period: string;
-  readonly count: number;
-  /** Mean monthly count of the baseline months before the period. */
-  readonly baseline: number;
-  readonly baselineMonths: number;
-  readonly rule: string;
-  /** The cases counted, at the moment of detection. */
-  readonly caseIds: readonly string[];
-  readonly detectedAt: string;
-}
 
 const satisfaction = { enum: [...SATISFACTIONS] } as const;
 const positiveInt = { type: 'integer', minimum: 1 } as const;
@@ -127,9 +26,19 @@ export const ReturnVisitRecorded = defineEvent({
     type: 'object',
     additionalProperties: false,
     required: ['caseId', 'resolved', 'satisfaction', 'attempt'],
-    properties: { caseId: str, resolved: { type: 'boolean' }, satisfaction, attempt: positiveInt, round: positiveInt, visitedAt: dateTime },
+    properties: {
+      caseId: str,
+      resolved: { type: 'boolean' },
+      satisfaction,
+      /** 1 for the first call of this round, 2 after one failed attempt, ... */
+      attempt: positiveInt,
+      /** The round of the return visit: 1 for the first handling, 2 after a reopen. */
+      round: positiveInt,
+      visitedAt: dateTime,
+    },
   },
 });
+export type ReturnVisitRecordedData = EventData<typeof ReturnVisitRecorded>;
 
 export const ReturnVisitAttemptFailed = defineEvent({
   type: 'case.return-visit-attempt-failed.v1',
@@ -142,6 +51,7 @@ export const ReturnVisitAttemptFailed = defineEvent({
     properties: { caseId: str, attempt: positiveInt, reason: { enum: ['no-answer', 'busy', 'wrong-number', 'other'] }, round: positiveInt, attemptedAt: dateTime },
   },
 });
+export type ReturnVisitAttemptFailedData = EventData<typeof ReturnVisitAttemptFailed>;
 
 export const ReturnVisitUnreachable = defineEvent({
   type: 'case.return-visit-unreachable.v1',
@@ -154,6 +64,7 @@ export const ReturnVisitUnreachable = defineEvent({
     properties: { caseId: str, attempts: positiveInt, round: positiveInt },
   },
 });
+export type ReturnVisitUnreachableData = EventData<typeof ReturnVisitUnreachable>;
 
 export const CaseReopened = defineEvent({
   type: 'case.reopened.v1',
@@ -163,9 +74,17 @@ export const CaseReopened = defineEvent({
     type: 'object',
     additionalProperties: false,
     required: ['caseId', 'unitCode', 'reason', 'redoCount'],
-    properties: { caseId: str, unitCode, reason: { enum: ['unresolved', 'dissatisfied'] }, redoCount: positiveInt },
+    properties: {
+      caseId: str,
+      /** The unit that handles the case again (the unit whose result was approved). */
+      unitCode,
+      reason: { enum: ['unresolved', 'dissatisfied'] },
+      /** How many times the case has been reopened, this time included (a case is reopened at most once). */
+      redoCount: positiveInt,
+    },
   },
 });
+export type CaseReopenedData = EventData<typeof CaseReopened>;
 
 export const CaseClosed = defineEvent({
   type: 'case.closed.v1',
@@ -178,7 +97,9 @@ export const CaseClosed = defineEvent({
     properties: { caseId: str, outcome: { enum: [...CLOSE_OUTCOMES] }, closedAt: dateTime },
   },
 });
+export type CaseClosedData = EventData<typeof CaseClosed>;
 
+/** Times of the steps of a case in working hours (workingTimeBetween on the demo county's calendar); null when the step did not happen. */
 export const CaseFacts = defineEvent({
   type: 'case.facts.v1',
   source: 'evaluation',
@@ -224,6 +145,7 @@ export const CaseFacts = defineEvent({
           dispatchedToFirstContact: nullableHours,
           dispatchedToResultSubmitted: nullableHours,
           dispatchedToResultApproved: nullableHours,
+          /** The return-visit step: from the last approval to the close. */
           resultApprovedToClosed: nullableHours,
           receivedToClosed: nullableHours,
         },
@@ -232,7 +154,13 @@ export const CaseFacts = defineEvent({
         type: 'object',
         additionalProperties: false,
         required: ['leadUnitCodes', 'cooperatingUnitCodes', 'finalUnitCode'],
-        properties: { leadUnitCodes: { type: 'array', items: unitCode }, cooperatingUnitCodes: { type: 'array', items: unitCode }, finalUnitCode: nullableStr },
+        properties: {
+          /** Every unit the case was dispatched to as lead, in order. */
+          leadUnitCodes: { type: 'array', items: unitCode },
+          cooperatingUnitCodes: { type: 'array', items: unitCode },
+          /** The unit whose last result was approved. */
+          finalUnitCode: nullableStr,
+        },
       },
       transfers: {
         type: 'object',
@@ -280,6 +208,7 @@ export const CaseFacts = defineEvent({
     },
   },
 });
+export type CaseFactsData = EventData<typeof CaseFacts>;
 
 export const HotspotDetected = defineEvent({
   type: 'hotspot.detected.v1',
@@ -293,24 +222,21 @@ export const HotspotDetected = defineEvent({
       categoryCode: str,
       placeKind: { enum: ['grid', 'community'] },
       placeCode: str,
+      /** The month, YYYY-MM (county time). */
       period: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' },
       count: positiveInt,
+      /** Mean monthly count of the baseline months before the period. */
       baseline: { type: 'number', minimum: 0 },
       baselineMonths: positiveInt,
       rule: str,
+      /** The cases counted, at the moment of detection. */
       caseIds: { type: 'array', items: str },
       detectedAt: dateTime,
     },
   },
 });
-
-export type EvaluationEvent =
-  | { type: typeof ReturnVisitRecorded.type; data: ReturnVisitRecordedData }
-  | { type: typeof ReturnVisitAttemptFailed.type; data: ReturnVisitAttemptFailedData }
-  | { type: typeof ReturnVisitUnreachable.type; data: ReturnVisitUnreachableData }
-  | { type: typeof CaseReopened.type; data: CaseReopenedData }
-  | { type: typeof CaseClosed.type; data: CaseClosedData }
-  | { type: typeof CaseFacts.type; data: CaseFactsData }
-  | { type: typeof HotspotDetected.type; data: HotspotDetectedData };
+export type HotspotDetectedData = EventData<typeof HotspotDetected>;
 
 export const EVALUATION_EVENTS = [ReturnVisitRecorded, ReturnVisitAttemptFailed, ReturnVisitUnreachable, CaseReopened, CaseClosed, CaseFacts, HotspotDetected];
+
+export type EvaluationEvent = EventOf<(typeof EVALUATION_EVENTS)[number]>;

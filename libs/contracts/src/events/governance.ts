@@ -1,4 +1,4 @@
-import { dateTime, defineEvent, str, unitCode } from './schema';
+import { dateTime, defineEvent, str, unitCode, type EventData, type EventOf } from './schema';
 
 /**
  * Governance before the call (未诉先办): proactive tasks made from detected hotspots, and the
@@ -12,58 +12,6 @@ import { dateTime, defineEvent, str, unitCode } from './schema';
  * events carry only codes, counts, times and the ids of the linked cases.
  */
 
-export interface ProactiveTaskOpenedData {
-  readonly taskId: string;
-  /** The stream (and subject) of the hotspot.detected.v1 the task was made from. */
-  readonly hotspotId: string;
-  readonly categoryCode: string;
-  readonly placeKind: 'grid' | 'community';
-  readonly placeCode: string;
-  readonly townshipCode: string | null;
-  /** The month of the hotspot, YYYY-MM. */
-  readonly period: string;
-  /** Routed by the responsibility list, as a case of that category and place would be. */
-  readonly unitCode: string;
-  readonly cooperatingUnitCodes: readonly string[];
-  readonly listItemId: string;
-  readonly listVersion: number;
-  /** The cases behind the hotspot. */
-  readonly linkedCaseIds: readonly string[];
-  /** The task's own clock: the handling limit of the category's deadline policy, from opening. */
-  readonly deadline: string;
-  readonly openedBy: string;
-  readonly openedAt: string;
-}
-
-export interface ProactiveTaskProgressReportedData {
-  readonly taskId: string;
-  readonly unitCode: string;
-  /** The id of the report's text, kept by evaluation. */
-  readonly reportId: string;
-  readonly reportedAt: string;
-}
-
-export interface ProactiveTaskClosedData {
-  readonly taskId: string;
-  readonly unitCode: string;
-  readonly reportId: string;
-  /** Closed after the task's deadline. */
-  readonly late: boolean;
-  readonly closedAt: string;
-}
-
-export interface MonthlyTopicChosenData {
-  readonly topicId: string;
-  /** The month the topic is worked on, YYYY-MM. */
-  readonly month: string;
-  readonly categoryCode: string;
-  readonly placeKind: 'county' | 'township' | 'community' | 'grid';
-  /** Null for the whole county. */
-  readonly placeCode: string | null;
-  readonly chosenBy: string;
-  readonly chosenAt: string;
-}
-
 const month = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' } as const;
 
 export const ProactiveTaskOpened = defineEvent({
@@ -76,23 +24,29 @@ export const ProactiveTaskOpened = defineEvent({
     required: ['taskId', 'hotspotId', 'categoryCode', 'placeKind', 'placeCode', 'townshipCode', 'period', 'unitCode', 'cooperatingUnitCodes', 'listItemId', 'listVersion', 'linkedCaseIds', 'deadline', 'openedBy', 'openedAt'],
     properties: {
       taskId: str,
+      /** The stream (and subject) of the hotspot.detected.v1 the task was made from. */
       hotspotId: str,
       categoryCode: str,
       placeKind: { enum: ['grid', 'community'] },
       placeCode: str,
       townshipCode: { anyOf: [{ type: 'null' }, str] },
+      /** The month of the hotspot, YYYY-MM. */
       period: month,
+      /** Routed by the responsibility list, as a case of that category and place would be. */
       unitCode,
       cooperatingUnitCodes: { type: 'array', items: unitCode },
       listItemId: str,
       listVersion: { type: 'integer', minimum: 1 },
+      /** The cases behind the hotspot. */
       linkedCaseIds: { type: 'array', items: str },
+      /** The task's own clock: the handling limit of the category's deadline policy, from opening. */
       deadline: dateTime,
       openedBy: unitCode,
       openedAt: dateTime,
     },
   },
 });
+export type ProactiveTaskOpenedData = EventData<typeof ProactiveTaskOpened>;
 
 export const ProactiveTaskProgressReported = defineEvent({
   type: 'proactive-task.progress-reported.v1',
@@ -102,9 +56,16 @@ export const ProactiveTaskProgressReported = defineEvent({
     type: 'object',
     additionalProperties: false,
     required: ['taskId', 'unitCode', 'reportId', 'reportedAt'],
-    properties: { taskId: str, unitCode, reportId: str, reportedAt: dateTime },
+    properties: {
+      taskId: str,
+      unitCode,
+      /** The id of the report's text, kept by evaluation. */
+      reportId: str,
+      reportedAt: dateTime,
+    },
   },
 });
+export type ProactiveTaskProgressReportedData = EventData<typeof ProactiveTaskProgressReported>;
 
 export const ProactiveTaskClosed = defineEvent({
   type: 'proactive-task.closed.v1',
@@ -114,9 +75,17 @@ export const ProactiveTaskClosed = defineEvent({
     type: 'object',
     additionalProperties: false,
     required: ['taskId', 'unitCode', 'reportId', 'late', 'closedAt'],
-    properties: { taskId: str, unitCode, reportId: str, late: { type: 'boolean' }, closedAt: dateTime },
+    properties: {
+      taskId: str,
+      unitCode,
+      reportId: str,
+      /** Closed after the task's deadline. */
+      late: { type: 'boolean' },
+      closedAt: dateTime,
+    },
   },
 });
+export type ProactiveTaskClosedData = EventData<typeof ProactiveTaskClosed>;
 
 export const MonthlyTopicChosen = defineEvent({
   type: 'monthly-topic.chosen.v1',
@@ -128,57 +97,20 @@ export const MonthlyTopicChosen = defineEvent({
     required: ['topicId', 'month', 'categoryCode', 'placeKind', 'placeCode', 'chosenBy', 'chosenAt'],
     properties: {
       topicId: str,
+      /** The month the topic is worked on, YYYY-MM. */
       month,
       categoryCode: str,
       placeKind: { enum: ['county', 'township', 'community', 'grid'] },
+      /** Null for the whole county. */
       placeCode: { anyOf: [{ type: 'null' }, str] },
       chosenBy: unitCode,
       chosenAt: dateTime,
     },
   },
 });
+export type MonthlyTopicChosenData = EventData<typeof MonthlyTopicChosen>;
 
 /** The units' side of a proactive task, produced by handling. */
-export interface ProactiveTaskSignedForData {
-  readonly taskId: string;
-  readonly unitCode: string;
-  readonly signedAt: string;
-}
-
-export interface ProactiveTaskProgressNotedData {
-  readonly taskId: string;
-  readonly unitCode: string;
-  /** The id of the note's text, kept by handling. */
-  readonly noteId: string;
-  readonly notedAt: string;
-}
-
-export interface ProactiveTaskClosureReportedData {
-  readonly taskId: string;
-  readonly unitCode: string;
-  /** The id of the closure report's text, kept by handling. */
-  readonly reportId: string;
-  /** Reported after the task's deadline. */
-  readonly late: boolean;
-  readonly reportedAt: string;
-}
-
-/** The task's clock, produced by case-worker's proactive-task workflow. */
-export interface ProactiveTaskWarningIssuedData {
-  readonly taskId: string;
-  readonly unitCode: string;
-  readonly level: 'yellow' | 'orange';
-  readonly fraction: number;
-  readonly notify: readonly ('handler' | 'unit-leader')[];
-  readonly deadline: string;
-}
-
-export interface ProactiveTaskOverdueData {
-  readonly taskId: string;
-  readonly unitCode: string;
-  readonly deadline: string;
-}
-
 export const ProactiveTaskSignedFor = defineEvent({
   type: 'proactive-task.signed-for.v1',
   source: 'handling',
@@ -190,6 +122,7 @@ export const ProactiveTaskSignedFor = defineEvent({
     properties: { taskId: str, unitCode, signedAt: dateTime },
   },
 });
+export type ProactiveTaskSignedForData = EventData<typeof ProactiveTaskSignedFor>;
 
 export const ProactiveTaskProgressNoted = defineEvent({
   type: 'proactive-task.progress-noted.v1',
@@ -199,9 +132,16 @@ export const ProactiveTaskProgressNoted = defineEvent({
     type: 'object',
     additionalProperties: false,
     required: ['taskId', 'unitCode', 'noteId', 'notedAt'],
-    properties: { taskId: str, unitCode, noteId: str, notedAt: dateTime },
+    properties: {
+      taskId: str,
+      unitCode,
+      /** The id of the note's text, kept by handling. */
+      noteId: str,
+      notedAt: dateTime,
+    },
   },
 });
+export type ProactiveTaskProgressNotedData = EventData<typeof ProactiveTaskProgressNoted>;
 
 export const ProactiveTaskClosureReported = defineEvent({
   type: 'proactive-task.closure-reported.v1',
@@ -211,10 +151,20 @@ export const ProactiveTaskClosureReported = defineEvent({
     type: 'object',
     additionalProperties: false,
     required: ['taskId', 'unitCode', 'reportId', 'late', 'reportedAt'],
-    properties: { taskId: str, unitCode, reportId: str, late: { type: 'boolean' }, reportedAt: dateTime },
+    properties: {
+      taskId: str,
+      unitCode,
+      /** The id of the closure report's text, kept by handling. */
+      reportId: str,
+      /** Reported after the task's deadline. */
+      late: { type: 'boolean' },
+      reportedAt: dateTime,
+    },
   },
 });
+export type ProactiveTaskClosureReportedData = EventData<typeof ProactiveTaskClosureReported>;
 
+/** The task's clock, produced by case-worker's proactive-task workflow. */
 export const ProactiveTaskWarningIssued = defineEvent({
   type: 'proactive-task.warning-issued.v1',
   source: 'case-worker',
@@ -233,6 +183,7 @@ export const ProactiveTaskWarningIssued = defineEvent({
     },
   },
 });
+export type ProactiveTaskWarningIssuedData = EventData<typeof ProactiveTaskWarningIssued>;
 
 export const ProactiveTaskOverdue = defineEvent({
   type: 'proactive-task.overdue.v1',
@@ -245,25 +196,7 @@ export const ProactiveTaskOverdue = defineEvent({
     properties: { taskId: str, unitCode, deadline: dateTime },
   },
 });
-
-/** What handling's proactive-task streams hold. */
-export type ProactiveTaskUnitEvent =
-  | { type: typeof ProactiveTaskSignedFor.type; data: ProactiveTaskSignedForData }
-  | { type: typeof ProactiveTaskProgressNoted.type; data: ProactiveTaskProgressNotedData }
-  | { type: typeof ProactiveTaskClosureReported.type; data: ProactiveTaskClosureReportedData };
-
-/** What the proactive-task workflow announces. */
-export type ProactiveTaskClockEvent =
-  | { type: typeof ProactiveTaskWarningIssued.type; data: ProactiveTaskWarningIssuedData }
-  | { type: typeof ProactiveTaskOverdue.type; data: ProactiveTaskOverdueData };
-
-export type GovernanceEvent =
-  | { type: typeof ProactiveTaskOpened.type; data: ProactiveTaskOpenedData }
-  | { type: typeof ProactiveTaskProgressReported.type; data: ProactiveTaskProgressReportedData }
-  | { type: typeof ProactiveTaskClosed.type; data: ProactiveTaskClosedData }
-  | { type: typeof MonthlyTopicChosen.type; data: MonthlyTopicChosenData }
-  | ProactiveTaskUnitEvent
-  | ProactiveTaskClockEvent;
+export type ProactiveTaskOverdueData = EventData<typeof ProactiveTaskOverdue>;
 
 export const GOVERNANCE_EVENTS = [
   ProactiveTaskOpened,
@@ -276,3 +209,11 @@ export const GOVERNANCE_EVENTS = [
   ProactiveTaskWarningIssued,
   ProactiveTaskOverdue,
 ];
+
+/** What handling's proactive-task streams hold. */
+export type ProactiveTaskUnitEvent = EventOf<typeof ProactiveTaskSignedFor | typeof ProactiveTaskProgressNoted | typeof ProactiveTaskClosureReported>;
+
+/** What the proactive-task workflow announces. */
+export type ProactiveTaskClockEvent = EventOf<typeof ProactiveTaskWarningIssued | typeof ProactiveTaskOverdue>;
+
+export type GovernanceEvent = EventOf<(typeof GOVERNANCE_EVENTS)[number]>;

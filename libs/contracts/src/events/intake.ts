@@ -1,43 +1,10 @@
-import { APPEAL_TYPES, CHANNELS, URGENCIES, type AppealType, type Channel, type Urgency } from '../vocabulary';
-import { dateTime, defineEvent, str } from './schema';
+import { APPEAL_TYPES, CHANNELS, URGENCIES } from '../vocabulary';
+import { dateTime, defineEvent, str, type EventData, type EventOf, type Payload } from './schema';
 
 /**
  * Events produced by intake (topic county.intake.events). They never carry a resident's name
  * or phone: only a pseudonymous resident id (keyed hash) and a masked phone.
  */
-
-export interface CaseLocation {
-  readonly address?: string;
-  readonly gridCode?: string;
-  readonly communityCode?: string;
-  readonly townshipCode?: string;
-  readonly latitude?: number;
-  readonly longitude?: number;
-  /** false when the place could not be resolved to a grid: the case goes to the centre's triage. */
-  readonly resolved: boolean;
-}
-
-export interface ResidentRef {
-  readonly anonymous: boolean;
-  /** Keyed hash of the resident's phone (or name when no phone); absent when anonymous. */
-  readonly residentId?: string;
-  /** e.g. 138****5678; absent when anonymous or no phone. */
-  readonly maskedPhone?: string;
-}
-
-export interface CaseReceivedData {
-  readonly caseId: string;
-  readonly channel: Channel;
-  readonly channelReference: string;
-  readonly appealType: AppealType;
-  readonly categoryCode: string;
-  readonly urgency: Urgency;
-  readonly description: string;
-  readonly location: CaseLocation;
-  readonly resident: ResidentRef;
-  readonly receivedAt: string;
-  readonly attachments: readonly string[];
-}
 
 const location = {
   type: 'object',
@@ -50,9 +17,11 @@ const location = {
     townshipCode: { type: 'string' },
     latitude: { type: 'number', minimum: -90, maximum: 90 },
     longitude: { type: 'number', minimum: -180, maximum: 180 },
+    /** false when the place could not be resolved to a grid: the case goes to the centre's triage. */
     resolved: { type: 'boolean' },
   },
 } as const;
+export type CaseLocation = Payload<typeof location>;
 
 const resident = {
   type: 'object',
@@ -60,10 +29,13 @@ const resident = {
   required: ['anonymous'],
   properties: {
     anonymous: { type: 'boolean' },
+    /** Keyed hash of the resident's phone (or name when no phone); absent when anonymous. */
     residentId: { type: 'string', pattern: '^r_[0-9a-f]{32}$' },
+    /** e.g. 138****5678; absent when anonymous or no phone. */
     maskedPhone: { type: 'string', pattern: '^[0-9]{0,3}\\*+[0-9]{0,4}$' },
   },
 } as const;
+export type ResidentRef = Payload<typeof resident>;
 
 export const CaseReceived = defineEvent({
   type: 'case.received.v1',
@@ -88,18 +60,9 @@ export const CaseReceived = defineEvent({
     },
   },
 });
+export type CaseReceivedData = EventData<typeof CaseReceived>;
 
 /** The same resident came back about the same matter at the same place while the case was open (重复诉求). */
-export interface CaseRepeatAppealRecordedData {
-  readonly caseId: string;
-  readonly channel: Channel;
-  readonly channelReference: string;
-  readonly receivedAt: string;
-  /** How many repeat appeals the case has now, this one included. */
-  readonly repeatCount: number;
-  readonly residentId?: string;
-}
-
 export const CaseRepeatAppealRecorded = defineEvent({
   type: 'case.repeat-appeal-recorded.v1',
   source: 'intake',
@@ -113,19 +76,15 @@ export const CaseRepeatAppealRecorded = defineEvent({
       channel: { enum: [...CHANNELS] },
       channelReference: str,
       receivedAt: dateTime,
+      /** How many repeat appeals the case has now, this one included. */
       repeatCount: { type: 'integer', minimum: 1 },
       residentId: { type: 'string', pattern: '^r_[0-9a-f]{32}$' },
     },
   },
 });
+export type CaseRepeatAppealRecordedData = EventData<typeof CaseRepeatAppealRecorded>;
 
 /** Centre staff merged a case (caseId) into another one (intoCaseId): the merged case is handled as part of the other. */
-export interface CaseMergedData {
-  readonly caseId: string;
-  readonly intoCaseId: string;
-  readonly reason: string;
-}
-
 export const CaseMerged = defineEvent({
   type: 'case.merged.v1',
   source: 'intake',
@@ -137,14 +96,9 @@ export const CaseMerged = defineEvent({
     properties: { caseId: str, intoCaseId: str, reason: { type: 'string', minLength: 1, maxLength: 500 } },
   },
 });
+export type CaseMergedData = EventData<typeof CaseMerged>;
 
 /** Centre staff undid a merge: the case (caseId) is handled on its own again. */
-export interface CaseMergeUndoneData {
-  readonly caseId: string;
-  readonly intoCaseId: string;
-  readonly reason: string;
-}
-
 export const CaseMergeUndone = defineEvent({
   type: 'case.merge-undone.v1',
   source: 'intake',
@@ -156,11 +110,8 @@ export const CaseMergeUndone = defineEvent({
     properties: { caseId: str, intoCaseId: str, reason: { type: 'string', minLength: 1, maxLength: 500 } },
   },
 });
-
-export type IntakeEvent =
-  | { type: typeof CaseReceived.type; data: CaseReceivedData }
-  | { type: typeof CaseRepeatAppealRecorded.type; data: CaseRepeatAppealRecordedData }
-  | { type: typeof CaseMerged.type; data: CaseMergedData }
-  | { type: typeof CaseMergeUndone.type; data: CaseMergeUndoneData };
+export type CaseMergeUndoneData = EventData<typeof CaseMergeUndone>;
 
 export const INTAKE_EVENTS = [CaseReceived, CaseRepeatAppealRecorded, CaseMerged, CaseMergeUndone];
+
+export type IntakeEvent = EventOf<(typeof INTAKE_EVENTS)[number]>;

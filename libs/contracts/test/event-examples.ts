@@ -1,0 +1,190 @@
+import type { EventDataOf, EventType } from '../src';
+
+/**
+ * One example of the data of every event type of the catalogue, typed by the type derived from
+ * its schema: a type missing here, or an example its type refuses, fails the typecheck, and
+ * event-examples.spec.ts checks each against the schema the AsyncAPI document publishes.
+ */
+export type EventExamples = { readonly [T in EventType]: EventDataOf<T> };
+
+const caseId = 'C-20260302-000123';
+const at = '2026-03-02T01:15:00.000Z';
+const later = '2026-03-04T09:00:00.000Z';
+const residentId = 'r_0123456789abcdef0123456789abcdef';
+
+export const EVENT_EXAMPLES: EventExamples = {
+  // intake
+  'case.received.v1': {
+    caseId,
+    channel: 'hotline',
+    channelReference: 'HL-20260302-000123',
+    appealType: 'complaint',
+    categoryCode: 'UM.ORDER.PARKING',
+    urgency: 'normal',
+    description: 'Cars block the fire lane at the gate of the compound',
+    location: { gridCode: 'QH-CG-04-04', communityCode: 'QH-CG-04', townshipCode: 'QH-CG', address: '1 Gate Road', latitude: 36.1, longitude: 117.2, resolved: true },
+    resident: { anonymous: false, residentId, maskedPhone: '138****5678' },
+    receivedAt: at,
+    attachments: ['https://files.example/a.jpg'],
+  },
+  'case.repeat-appeal-recorded.v1': { caseId, channel: 'app', channelReference: 'APP-1', receivedAt: at, repeatCount: 1, residentId },
+  'case.merged.v1': { caseId, intoCaseId: 'C-20260301-000001', reason: 'the same fire lane' },
+  'case.merge-undone.v1': { caseId, intoCaseId: 'C-20260301-000001', reason: 'a different gate' },
+
+  // dispatch
+  'case.dispatched.v1': {
+    caseId,
+    primaryUnitCode: 'QH-CG',
+    cooperatingUnitCodes: ['QH-URBAN'],
+    categoryCode: 'UM.ORDER.PARKING',
+    urgency: 'normal',
+    townshipCode: 'QH-CG',
+    basis: { kind: 'list', explanation: 'item UM.ORDER.PARKING@urban of list version 1', listItemId: 'UM.ORDER.PARKING@urban', listVersion: 1 },
+    dispatchedAt: at,
+    redispatch: false,
+    assignments: [
+      { unitCode: 'QH-CG', role: 'lead' },
+      { unitCode: 'QH-URBAN', role: 'co-handler', part: 'tow the cars' },
+    ],
+    final: false,
+  },
+  'case.sent-to-triage.v1': { caseId, reason: 'no item covers the category here', categoryCode: 'UM.ORDER.PARKING', urgency: 'normal', townshipCode: 'QH-CG', sentAt: at },
+  'case.transfer-request-registered.v1': { caseId, unitCode: 'QH-CG', reason: 'not ours', requestedAt: at, windowEndsAt: later },
+  'case.transfer-approved.v1': { caseId, fromUnitCode: 'QH-CG', reason: 'not theirs', transferCount: 1, toUnitCode: 'QH-URBAN' },
+  'case.transfer-rejected.v1': { caseId, unitCode: 'QH-CG', reason: 'it is theirs', automatic: false },
+  'case.result-registered.v1': { caseId, unitCode: 'QH-CG', result: 'the cars were moved', evidenceUrls: ['https://files.example/after.jpg'], submittedAt: at },
+  'case.result-approved.v1': { caseId, unitCode: 'QH-CG', reviewedAt: at },
+  'case.result-sent-back.v1': { caseId, unitCode: 'QH-CG', reason: 'no photo of the lane', reviewedAt: at },
+  'case.extension-request-registered.v1': { caseId, unitCode: 'QH-CG', extraWorkingDays: 2, reason: 'waiting on the owner', requestedAt: at, deadline: later },
+  'case.extension-approved.v1': { caseId, unitCode: 'QH-CG', extraWorkingDays: 2, reason: 'waiting on the owner', newDeadline: later },
+  'case.extension-rejected.v1': { caseId, unitCode: 'QH-CG', reason: 'too late', automatic: true },
+  'case.pause-request-registered.v1': { caseId, unitCode: 'QH-CG', reason: 'the resident is away', requestedAt: at },
+  'case.clock-paused.v1': { caseId, unitCode: 'QH-CG', reason: 'the resident is away', pausedAt: at },
+  'case.clock-resumed.v1': { caseId, unitCode: 'QH-CG', resumedAt: later, pausedWorkingMinutes: 480 },
+  'case.pause-rejected.v1': { caseId, unitCode: 'QH-CG', reason: 'no reason to wait' },
+  'responsibility-list.change-proposed.v1': {
+    changeId: 'change-1',
+    proposedBy: 'QH-URBAN',
+    reason: 'street vending in the county seat',
+    baseVersion: 1,
+    upserts: [
+      {
+        id: 'UM.ORDER.VENDING@QH-CG',
+        categoryCode: 'UM.ORDER.VENDING',
+        scope: { kind: 'township', townshipCode: 'QH-CG' },
+        primary: { level: 'county', unitCode: 'QH-URBAN' },
+        cooperating: [{ level: 'township' }],
+        note: "the county seat's main streets",
+      },
+      { id: 'UM.ORDER.VENDING@rural', categoryCode: 'UM.ORDER.VENDING', scope: { kind: 'rural' }, primary: { level: 'township' }, cooperating: [] },
+    ],
+    removals: ['UM.ORDER.VENDING@urban'],
+    pushesDown: ['UM.ORDER.VENDING@rural'],
+    proposedAt: at,
+  },
+  'responsibility-list.change-approved.v1': { changeId: 'change-1', version: 2, effectiveFrom: later, approvedBy: 'QH-GOV', approvedAt: at },
+  'responsibility-list.change-rejected.v1': { changeId: 'change-1', rejectedBy: 'QH-GOV', reason: 'the squad has no staff there', rejectedAt: at },
+
+  // handling
+  'case.signed-for.v1': { caseId, unitCode: 'QH-CG', signedAt: at },
+  'case.first-contact-recorded.v1': { caseId, unitCode: 'QH-CG', contactedAt: at },
+  'case.progress-noted.v1': { caseId, unitCode: 'QH-CG', note: 'called the owners' },
+  'case.transfer-requested.v1': { caseId, unitCode: 'QH-CG', reason: 'not ours' },
+  'case.extension-requested.v1': { caseId, unitCode: 'QH-CG', extraWorkingDays: 2, reason: 'waiting on the owner' },
+  'case.pause-requested.v1': { caseId, unitCode: 'QH-CG', reason: 'the resident is away' },
+  'case.resume-requested.v1': { caseId, unitCode: 'QH-CG' },
+  'case.result-submitted.v1': { caseId, unitCode: 'QH-CG', result: 'the cars were moved', evidenceUrls: [] },
+  'case.part-submitted.v1': { caseId, unitCode: 'QH-URBAN', part: 'towed two cars', evidenceUrls: ['https://files.example/tow.jpg'] },
+  'whistle.blown.v1': { caseId, whistleId: 'W-1', callerUnitCode: 'QH-CG', calledDepartmentCodes: ['QH-URBAN', 'QH-POLICE'], reason: 'cars again', needs: 'a tow truck', urgency: 'urgent' },
+  'whistle.answered.v1': { caseId, whistleId: 'W-1', departmentCode: 'QH-URBAN' },
+  'whistle.reported-on-site.v1': { caseId, whistleId: 'W-1', departmentCode: 'QH-URBAN', reportedAt: at },
+  'whistle.part-finished.v1': { caseId, whistleId: 'W-1', departmentCode: 'QH-URBAN' },
+  'whistle.released.v1': { caseId, whistleId: 'W-1', departmentCode: 'QH-POLICE' },
+  'whistle.answer-rated.v1': { caseId, whistleId: 'W-1', departmentCode: 'QH-URBAN', rating: 5, comment: '' },
+
+  // evaluation
+  'case.return-visit-recorded.v1': { caseId, resolved: true, satisfaction: 'satisfied', attempt: 1, round: 1, visitedAt: at },
+  'case.return-visit-attempt-failed.v1': { caseId, attempt: 1, reason: 'no-answer', round: 1, attemptedAt: at },
+  'case.return-visit-unreachable.v1': { caseId, attempts: 3, round: 2 },
+  'case.reopened.v1': { caseId, unitCode: 'QH-CG', reason: 'dissatisfied', redoCount: 1 },
+  'case.closed.v1': { caseId, outcome: 'resolved', closedAt: later },
+  'case.facts.v1': {
+    caseId,
+    outcome: 'resolved',
+    closedAt: later,
+    channel: 'hotline',
+    appealType: 'complaint',
+    categoryCode: 'UM.ORDER.PARKING',
+    urgency: null,
+    place: { townshipCode: 'QH-CG', communityCode: null, gridCode: null },
+    times: { receivedAt: at, firstDispatchedAt: at, firstSignedForAt: at, firstContactAt: null, firstResultSubmittedAt: later, lastResultApprovedAt: later },
+    workingHours: {
+      receivedToDispatched: 0,
+      dispatchedToSignedFor: 0.5,
+      dispatchedToFirstContact: null,
+      dispatchedToResultSubmitted: 12,
+      dispatchedToResultApproved: 13,
+      resultApprovedToClosed: 2,
+      receivedToClosed: 15,
+    },
+    units: { leadUnitCodes: ['QH-CG'], cooperatingUnitCodes: ['QH-URBAN'], finalUnitCode: 'QH-CG' },
+    transfers: { requested: 0, approved: 0, rejected: 0 },
+    whistles: [{ whistleId: 'W-1', calledDepartmentCodes: ['QH-URBAN'], answeredDepartmentCodes: ['QH-URBAN'], overdueDepartmentCodes: [], ratings: [{ departmentCode: 'QH-URBAN', rating: 4 }] }],
+    overdue: [{ clock: 'first-contact', unitCode: null }],
+    extensionsApproved: 0,
+    resultsSentBack: 1,
+    repeatAppeals: 0,
+    redoCount: 0,
+    returnVisit: { resolved: true, satisfaction: 'basically-satisfied', attempts: 2 },
+  },
+  'hotspot.detected.v1': {
+    categoryCode: 'UM.ORDER.PARKING',
+    placeKind: 'grid',
+    placeCode: 'QH-CG-04-04',
+    period: '2026-03',
+    count: 9,
+    baseline: 2.5,
+    baselineMonths: 3,
+    rule: 'at least 3 times the baseline',
+    caseIds: [caseId],
+    detectedAt: at,
+  },
+
+  // governance
+  'proactive-task.opened.v1': {
+    taskId: 'T-1',
+    hotspotId: 'hotspot-UM.ORDER.PARKING-QH-CG-04-04-2026-03',
+    categoryCode: 'UM.ORDER.PARKING',
+    placeKind: 'grid',
+    placeCode: 'QH-CG-04-04',
+    townshipCode: null,
+    period: '2026-03',
+    unitCode: 'QH-CG',
+    cooperatingUnitCodes: [],
+    listItemId: 'UM.ORDER.PARKING@urban',
+    listVersion: 1,
+    linkedCaseIds: [caseId],
+    deadline: later,
+    openedBy: 'QH-CENTRE',
+    openedAt: at,
+  },
+  'proactive-task.progress-reported.v1': { taskId: 'T-1', unitCode: 'QH-CG', reportId: 'R-1', reportedAt: at },
+  'proactive-task.closed.v1': { taskId: 'T-1', unitCode: 'QH-CG', reportId: 'R-2', late: false, closedAt: later },
+  'monthly-topic.chosen.v1': { topicId: 'M-1', month: '2026-04', categoryCode: 'UM.ORDER.PARKING', placeKind: 'county', placeCode: null, chosenBy: 'QH-CENTRE', chosenAt: at },
+  'proactive-task.signed-for.v1': { taskId: 'T-1', unitCode: 'QH-CG', signedAt: at },
+  'proactive-task.progress-noted.v1': { taskId: 'T-1', unitCode: 'QH-CG', noteId: 'N-1', notedAt: at },
+  'proactive-task.closure-reported.v1': { taskId: 'T-1', unitCode: 'QH-CG', reportId: 'R-2', late: true, reportedAt: later },
+  'proactive-task.warning-issued.v1': { taskId: 'T-1', unitCode: 'QH-CG', level: 'orange', fraction: 0.75, notify: ['handler', 'unit-leader'], deadline: later },
+  'proactive-task.overdue.v1': { taskId: 'T-1', unitCode: 'QH-CG', deadline: later },
+
+  // case-worker
+  'case.deadline-set.v1': { caseId, clock: 'handling', unitCode: 'QH-CG', deadline: later },
+  'case.warning-issued.v1': { caseId, clock: 'handling', level: 'yellow', fraction: 0.5, notify: ['handler'], deadline: later, unitCode: 'QH-CG' },
+  'case.overdue.v1': { caseId, clock: 'sign-for', deadline: later },
+  'case.reminder-issued.v1': { caseId, clock: 'sign-for', unitCode: 'QH-CG' },
+  'case.supervision-started.v1': { caseId, clock: 'sign-for', unitCode: 'QH-CG', supervisingUnitCode: 'QH-SUPERVISION' },
+  'whistle.answer-deadline-set.v1': { caseId, whistleId: 'W-1', calledDepartmentCodes: ['QH-URBAN', 'QH-POLICE'], deadline: later },
+  'whistle.answer-warning-issued.v1': { caseId, whistleId: 'W-1', departmentCode: 'QH-POLICE', level: 'yellow', fraction: 0.5, notify: ['handler'], deadline: later },
+  'whistle.answer-overdue.v1': { caseId, whistleId: 'W-1', departmentCode: 'QH-POLICE', deadline: later },
+  'whistle.escalated.v1': { caseId, whistleId: 'W-1', departmentCode: 'QH-POLICE', supervisingUnitCode: 'QH-SUPERVISION' },
+};
