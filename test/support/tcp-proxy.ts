@@ -40,17 +40,18 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as net.AddressInfo).port;
   const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  const cut = async () => {
+    const closed = stopListening();
+    for (const { client, upstream } of pairs) {
+      client.resetAndDestroy();
+      upstream.destroy();
+    }
+    pairs.clear();
+    await closed;
+  };
   return {
     port,
-    async cut() {
-      const closed = stopListening();
-      for (const { client, upstream } of pairs) {
-        client.resetAndDestroy();
-        upstream.destroy();
-      }
-      pairs.clear();
-      await closed;
-    },
+    cut,
     freeze() {
       frozen = true;
       for (const { client, upstream } of pairs) {
@@ -69,8 +70,6 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
       }
     },
-    async close() {
-      await this.cut();
-    },
+    close: cut,
   };
 }
