@@ -53,6 +53,8 @@ export interface ChaosReport {
     readonly recovered: boolean;
     readonly duringLoad: boolean;
     readonly engineBackSeconds?: number;
+    /** Seconds from the fault until each service first answered ok (null: not before the next fault). */
+    readonly perService: Record<string, number | null>;
   }[];
   readonly accepted: number;
   readonly refused: number;
@@ -172,6 +174,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const lastHealth = new Map<ServiceName, string>();
   /** The kind of each service's last answer (its status and what it names), to log each change while the run waits. */
   const lastKind = new Map<ServiceName, string>();
+  /** When each service first answered ok since the last fault. */
+  const healthyAgain = new Map<ServiceName, number>();
   const said = (name: ServiceName, kind: string, what: string) => {
     lastHealth.set(name, what);
     if (lastKind.get(name) !== kind) log(`chaos: ${name} /health: ${what.slice(0, 400)}`);
@@ -183,6 +187,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       const text = await res.text();
       const body = JSON.parse(text) as { status?: string; error?: Record<string, unknown>; starting?: string[]; warnings?: { component: string }[] };
       const ok = res.status === 200 && body.status === 'ok';
+      if (ok && !healthyAgain.has(s.name)) healthyAgain.set(s.name, Date.now());
       const kind = [res.status, body.status, ...Object.keys(body.error ?? {}), ...(body.starting ?? []), ...(body.warnings ?? []).map((w) => w.component)].join(' ');
       said(s.name, kind, ok ? 'ok' : `${res.status} ${text.slice(0, 600)}`);
       return ok ? true : undefined;
@@ -262,6 +267,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       if (due > Date.now()) await sleep(due - Date.now());
       const at = new Date();
       log(`chaos: ${fault} at ${at.toISOString()} (${accepted.length} accepted so far; ${Math.round((loadEnds - at.getTime()) / 1000)} s of load left)`);
+      healthyAgain.clear();
       let engineBackSeconds: number | undefined;
       if (fault.startsWith('kill -9 ')) {
         const s = services.find((x) => x.name === fault.slice('kill -9 '.length))!;
@@ -287,7 +293,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         },
       );
       const recoverySeconds = (Date.now() - at.getTime()) / 1000;
-      faults.push({ fault, at: at.toISOString(), recoverySeconds, recovered, duringLoad: at.getTime() < loadEnds, ...(engineBackSeconds !== undefined && { engineBackSeconds }) });
+      const perService = Object.fromEntries(services.map((s) => [s.name, ((t) => (t === undefined ? null : (t - at.getTime()) / 1000))(healthyAgain.get(s.name))]));
+      faults.push({ fault, at: at.toISOString(), recoverySeconds, recovered, duringLoad: at.getTime() < loadEnds, perService, ...(engineBackSeconds !== undefined && { engineBackSeconds }) });
       log(`chaos: ${recovered ? 'recovered' : 'NOT recovered'} from ${fault} ${recovered ? 'in' : 'after'} ${recoverySeconds.toFixed(1)} s`);
     }
     // after the last fault, everything must come back before the checks (bounded)
@@ -424,7 +431,7 @@ export function formatReport(r: ChaosReport): string {
     `faults injected:  ${r.faults.length}, ${r.faults.filter((f) => f.duringLoad).length} of them during the load`,
     ...r.faults.map(
       (f) =>
-        `  ${f.fault.padEnd(18)} at ${f.at}${f.duringLoad ? '' : ' (after the load)'}: ${f.recovered ? `recovered in ${f.recoverySeconds.toFixed(1)} s` : `NOT recovered within ${f.recoverySeconds.toFixed(1)} s`}${f.engineBackSeconds !== undefined ? ` (engine answering after ${f.engineBackSeconds.toFixed(1)} s)` : ''}`,
+        `  ${f.fault.padEnd(18)} at ${f.at}${f.duringLoad ? '' : ' (after the load)'}: ${f.recovered ? `recovered in ${f.recoverySeconds.toFixed(1)} s` : `NOT recovered within ${f.recoverySeconds.toFixed(1)} s`}${f.engineBackSeconds !== undefined ? ` (engine answering after ${f.engineBackSeconds.toFixed(1)} s)` : ''}; ok again: ${Object.entries(f.perService).map(([s, t]) => `${s} ${t === null ? '-' : t.toFixed(1)}`).join(', ')}`,
     ),
     `cases accepted:   ${r.accepted} (201; ${r.refused} requests not answered 201, of which ${r.storedWithoutAnswer} were stored all the same)`,
     `not accepted:     ${Object.entries(r.notAccepted).map(([why, n]) => `${why}: ${n}`).join(', ') || 'none'}`,
