@@ -118,6 +118,8 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
   private seq = 0;
   private admin?: Admin;
   private adminConnecting?: Promise<Admin>;
+  /** Grows each time a connection being made is given up on. */
+  private adminGeneration = 0;
   private timer?: NodeJS.Timeout;
   private stopped = false;
   /** How many Kafka admin clients this monitor has connected: one, and one more after each loss. */
@@ -153,7 +155,7 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
     this.ask('kafka', async () => {
       const admin = await this.kafkaAdmin();
       await admin.describeCluster().catch((err: unknown) => {
-        this.dropAdmin(admin);
+        this.dropAdmin(admin, false);
         throw err;
       });
     });
@@ -165,11 +167,19 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
+  /**
+   * Asks one question of an engine unless one is open. An open question is given up after
+   * `giveUpAfterMs` (by default once its answer would be too old anyway), so that the next one
+   * can find the engine back; Kafka's are given up sooner (2 × answerWithinMs), with the admin
+   * client they hang on, since a new connection costs nothing there (a database question given
+   * up on still holds a pool connection, so those are asked again only as often as needed).
+   */
   private ask(name: string, question: () => Promise<unknown>, isEngine = true): void {
     const now = Date.now();
     const open = this.asking.get(name);
-    if (open && now - open.startedAt < this.timing.staleAfterMs) return;
-    if (open && name === 'kafka' && this.admin) this.dropAdmin(this.admin); // hung: start over on a new connection
+    const giveUpAfterMs = name === 'kafka' || name === 'dead-letters' ? 2 * this.timing.answerWithinMs : this.timing.staleAfterMs;
+    if (open && now - open.startedAt < giveUpAfterMs) return;
+    if (open && (name === 'kafka' || name === 'dead-letters')) this.dropAdmin(); // hung: start over on a new connection
     const seq = ++this.seq;
     this.asking.set(name, { startedAt: now, seq });
     const slow = setTimeout(() => this.slow.set(name, `no answer within ${this.timing.answerWithinMs} ms`), this.timing.answerWithinMs);
@@ -195,7 +205,9 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
 
   private kafkaAdmin(): Promise<Admin> {
     if (this.admin) return Promise.resolve(this.admin);
-    this.adminConnecting ??= (async () => {
+    if (this.adminConnecting) return this.adminConnecting;
+    const generation = this.adminGeneration;
+    const connecting = (async () => {
       // few retries: a broker that is away must show as down at once, not after kafkajs's back-off
       const admin = this.kafka.admin({ retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 } });
       this.kafkaAdminClientsMade += 1;
@@ -205,21 +217,35 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
         await admin.disconnect().catch(() => undefined);
         throw err;
       }
-      if (this.stopped) {
+      // given up on meanwhile (it hung), or stopping: this client is nobody's
+      if (this.stopped || generation !== this.adminGeneration) {
         await admin.disconnect().catch(() => undefined);
-        throw new Error('stopping');
+        throw new Error('the connection was given up on');
       }
       this.admin = admin;
       return admin;
-    })().finally(() => {
-      this.adminConnecting = undefined;
-    });
-    return this.adminConnecting;
+    })();
+    this.adminConnecting = connecting;
+    connecting.then(
+      () => this.connected(generation),
+      () => this.connected(generation),
+    );
+    return connecting;
   }
 
-  private dropAdmin(admin: Admin): void {
+  /** A connection being made is over (made or not): the next question may make another. */
+  private connected(generation: number): void {
+    if (generation === this.adminGeneration) this.adminConnecting = undefined;
+  }
+
+  /** Forgets the admin client (lost or hung) and any connection being made; the next question makes a new one. */
+  private dropAdmin(admin = this.admin, connecting = true): void {
+    if (connecting) {
+      this.adminGeneration += 1;
+      this.adminConnecting = undefined;
+    }
     if (this.admin === admin) this.admin = undefined;
-    void admin.disconnect().catch(() => undefined);
+    void admin?.disconnect().catch(() => undefined);
   }
 
   private async countBacklog(): Promise<void> {

@@ -101,3 +101,23 @@ it('keeps one Kafka admin client while Kafka answers, and makes a new one after 
   await sleep(timing.refreshMs * 10);
   expect(e.state.adminsMade).toBe(made);
 });
+
+it('gives up a Kafka connection that hangs, so that a broker coming back is seen at the next question', async () => {
+  const e = engines();
+  monitor = new HealthMonitor(e.pool, e.kafka, new Metrics(), groups, undefined, timing);
+  monitor.onModuleInit();
+  await until(monitor, 'kafka', (a) => a.status === 'up');
+  const first = e.state.adminsMade;
+  e.state.kafka = 'hang';
+  await until(monitor, 'kafka', (a) => a.status === 'down');
+  // the hung question is given up on, and the next one's connection hangs too
+  for (const deadline = Date.now() + 3_000; e.state.adminsMade === first; ) {
+    if (Date.now() > deadline) throw new Error('no new admin client while Kafka hangs');
+    await sleep(5);
+  }
+  const made = e.state.adminsMade;
+  // the broker answers again; the hung connection never is answered, yet Kafka is up again, on a new client
+  e.state.kafka = 'answer';
+  await until(monitor, 'kafka', (a) => a.status === 'up');
+  expect(e.state.adminsMade).toBeGreaterThan(made);
+});
