@@ -36,8 +36,10 @@ export interface ChaosOptions {
   readonly basePort: number;
   readonly env: NodeJS.ProcessEnv;
   readonly log?: (line: string) => void;
-  /** How long to wait, after the load, for every case to be through (ms). */
+  /** How long to wait at most, after the load, for every case to be through (ms). */
   readonly settleMs?: number;
+  /** The wait ends early when no case got through for this long (ms): what is left then is lost. */
+  readonly stallMs?: number;
 }
 
 export interface ChaosReport {
@@ -62,6 +64,8 @@ export interface ChaosReport {
   readonly notAccepted: Record<string, number>;
   readonly lost: number;
   readonly lostCases: string[];
+  /** Of the lost cases, those never dispatched (the others were dispatched but had no deadline announced). */
+  readonly lostNotDispatched: number;
   readonly duplicated: number;
   readonly duplicates: string[];
   readonly outOfOrder: string[];
@@ -346,12 +350,23 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       for (const x of seen) m.set(x.key, [...(m.get(x.key) ?? []), x]);
       return m;
     };
+    // the cases still in the pipeline (the workflow engine works through a backlog) are waited
+    // for as long as cases keep getting through, up to settleMs; a wait that stalls ends early
     const settleBy = Date.now() + (o.settleMs ?? 300_000);
+    const stallMs = o.stallMs ?? 120_000;
     let lostCases = accepted;
-    while (Date.now() < settleBy) {
+    let progressAt = Date.now();
+    let told = Date.now();
+    for (let left = accepted.length; Date.now() < settleBy && Date.now() - progressAt < stallMs; ) {
       const m = byCase();
       lostCases = accepted.filter((c) => !through(c, m));
       if (lostCases.length === 0) break;
+      if (lostCases.length < left) progressAt = Date.now();
+      left = lostCases.length;
+      if (Date.now() - told >= 30_000) {
+        told = Date.now();
+        log(`chaos: ${accepted.length - left} of ${accepted.length} accepted cases through (dispatched, deadlines announced); waiting`);
+      }
       await sleep(1000);
     }
     await sleep(2000); // late redeliveries still count against duplicates
@@ -408,6 +423,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       await db.end();
     }
     const longestRecoverySeconds = Math.max(0, ...faults.map((f) => f.recoverySeconds));
+    const notDispatched = lostCases.filter((c) => !(m.get(c) ?? []).some((x) => x.type === 'case.dispatched.v1')).length;
     return {
       faults,
       accepted: accepted.length,
@@ -415,6 +431,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       notAccepted,
       lost: lostCases.length,
       lostCases: lostCases.slice(0, 20),
+      lostNotDispatched: notDispatched,
       duplicated: duplicates.length,
       duplicates: duplicates.slice(0, 20),
       outOfOrder: outOfOrder.slice(0, 20),
@@ -435,7 +452,7 @@ export function formatReport(r: ChaosReport): string {
     ),
     `cases accepted:   ${r.accepted} (201; ${r.refused} requests not answered 201, of which ${r.storedWithoutAnswer} were stored all the same)`,
     `not accepted:     ${Object.entries(r.notAccepted).map(([why, n]) => `${why}: ${n}`).join(', ') || 'none'}`,
-    `lost:             ${r.lost}${r.lostCases.length ? ` (${r.lostCases.join(', ')})` : ''}`,
+    `lost:             ${r.lost}${r.lost ? ` (${r.lostNotDispatched} never dispatched, ${r.lost - r.lostNotDispatched} dispatched without a deadline announced; ${r.lostCases.join(', ')})` : ''}`,
     `duplicated:       ${r.duplicated}${r.duplicates.length ? ` (${r.duplicates.join('; ')})` : ''}`,
     `out of order:     ${r.outOfOrder.length}${r.outOfOrder.length ? ` (${r.outOfOrder.join('; ')})` : ''}`,
     `read models:      ${r.readModelMismatches.length ? r.readModelMismatches.join('; ') : 'counts equal to events'}`,
@@ -450,6 +467,7 @@ if (require.main === module) {
     seconds: Number(process.env.CHAOS_SECONDS ?? 300),
     restartEngines: process.env.CHAOS_ENGINES === 'restart',
     basePort: Number(process.env.CHAOS_BASE_PORT ?? 4101),
+    settleMs: Number(process.env.CHAOS_SETTLE_SECONDS ?? 1800) * 1000,
     env: process.env,
   }).then(
     (r) => {
