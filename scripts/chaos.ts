@@ -36,18 +36,36 @@ export interface ChaosOptions {
   readonly basePort: number;
   readonly env: NodeJS.ProcessEnv;
   readonly log?: (line: string) => void;
-  /** How long to wait, after the load, for every case to be through (ms). */
+  /** How long to wait at most, after the load, for every case to be through (ms). */
   readonly settleMs?: number;
+  /** The wait ends early when no case got through for this long (ms): what is left then is lost. */
+  readonly stallMs?: number;
 }
 
 export interface ChaosReport {
-  readonly faults: { readonly fault: string; readonly at: string; readonly recoverySeconds: number }[];
+  /**
+   * Each fault: when it was injected, whether the load still ran then, how long until every
+   * service was healthy again (or, if not within its slot, how long the run waited), and for an
+   * engine restart how long until the engine itself answered again.
+   */
+  readonly faults: {
+    readonly fault: string;
+    readonly at: string;
+    readonly recoverySeconds: number;
+    readonly recovered: boolean;
+    readonly duringLoad: boolean;
+    readonly engineBackSeconds?: number;
+    /** Seconds from the fault until each service first answered ok (null: not before the next fault). */
+    readonly perService: Record<string, number | null>;
+  }[];
   readonly accepted: number;
   readonly refused: number;
   /** The answers that were not 201, by status ("429", "503", ...) or "no answer" (time-out, connection refused). */
   readonly notAccepted: Record<string, number>;
   readonly lost: number;
   readonly lostCases: string[];
+  /** Of the lost cases, those never dispatched (the others were dispatched but had no deadline announced). */
+  readonly lostNotDispatched: number;
   readonly duplicated: number;
   readonly duplicates: string[];
   readonly outOfOrder: string[];
@@ -158,28 +176,32 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const url = (s: RunningService) => `http://127.0.0.1:${s.port}`;
   /** What each service's /health said last, so that a wait that runs out says who was not healthy and why. */
   const lastHealth = new Map<ServiceName, string>();
-  /** Records what a service's /health said, and logs each change of it while the run waits (the answer's text, bounded). */
-  const said = (name: ServiceName, what: string) => {
-    const kind = what.replace(/"(time|lag\w*|seconds|at)":[^,}]*/g, '').slice(0, 300);
-    const before = lastHealth.get(name)?.replace(/"(time|lag\w*|seconds|at)":[^,}]*/g, '').slice(0, 300);
+  /** The kind of each service's last answer (its status and what it names), to log each change while the run waits. */
+  const lastKind = new Map<ServiceName, string>();
+  /** When each service first answered ok since the last fault. */
+  const healthyAgain = new Map<ServiceName, number>();
+  const said = (name: ServiceName, kind: string, what: string) => {
     lastHealth.set(name, what);
-    if (kind !== before) log(`chaos: ${name} /health: ${what.slice(0, 400)}`);
+    if (lastKind.get(name) !== kind) log(`chaos: ${name} /health: ${what.slice(0, 400)}`);
+    lastKind.set(name, kind);
   };
   const healthy = async (s: RunningService) => {
     try {
       const res = await fetch(`${url(s)}/health`, { signal: AbortSignal.timeout(5000) });
       const text = await res.text();
-      const body = JSON.parse(text) as { status?: string };
+      const body = JSON.parse(text) as { status?: string; error?: Record<string, unknown>; starting?: string[]; warnings?: { component: string }[] };
       const ok = res.status === 200 && body.status === 'ok';
-      said(s.name, ok ? 'ok' : `${res.status} ${text.slice(0, 600)}`);
+      if (ok && !healthyAgain.has(s.name)) healthyAgain.set(s.name, Date.now());
+      const kind = [res.status, body.status, ...Object.keys(body.error ?? {}), ...(body.starting ?? []), ...(body.warnings ?? []).map((w) => w.component)].join(' ');
+      said(s.name, kind, ok ? 'ok' : `${res.status} ${text.slice(0, 600)}`);
       return ok ? true : undefined;
     } catch (err) {
-      said(s.name, `no answer: ${String((err as Error)?.message ?? err)}`);
+      said(s.name, 'no answer', `no answer: ${String((err as Error)?.message ?? err)}`);
       return undefined;
     }
   };
-  const allHealthy = () =>
-    until('every service healthy', async () => ((await Promise.all(services.map((s) => healthy(s)))).every(Boolean) ? true : undefined), 300_000).catch((err: Error) => {
+  const allHealthy = (timeoutMs = 300_000) =>
+    until('every service healthy', async () => ((await Promise.all(services.map((s) => healthy(s)))).every(Boolean) ? true : undefined), timeoutMs).catch((err: Error) => {
       throw new Error(`${err.message}; last /health of each: ${services.map((s) => `${s.name}: ${lastHealth.get(s.name) ?? '-'}`).join(' | ')}`);
     });
 
@@ -206,8 +228,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const intake = services.find((s) => s.name === 'intake')!;
     let loading = true;
     const inFlight = new Set<Promise<void>>();
+    const loadBegan = Date.now();
     const load = (async () => {
-      const began = Date.now();
+      const began = loadBegan;
       for (let n = 0; loading && Date.now() - began < o.seconds * 1000; n++) {
         const due = began + (n * 1000) / o.rate;
         if (due > Date.now()) await sleep(due - Date.now());
@@ -232,13 +255,24 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       await Promise.all(inFlight);
     })();
 
-    // the faults, spread over the load
-    const plan: string[] = [...SERVICE_NAMES.map((s) => `kill -9 ${s}`), ...(o.restartEngines ? ['restart postgres', 'restart kafka', 'restart temporal'] : [])];
-    const gap = (o.seconds * 1000) / (plan.length + 1);
-    for (const fault of plan) {
-      await sleep(gap * 0.5);
+    // the faults, at fixed times inside the load window: engine restarts early (they take longest
+    // to recover from), then a kill -9 of each service. Before each fault the run waits for every
+    // service to be healthy again, but never past the next fault's time: a fault whose recovery
+    // outlasts its slot is reported as not recovered, and the next one is injected on time, so
+    // that every fault falls while the load runs.
+    const kills = SERVICE_NAMES.map((s) => `kill -9 ${s}`);
+    const restarts = o.restartEngines ? ['restart postgres', 'restart kafka', 'restart temporal'] : [];
+    const plan: string[] = [];
+    for (let i = 0; i < Math.max(kills.length, restarts.length); i++) plan.push(...(restarts[i] ? [restarts[i]] : []), ...(kills[i] ? [kills[i]] : []));
+    const slot = (o.seconds * 1000) / (plan.length + 1);
+    const loadEnds = loadBegan + o.seconds * 1000;
+    for (const [i, fault] of plan.entries()) {
+      const due = loadBegan + slot * (i + 0.5);
+      if (due > Date.now()) await sleep(due - Date.now());
       const at = new Date();
-      log(`chaos: ${fault} at ${at.toISOString()} (${accepted.length} accepted so far)`);
+      log(`chaos: ${fault} at ${at.toISOString()} (${accepted.length} accepted so far; ${Math.round((loadEnds - at.getTime()) / 1000)} s of load left)`);
+      healthyAgain.clear();
+      let engineBackSeconds: number | undefined;
       if (fault.startsWith('kill -9 ')) {
         const s = services.find((x) => x.name === fault.slice('kill -9 '.length))!;
         s.killing = true;
@@ -250,13 +284,25 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       } else {
         const engine = fault.slice('restart '.length);
         await run('bash', [path.join(root, 'deploy/local/infra.sh'), 'restart', engine], { env, timeout: 180_000 });
+        engineBackSeconds = (Date.now() - at.getTime()) / 1000;
+        log(`chaos: ${engine} answers again after ${engineBackSeconds.toFixed(1)} s`);
       }
-      await allHealthy();
+      // recovered: every service healthy, waited for until the next fault is due (at least 30 s)
+      const nextDue = loadBegan + slot * (i + 1.5);
+      const recovered = await allHealthy(Math.max(30_000, nextDue - Date.now())).then(
+        () => true,
+        (err: Error) => {
+          log(`chaos: not recovered from ${fault} before the next fault: ${err.message.slice(0, 1500)}`);
+          return false;
+        },
+      );
       const recoverySeconds = (Date.now() - at.getTime()) / 1000;
-      faults.push({ fault, at: at.toISOString(), recoverySeconds });
-      log(`chaos: recovered from ${fault} in ${recoverySeconds.toFixed(1)} s`);
-      await sleep(gap * 0.5);
+      const perService = Object.fromEntries(services.map((s) => [s.name, ((t) => (t === undefined ? null : (t - at.getTime()) / 1000))(healthyAgain.get(s.name))]));
+      faults.push({ fault, at: at.toISOString(), recoverySeconds, recovered, duringLoad: at.getTime() < loadEnds, perService, ...(engineBackSeconds !== undefined && { engineBackSeconds }) });
+      log(`chaos: ${recovered ? 'recovered' : 'NOT recovered'} from ${fault} ${recovered ? 'in' : 'after'} ${recoverySeconds.toFixed(1)} s`);
     }
+    // after the last fault, everything must come back before the checks (bounded)
+    if (!faults.every((f) => f.recovered)) await allHealthy().catch((err: Error) => log(`chaos: not every service is healthy after the faults: ${err.message.slice(0, 1500)}`));
     await load;
     loading = false;
     log(`chaos: load done: ${accepted.length} accepted, ${refused} not accepted; checking from outside`);
@@ -304,12 +350,23 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       for (const x of seen) m.set(x.key, [...(m.get(x.key) ?? []), x]);
       return m;
     };
+    // the cases still in the pipeline (the workflow engine works through a backlog) are waited
+    // for as long as cases keep getting through, up to settleMs; a wait that stalls ends early
     const settleBy = Date.now() + (o.settleMs ?? 300_000);
+    const stallMs = o.stallMs ?? 120_000;
     let lostCases = accepted;
-    while (Date.now() < settleBy) {
+    let progressAt = Date.now();
+    let told = Date.now();
+    for (let left = accepted.length; Date.now() < settleBy && Date.now() - progressAt < stallMs; ) {
       const m = byCase();
       lostCases = accepted.filter((c) => !through(c, m));
       if (lostCases.length === 0) break;
+      if (lostCases.length < left) progressAt = Date.now();
+      left = lostCases.length;
+      if (Date.now() - told >= 30_000) {
+        told = Date.now();
+        log(`chaos: ${accepted.length - left} of ${accepted.length} accepted cases through (dispatched, deadlines announced); waiting`);
+      }
       await sleep(1000);
     }
     await sleep(2000); // late redeliveries still count against duplicates
@@ -366,6 +423,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       await db.end();
     }
     const longestRecoverySeconds = Math.max(0, ...faults.map((f) => f.recoverySeconds));
+    const notDispatched = lostCases.filter((c) => !(m.get(c) ?? []).some((x) => x.type === 'case.dispatched.v1')).length;
     return {
       faults,
       accepted: accepted.length,
@@ -373,6 +431,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       notAccepted,
       lost: lostCases.length,
       lostCases: lostCases.slice(0, 20),
+      lostNotDispatched: notDispatched,
       duplicated: duplicates.length,
       duplicates: duplicates.slice(0, 20),
       outOfOrder: outOfOrder.slice(0, 20),
@@ -386,10 +445,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
 
 export function formatReport(r: ChaosReport): string {
   return [
-    `faults injected:  ${r.faults.length} (${r.faults.map((f) => `${f.fault}: ${f.recoverySeconds.toFixed(1)} s`).join('; ')})`,
+    `faults injected:  ${r.faults.length}, ${r.faults.filter((f) => f.duringLoad).length} of them during the load`,
+    ...r.faults.map(
+      (f) =>
+        `  ${f.fault.padEnd(18)} at ${f.at}${f.duringLoad ? '' : ' (after the load)'}: ${f.recovered ? `recovered in ${f.recoverySeconds.toFixed(1)} s` : `NOT recovered within ${f.recoverySeconds.toFixed(1)} s`}${f.engineBackSeconds !== undefined ? ` (engine answering after ${f.engineBackSeconds.toFixed(1)} s)` : ''}; ok again: ${Object.entries(f.perService).map(([s, t]) => `${s} ${t === null ? '-' : t.toFixed(1)}`).join(', ')}`,
+    ),
     `cases accepted:   ${r.accepted} (201; ${r.refused} requests not answered 201, of which ${r.storedWithoutAnswer} were stored all the same)`,
     `not accepted:     ${Object.entries(r.notAccepted).map(([why, n]) => `${why}: ${n}`).join(', ') || 'none'}`,
-    `lost:             ${r.lost}${r.lostCases.length ? ` (${r.lostCases.join(', ')})` : ''}`,
+    `lost:             ${r.lost}${r.lost ? ` (${r.lostNotDispatched} never dispatched, ${r.lost - r.lostNotDispatched} dispatched without a deadline announced; ${r.lostCases.join(', ')})` : ''}`,
     `duplicated:       ${r.duplicated}${r.duplicates.length ? ` (${r.duplicates.join('; ')})` : ''}`,
     `out of order:     ${r.outOfOrder.length}${r.outOfOrder.length ? ` (${r.outOfOrder.join('; ')})` : ''}`,
     `read models:      ${r.readModelMismatches.length ? r.readModelMismatches.join('; ') : 'counts equal to events'}`,
@@ -404,6 +467,7 @@ if (require.main === module) {
     seconds: Number(process.env.CHAOS_SECONDS ?? 300),
     restartEngines: process.env.CHAOS_ENGINES === 'restart',
     basePort: Number(process.env.CHAOS_BASE_PORT ?? 4101),
+    settleMs: Number(process.env.CHAOS_SETTLE_SECONDS ?? 1800) * 1000,
     env: process.env,
   }).then(
     (r) => {

@@ -242,7 +242,9 @@ describe('the chart agrees with the services, docker-compose and the AsyncAPI do
     for (const [name, d] of deployments()) {
       const pod = d.spec.template.spec;
       const c = pod.containers[0];
-      for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) expect(c[probe].httpGet).toEqual({ path: '/health', port: 'http' });
+      // ready only when the engines answer and the consumers run; alive (never restarted) while it waits for them
+      expect(c.readinessProbe.httpGet).toEqual({ path: '/health', port: 'http' });
+      for (const probe of ['startupProbe', 'livenessProbe']) expect(c[probe].httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(c.resources.requests.cpu).toBeDefined();
       expect(c.resources.limits.memory).toBeDefined();
       expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(30);

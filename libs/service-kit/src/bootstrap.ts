@@ -55,7 +55,8 @@ export function migrateOnlyRequested(argv: readonly string[] = process.argv): bo
 }
 
 /**
- * Listens on the configured port (0 picks a free one) and returns the config with the actual port.
+ * Listens on the configured port (0 picks a free one), then starts the consumer groups, and returns
+ * the config with the actual port once they consume (readiness, /health, is 503 until then).
  * Started with `--migrate-only`, it applies the migrations instead, closes the app and exits.
  */
 export async function listen(app: INestApplication, argv: readonly string[] = process.argv): Promise<ServiceConfig> {
@@ -73,10 +74,11 @@ export async function listen(app: INestApplication, argv: readonly string[] = pr
     process.exit(code);
   }
   try {
-    // migrations and the outbox first (init), then the consumers, then HTTP
+    // migrations and the outbox first (init), then HTTP, then the consumer groups (side by side):
+    // while they join, /health answers 503 "starting" naming them, instead of not answering at all
     await app.init();
-    await app.startAllMicroservices();
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+    await app.startAllMicroservices();
   } catch (err) {
     // a failed start (an engine away, a port taken) must not leave pools and consumers open
     await app.close().catch(() => undefined);

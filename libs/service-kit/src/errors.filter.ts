@@ -43,14 +43,17 @@ export interface ErrorBody {
 }
 
 /**
- * The correlation id an error body carries: the request's (from X-Correlation-Id, or the one the
- * logger gave it) when it is well-formed, else a fresh one, so that every error body has one and a
- * malformed header is never echoed back.
+ * The correlation id of a request, for its error body and its log lines: the request's (from
+ * X-Correlation-Id or X-Request-Id, or the one the logger gave it) when it is well-formed, else a
+ * fresh one, so that every error body has one and a malformed header is never echoed back nor
+ * copied into a log line.
  */
 export function correlationIdOf(req: { id?: unknown; headers?: Record<string, unknown> }): string {
   if (typeof req.id === 'string' && CORRELATION_ID.test(req.id)) return req.id;
-  const header = req.headers?.['x-correlation-id'];
-  if (typeof header === 'string' && CORRELATION_ID.test(header)) return header;
+  for (const name of ['x-correlation-id', 'x-request-id']) {
+    const header = req.headers?.[name];
+    if (typeof header === 'string' && CORRELATION_ID.test(header)) return header;
+  }
   return randomUUID();
 }
 

@@ -113,10 +113,13 @@ export interface EventTransportDeps {
   readonly warnings: HealthWarnings;
 }
 
-/** The custom transport strategy: one EventConsumer per consumer group; started after the app's init, stopped first at shutdown. */
+/** The custom transport strategy: one EventConsumer per consumer group; started after HTTP listens (bootstrap.ts), stopped first at shutdown. */
 export class EventTransport extends Server implements CustomTransportStrategy, BeforeApplicationShutdown {
   private readonly consumerGroups = new Map<string, Group>();
   private readonly running: EventConsumer[] = [];
+  /** The purposes of the groups that consume (joined, subscribed, running). */
+  private readonly started = new Set<string>();
+  private closing = false;
 
   constructor(private readonly deps: EventTransportDeps) {
     super();
@@ -139,38 +142,62 @@ export class EventTransport extends Server implements CustomTransportStrategy, B
     return [...this.consumerGroups.keys()].map((purpose) => groupFor(this.deps.config, purpose));
   }
 
+  /** The groups that do not consume yet: all of them until the transport is started, then those still joining (/health says `starting`). */
+  notStarted(): string[] {
+    return [...this.consumerGroups.keys()].filter((purpose) => !this.started.has(purpose)).map((purpose) => groupFor(this.deps.config, purpose));
+  }
+
   listen(callback: (err?: unknown) => void): void {
     this.start().then(() => callback(), (err: unknown) => callback(err));
   }
 
+  /**
+   * Starts every group side by side: a group that waits for the broker (a topic not served yet)
+   * holds back no other, and the start takes as long as the slowest group, not their sum. If one
+   * cannot start, the others are stopped again and the start fails with its error.
+   */
   private async start(): Promise<void> {
-    const { config, kafka, log: rootLog, metrics, warnings } = this.deps;
-    for (const [purpose, group] of this.consumerGroups) {
-      const groupId = groupFor(config, purpose);
-      await ensureTopics(kafka, [deadLetterTopic(groupId), deadLetterReplayTopic(groupId)], 1);
-      const log = rootLog.child({ component: `consumer:${purpose}` });
-      const from = new Set(group.options.from);
-      const consumer = new EventConsumer({
-        kafka,
-        groupId,
-        // the replay topic carries what an operator re-delivers from the dead-letter topic
-        topics: [...[...from].map((s) => topicFor(config, s)), deadLetterReplayTopic(groupId)],
-        log,
-        onParked: () => metrics.deadLettered.inc({ group: groupId }),
-        handle: async (event, delivery) => {
-          try {
-            await this.deliver(group, event, delivery, log);
-            metrics.eventsConsumed.inc({ type: event.type, outcome: 'ok' });
-          } catch (err) {
-            metrics.eventsConsumed.inc({ type: event.type, outcome: 'error' });
-            throw err;
-          }
-        },
-      });
-      warnings.register(`consumer:${purpose}`, () => consumer.status().problem);
-      await consumer.start();
-      this.running.push(consumer);
+    this.closing = false;
+    const results = await Promise.allSettled([...this.consumerGroups].map(([purpose, group]) => this.startGroup(purpose, group)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      await this.close();
+      throw failed.reason;
     }
+  }
+
+  private async startGroup(purpose: string, group: Group): Promise<void> {
+    const { config, kafka, log: rootLog, metrics, warnings } = this.deps;
+    const groupId = groupFor(config, purpose);
+    await ensureTopics(kafka, [deadLetterTopic(groupId), deadLetterReplayTopic(groupId)], 1);
+    const log = rootLog.child({ component: `consumer:${purpose}` });
+    const from = new Set(group.options.from);
+    const consumer = new EventConsumer({
+      kafka,
+      groupId,
+      // the replay topic carries what an operator re-delivers from the dead-letter topic
+      topics: [...[...from].map((s) => topicFor(config, s)), deadLetterReplayTopic(groupId)],
+      log,
+      onParked: () => metrics.deadLettered.inc({ group: groupId }),
+      handle: async (event, delivery) => {
+        try {
+          await this.deliver(group, event, delivery, log);
+          metrics.eventsConsumed.inc({ type: event.type, outcome: 'ok' });
+        } catch (err) {
+          metrics.eventsConsumed.inc({ type: event.type, outcome: 'error' });
+          throw err;
+        }
+      },
+    });
+    warnings.register(`consumer:${purpose}`, () => consumer.status().problem);
+    await consumer.start();
+    if (this.closing) {
+      // shut down while this group was joining: it must not stay in the group
+      await consumer.stop();
+      return;
+    }
+    this.running.push(consumer);
+    this.started.add(purpose);
   }
 
   private async deliver(group: Group, event: CloudEvent, delivery: Delivery, groupLog: Logger): Promise<void> {
@@ -195,7 +222,9 @@ export class EventTransport extends Server implements CustomTransportStrategy, B
 
   /** Leaves every group cleanly, so that the next member does not wait for a session timeout. */
   async close(): Promise<void> {
+    this.closing = true;
     const running = this.running.splice(0);
+    this.started.clear();
     await Promise.all(running.map((c) => c.stop()));
   }
 

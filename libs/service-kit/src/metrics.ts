@@ -35,7 +35,7 @@ export class Metrics {
     this.deadLettered = new Counter({ name: 'events_dead_lettered_total', help: 'Messages this process parked on a dead-letter topic', labelNames: ['group'], registers: [this.registry] });
     this.deadLetterBacklog = new Gauge({
       name: 'events_dead_letters_parked',
-      help: 'Messages parked on a consumer group\'s dead-letter topic and not yet replayed (as of the last /health or /metrics)',
+      help: 'Messages parked on a consumer group\'s dead-letter topic and not yet replayed (as last counted by /health\'s background refresh, every 5 s)',
       labelNames: ['group'],
       registers: [this.registry],
     });

@@ -8,19 +8,18 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import * as crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { SERVICE_NAMES, type ServiceName } from '@county/contracts';
 import { EventStore, OutboxRelay, createKafka, createProducer, ensureTopics, migrationStates, runMigrations, type MigrationClass } from '@county/event-store';
-import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig, topicFor, type ServiceConfig } from './config';
 import { EventTransport } from './event-transport';
 import { Metrics, MetricsController } from './metrics';
-import { CONSUMER_GROUPS, HealthController, HEALTH_CHECKS, HealthWarnings } from './health';
+import { CONSUMER_GROUPS, HealthController, HealthMonitor, HEALTH_CHECKS, HealthWarnings } from './health';
+import { correlationIdOf } from './errors.filter';
 import { CONFIG, EVENT_STORE, KAFKA, PG_POOL } from './tokens';
 import { createDataSource, poolOf, type EntityClass } from './database';
 
@@ -150,12 +149,13 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
-        TerminusModule,
         LoggerModule.forRoot({
           pinoHttp: {
             logger: options.logger,
             autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-            genReqId: (req) => String(req.headers['x-correlation-id'] ?? req.headers['x-request-id'] ?? crypto.randomUUID()),
+            // the same rule as the error bodies': a well-formed X-Correlation-Id (or X-Request-Id), else a fresh one;
+            // a malformed header never reaches a log line
+            genReqId: (req) => correlationIdOf({ headers: req.headers }),
             customProps: (req) => ({ correlationId: req.id }),
             serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
           },
@@ -191,10 +191,11 @@ export class PlatformModule {
         },
         Metrics,
         HealthWarnings,
+        HealthMonitor,
         { provide: CONSUMER_GROUPS, useExisting: EventTransport },
       ],
       exports: [
-        CONFIG, ROOT_LOGGER, DataSource, PG_POOL, EVENT_STORE, KAFKA, Database, Outbox, EventTransport, Metrics, HealthWarnings,
+        CONFIG, ROOT_LOGGER, DataSource, PG_POOL, EVENT_STORE, KAFKA, Database, Outbox, EventTransport, Metrics, HealthWarnings, HealthMonitor,
         ...(options.healthChecks ?? []).map((p) => (typeof p === 'function' ? p : (p as { provide: unknown }).provide as never)),
       ],
     };
