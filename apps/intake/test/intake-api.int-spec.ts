@@ -318,3 +318,10 @@ describe('listing cases', () => {
     expect((await call(base, 'GET', '/api/v1/cases/not-an-id', { key: KEYS.hotline })).status).toBe(400);
   });
 });
+
+it('keeps an idle connection open longer than a proxy in front of it does, and says so in its Keep-Alive hint', async () => {
+  // Node's default of 5 s had a loaded client reuse a connection just as the service closed it (ECONNRESET)
+  const res = await fetch(`${base}/health/live`);
+  await res.arrayBuffer();
+  expect(res.headers.get('keep-alive')).toBe('timeout=65');
+});

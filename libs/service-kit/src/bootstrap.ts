@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { DomainErrorFilter } from './errors.filter';
@@ -78,6 +79,7 @@ export async function listen(app: INestApplication, argv: readonly string[] = pr
     // while they join, /health answers 503 "starting" naming them, instead of not answering at all
     await app.init();
     await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+    keepConnectionsLonger(app.getHttpServer() as Server);
     await app.startAllMicroservices();
   } catch (err) {
     // a failed start (an engine away, a port taken) must not leave pools and consumers open
@@ -86,4 +88,18 @@ export async function listen(app: INestApplication, argv: readonly string[] = pr
   }
   const address = app.getHttpServer().address() as { port: number };
   return { ...config, port: address.port };
+}
+
+/**
+ * How long an idle kept-alive connection stays open: longer than a proxy in front keeps its own
+ * (60 s is the usual default of ingresses and load balancers), so that the proxy, not the service,
+ * closes an idle connection. Clients (undici, Node's fetch) drop an idle connection a second
+ * before the Keep-Alive hint the service sends; with Node's 5 s default, a client whose event loop
+ * lags more than that second reuses a connection the service has just closed, and gets ECONNRESET.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+export function keepConnectionsLonger(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000; // above keepAliveTimeout, as Node's documentation asks
 }
