@@ -66,6 +66,25 @@ async function until(what: string, want: (h: Health) => boolean, timeoutMs: numb
   }
 }
 
+function postCase(): Promise<Response> {
+  return fetch(`${base}/api/v1/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': 'dev-hotline-key' },
+    body: JSON.stringify({
+      channel: 'hotline',
+      channelReference: `HEALTH-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
+      appealType: 'complaint',
+      categoryCode: 'UM.ORDER.PARKING',
+      urgency: 'normal',
+      description: 'Cars block the fire lane at the gate of the compound',
+      location: { gridCode: 'QH-CG-04-04' },
+      resident: { name: '张三', phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` },
+      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    }),
+    signal: AbortSignal.timeout(60_000),
+  });
+}
+
 const ok = (h: Health) => h.status === 200 && h.body.status === 'ok';
 const answering = (h: Health) => h.status === 200;
 const down = (engine: string) => (h: Health) => h.status === 503 && h.body.status === 'error' && h.body.details?.[engine]?.status === 'down';
@@ -77,6 +96,9 @@ const down = (engine: string) => (h: Health) => h.status === 503 && h.body.statu
     const gone = await until('database cut → 503', down('database'), 20_000);
     expect(gone.h.body.error?.database?.message).toBeTruthy();
     expect(gone.h.body.details?.kafka?.status).toBe('up');
+    // a case posted meanwhile is refused as a moment's absence, to retry, never as a 500
+    const refused = await postCase();
+    expect({ status: refused.status, retryAfter: refused.headers.get('retry-after'), code: ((await refused.json()) as { code?: string }).code }).toEqual({ status: 503, retryAfter: '5', code: 'UNAVAILABLE' });
     await proxy.restore();
     await until('database back → 200', answering, 30_000);
     await until('database back → ok', ok, 60_000);
@@ -101,21 +123,6 @@ const down = (engine: string) => (h: Health) => h.status === 503 && h.body.statu
     await until('kafka restarted → 200', answering, 30_000);
     await until('kafka restarted → ok', ok, 120_000);
     // and it still takes cases
-    const res = await fetch(`${base}/api/v1/cases`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': 'dev-hotline-key' },
-      body: JSON.stringify({
-        channel: 'hotline',
-        channelReference: `HEALTH-${Date.now()}`,
-        appealType: 'complaint',
-        categoryCode: 'UM.ORDER.PARKING',
-        urgency: 'normal',
-        description: 'Cars block the fire lane at the gate of the compound',
-        location: { gridCode: 'QH-CG-04-04' },
-        resident: { name: '张三', phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` },
-        receivedAt: new Date(Date.now() - 60_000).toISOString(),
-      }),
-    });
-    expect(res.status).toBe(201);
+    expect((await postCase()).status).toBe(201);
   }, 600_000);
 });

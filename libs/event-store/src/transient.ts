@@ -2,10 +2,12 @@
  * Whether an error says that an engine is away for a moment (a PostgreSQL, Kafka or Temporal
  * restart, a connection cut) rather than that the message or command itself is wrong. A
  * transient error is retried without limit (with back-off); only the others count towards
- * parking a message on a dead-letter topic.
+ * parking a message on a dead-letter topic. An HTTP request that meets one is answered 503 with
+ * Retry-After (libs/service-kit errors.filter.ts), not 500.
  */
 export function isTransient(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  // TypeORM's QueryFailedError keeps the driver's error as driverError; others chain by cause
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') {
       // PostgreSQL: connection exceptions (08), shutdown and recovery (57P01-57P03),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ErrorCodes, DomainError, type DomainErrorKind } from '@county/contracts';
-import { ConcurrencyError } from '@county/event-store';
+import { ConcurrencyError, isTransient } from '@county/event-store';
 import { CORRELATION_ID } from './input-guard';
 
 export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -57,6 +57,9 @@ export function correlationIdOf(req: { id?: unknown; headers?: Record<string, un
   return randomUUID();
 }
 
+/** How long a caller is asked to wait before it retries an answer 503 UNAVAILABLE (the Retry-After header, in seconds). */
+export const RETRY_AFTER_UNAVAILABLE_S = 5;
+
 /** Describes any error as the status and body callers see. */
 export function errorBody(error: unknown, correlationId: string): ErrorBody {
   const id = { correlationId };
@@ -83,10 +86,19 @@ export function errorBody(error: unknown, correlationId: string): ErrorBody {
     delete rest.error;
     return { ...rest, statusCode, code: typeof body.code === 'string' ? body.code : (CODE_OF_STATUS[statusCode] ?? `HTTP_${statusCode}`), message, ...id };
   }
+  if (isTransient(error)) {
+    // an engine away for a moment (a PostgreSQL restart, a connection cut), not a wrong request or code
+    return {
+      statusCode: 503,
+      code: ErrorCodes.UNAVAILABLE,
+      message: `an engine this service depends on (its database, Kafka or Temporal) does not answer just now (it may be restarting); retry after ${RETRY_AFTER_UNAVAILABLE_S} s. If the answer was lost while a command was being stored, it may have been stored: retry it with the same Idempotency-Key, or for a case the same channel reference, and it is not stored twice`,
+      ...id,
+    };
+  }
   return { statusCode: 500, code: ErrorCodes.INTERNAL, message: 'internal error', ...id };
 }
 
-/** Maps every error to HTTP once, for every service: domain errors, version conflicts, Nest's own and the unexpected (500, logged). */
+/** Maps every error to HTTP once, for every service: domain errors, version conflicts, Nest's own, an engine away (503, Retry-After) and the unexpected (500, logged). */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly log = new Logger('errors');
@@ -95,8 +107,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request & { id?: unknown }>();
     const res = host.switchToHttp().getResponse<Response>();
     const body = errorBody(error, correlationIdOf(req));
-    if (body.statusCode >= 500) this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    const told = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    if (body.code === ErrorCodes.UNAVAILABLE) this.log.warn(told);
+    else if (body.statusCode >= 500) this.log.error(told);
     if (res.headersSent) return;
+    if (body.code === ErrorCodes.UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_UNAVAILABLE_S));
     res.status(body.statusCode).json(body);
   }
 }

@@ -10,7 +10,7 @@ import { BODY_LIMIT, CORRELATION_ID } from './input-guard';
  *   headers that a security scheme carries (`X-Api-Key`, `X-Callback-Token`) only as that scheme;
  * - the refusals of the input guard on every operation (400; 413 and 415 where there is a body),
  *   404 where a path names something, 409 for every command (a state that does not allow it), and the refusals of each security scheme (401, 403 and,
- *   for rate-limited keys, 429);
+ *   for rate-limited keys, 429), and 503 on every operation for an engine that does not answer;
  * - the body of every error answer (ErrorBody, or the service's own, such as Open311's).
  */
 type Schema = Record<string, unknown>;
@@ -72,6 +72,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'the current state does not allow this, or it changed in between',
   415: 'a body of a content type this endpoint does not take',
   429: 'over the rate limit; see Retry-After',
+  503: 'an engine the service depends on (its database, Kafka or Temporal) does not answer just now (UNAVAILABLE); retry after Retry-After seconds',
 };
 
 export function completeDocument(document: OpenAPIObject, options: DocumentOptions = {}): OpenAPIObject {
@@ -100,7 +101,8 @@ export function completeDocument(document: OpenAPIObject, options: DocumentOptio
         ...others,
         ...[...headers.entries()].map(([key, h]) => ({ in: 'header', name: OPTIONAL_HEADERS[key].name, required: false, description: h.description ?? OPTIONAL_HEADERS[key].description, schema: OPTIONAL_HEADERS[key].schema })),
       ];
-      const statuses = new Set<number>([400]);
+      // every operation reads or writes the service's database (or another engine), which may be restarting
+      const statuses = new Set<number>([400, 503]);
       if (op.requestBody) {
         statuses.add(413);
         statuses.add(415);
