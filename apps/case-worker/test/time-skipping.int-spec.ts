@@ -52,7 +52,8 @@ it('starts the Java server on a port of its choosing, gives a time-skipping envi
   } finally {
     await env.teardown();
   }
-  expect(alive(pid!)).toBe(false);
+  if (pid === undefined) throw new Error('no process listened on the environment\'s port');
+  expect(alive(pid)).toBe(false);
 }, TEST_SERVER_START_TIMEOUT_MS + 30_000);
 
 it('fails with what the server printed when it exits before it listens', async () => {
@@ -65,4 +66,8 @@ it('stops a server that does not listen within its bound', async () => {
   const exe = script(`echo $$ > ${pidFile}; exec sleep 60`);
   await expect(startTestServer(exe, 1_000)).rejects.toThrow(/did not listen within 1000 ms/);
   expect(alive(Number(fs.readFileSync(pidFile, 'utf8')))).toBe(false);
+});
+
+it('says so when the server cannot be started at all', async () => {
+  await expect(startTestServer(path.join(os.tmpdir(), 'no-such-test-server'), 1_000)).rejects.toThrow(/could not be started: spawn .*ENOENT/);
 });

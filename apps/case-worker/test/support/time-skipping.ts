@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Connection } from '@temporalio/client';
@@ -92,7 +92,14 @@ export async function startTestServer(executable: string, timeoutMs: number): Pr
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close' comes once the process has exited and all it printed has been read.
+  let closed = false;
+  const gone = new Promise<void>((resolve) =>
+    child.once('close', () => {
+      closed = true;
+      resolve();
+    }),
+  );
   let spawnError: Error | undefined;
   child.once('error', (err) => (spawnError = err));
   const killOnExit = (): void => {
@@ -101,10 +108,13 @@ export async function startTestServer(executable: string, timeoutMs: number): Pr
   process.once('exit', killOnExit);
   const stop = async (): Promise<void> => {
     process.removeListener('exit', killOnExit);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const escalate = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
+    if (closed) return;
+    let escalate: NodeJS.Timeout | undefined;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      escalate = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    }
+    await gone;
     clearTimeout(escalate);
   };
   const fail = async (why: string): Promise<never> => {
@@ -112,12 +122,18 @@ export async function startTestServer(executable: string, timeoutMs: number): Pr
     throw new Error(`Temporal's test server (${executable}) ${why}${output.trim() ? `; its output:\n${output.trim()}` : ''}`);
   };
 
+  const pid = child.pid;
+  if (pid === undefined) {
+    // No process: spawn reports why on its 'error' event, in the next tick.
+    process.removeListener('exit', killOnExit);
+    const why = await new Promise<Error>((resolve) => (spawnError ? resolve(spawnError) : child.once('error', resolve)));
+    throw new Error(`Temporal's test server (${executable}) could not be started: ${why.message}`);
+  }
   let port: number | undefined;
   while (port === undefined) {
-    if (spawnError) return fail(`could not be started: ${spawnError.message}`);
-    if (child.exitCode !== null || child.signalCode !== null) return fail(`exited (${child.exitCode ?? child.signalCode}) before it listened`);
+    if (closed) return fail(`exited (${child.exitCode ?? child.signalCode}) before it listened`);
     if (Date.now() > deadline) return fail(`did not listen within ${timeoutMs} ms`);
-    if (child.pid !== undefined) port = listeningPort(child.pid);
+    port = listeningPort(pid);
     if (port === undefined) await delay(POLL_MS);
   }
   const address = `127.0.0.1:${port}`;
@@ -127,7 +143,7 @@ export async function startTestServer(executable: string, timeoutMs: number): Pr
   } catch (err) {
     return fail(`listened on ${address} but did not answer within ${timeoutMs} ms: ${(err as Error).message}`);
   }
-  return { pid: child.pid!, address, stop };
+  return { pid, address, stop };
 }
 
 /**
