@@ -65,7 +65,8 @@ type CreateEnvironment = (opts: {
 }) => Promise<TestWorkflowEnvironment>;
 
 async function connectTimeSkipping(address: string): Promise<TestWorkflowEnvironment> {
-  const create = (TestWorkflowEnvironment as unknown as { create: CreateEnvironment }).create.bind(TestWorkflowEnvironment);
+  const create = (TestWorkflowEnvironment as unknown as { create?: CreateEnvironment }).create?.bind(TestWorkflowEnvironment);
+  if (!create) throw new Error('@temporalio/testing no longer has TestWorkflowEnvironment.create: see test/support/time-skipping.ts');
   const env = await create({ server: { type: 'existing' }, address, namespace: 'default', supportsTimeSkipping: true });
   if (!env.supportsTimeSkipping) throw new Error('the test environment does not skip time');
   return env;
