@@ -2,6 +2,7 @@ import { addWorkingDays, defaultCalendar, workingTimeBetween } from '@county/ref
 import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
 import { eventually } from '@county/testing';
 import { CaseHarness, completed, COMMUNITY, DEPARTMENT, SUPERVISION, TOWNSHIP, ofType, type StoredCaseEvent } from './support/case-harness';
+import { TEST_SERVER_START_TIMEOUT_MS } from './support/time-skipping';
 import { SA, caseViewQuery, whistleViewQuery, whistleWorkflowId } from '../src/workflows/definitions';
 import { createActivities } from '../src/activities';
 
@@ -12,7 +13,7 @@ let harness: CaseHarness;
 
 beforeAll(async () => {
   harness = await CaseHarness.start();
-}, 120_000);
+}, TEST_SERVER_START_TIMEOUT_MS + 120_000);
 
 afterAll(async () => {
   await harness?.stop();

@@ -3,6 +3,7 @@ import { planClock } from '@county/rules';
 import { validateAgainstAsyncApi } from '@county/contracts/src/validation';
 import { eventually } from '@county/testing';
 import { CaseHarness, completed, TOWNSHIP, type StoredCaseEvent } from './support/case-harness';
+import { TEST_SERVER_START_TIMEOUT_MS } from './support/time-skipping';
 import { SA } from '../src/workflows/definitions';
 import { PROACTIVE_TASK_WORKFLOW_TYPE, proactiveTaskWorkflowId, taskClockQuery, taskEventSignal, type ProactiveTaskClock, type TaskSignal } from '../src/workflows/proactive-task.definitions';
 
@@ -13,7 +14,7 @@ let harness: CaseHarness;
 
 beforeAll(async () => {
   harness = await CaseHarness.start();
-}, 120_000);
+}, TEST_SERVER_START_TIMEOUT_MS + 120_000);
 
 afterAll(async () => {
   await harness?.stop();
