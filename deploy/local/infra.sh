@@ -165,7 +165,7 @@ install_test_server_cds() {
     say "test-server: it did not listen within 120 s, so it runs without an archive (see $LOGS/test-server-cds.log)"
     return
   fi
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   if [[ ! -f "$partial" ]]; then say "test-server: the JVM wrote no archive, so it runs without one (see $LOGS/test-server-cds.log)"; return; fi
   mv -f "$partial" "$TEST_SERVER_CDS"
   test_server_cds_stamp >"$TEST_SERVER_CDS.version"
