@@ -22,31 +22,38 @@ export function createProducer(kafka: Kafka): Producer {
   return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
 }
 
-/** Creates topics up front (consumers do not rely on auto-creation). Existing topics are left as they are. */
-export async function ensureTopics(kafka: Kafka, topics: readonly string[], numPartitions = 3): Promise<void> {
+/**
+ * Creates topics up front (consumers do not rely on auto-creation). Existing topics are left as
+ * they are. A topic just created (here or by another process starting beside this one) may not be
+ * served yet, and a broker that is busy answers metadata late or not at all: everything is tried
+ * again, with back-off, until every partition has a leader or `withinMs` has passed (a time bound,
+ * not a count of attempts, so that a loaded machine gets the same time as a quiet one).
+ */
+export async function ensureTopics(kafka: Kafka, topics: readonly string[], numPartitions = 3, withinMs = 60_000): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
+  const deadline = Date.now() + withinMs;
+  let problem = 'no answer yet';
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })) }).catch((err: unknown) => {
-        // another process may have created it in between, or the new topic is not served yet
-        // (the wait below covers both)
-        if (!/already exists|does not host this topic-partition|leader/i.test(String((err as Error).message))) throw err;
-      });
-    }
-    // a topic just created (here or by another process) may not be served yet: wait until
-    // every partition has a leader, so that the first produce or subscribe does not fail
     for (let attempt = 0; ; attempt++) {
       try {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((t) => !existing.has(t));
+        if (missing.length) {
+          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })) }).catch((err: unknown) => {
+            // another process may have created it in between, or the new topic is not served yet
+            // (the metadata check below covers both)
+            if (!/already exists|does not host this topic-partition|leader/i.test(String((err as Error).message))) throw err;
+          });
+        }
         const { topics: meta } = await admin.fetchTopicMetadata({ topics: [...topics] });
-        if (meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) break;
+        if (meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        problem = 'a partition has no leader yet';
       } catch (err) {
-        if (attempt >= 50) throw err;
+        problem = err instanceof Error ? err.message : String(err);
       }
-      if (attempt >= 50) throw new Error(`topics have no leader yet: ${topics.join(', ')}`);
-      await new Promise((r) => setTimeout(r, 100));
+      if (Date.now() >= deadline) throw new Error(`topics not served within ${withinMs} ms (${problem}): ${topics.join(', ')}`);
+      await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** Math.min(attempt, 4), 1_000)));
     }
   } finally {
     await admin.disconnect();
