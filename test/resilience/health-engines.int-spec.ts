@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, engines, serviceEnv, uniqueName, type TestDatabase } from '@county/testing';
 import { startIntake } from '../../apps/intake/src/main';
+import { KEYS, appeal } from '../../apps/intake/test/support';
 import { startPrivateKafka, type PrivateKafka } from '../support/private-kafka';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
@@ -67,20 +68,12 @@ async function until(what: string, want: (h: Health) => boolean, timeoutMs: numb
 }
 
 function postCase(): Promise<Response> {
+  // a resident of its own each time, so that intake takes no case for a repeat of another
+  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   return fetch(`${base}/api/v1/cases`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': 'dev-hotline-key' },
-    body: JSON.stringify({
-      channel: 'hotline',
-      channelReference: `HEALTH-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
-      appealType: 'complaint',
-      categoryCode: 'UM.ORDER.PARKING',
-      urgency: 'normal',
-      description: 'Cars block the fire lane at the gate of the compound',
-      location: { gridCode: 'QH-CG-04-04' },
-      resident: { name: '张三', phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` },
-      receivedAt: new Date(Date.now() - 60_000).toISOString(),
-    }),
+    headers: { 'content-type': 'application/json', 'x-api-key': KEYS.hotline },
+    body: JSON.stringify(appeal({ resident: { name: '张三', phone } })),
     signal: AbortSignal.timeout(60_000),
   });
 }
