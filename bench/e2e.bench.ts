@@ -22,7 +22,7 @@
  * BENCH_POST_TIMEOUT_MS (10000), BENCH_MAX_IN_FLIGHT (2000), BENCH_MAX_SECONDS (the bound of
  * the whole run, 3600), BENCH_INSTANCES (processes of every service, 1; bench:scaleout runs 1 and 2),
  * BENCH_KEY_RATE_PER_MINUTE (intake's rate limit per key, intake's default
- * when unset), BENCH_CPU_PROF (a directory: V8 CPU profiles of the services named in
+ * when unset), INTAKE_SHED_LAG_MS (intake's load shedding, 1000 as deployed; 0 turns it off), BENCH_CPU_PROF (a directory: V8 CPU profiles of the services named in
  * BENCH_CPU_PROF_SERVICES, default case-worker, written as they stop), CASE_WORKER_TUNING and
  * TEMPORAL_WORKER_METRICS_ADDRESS (passed on to case-worker). Everything it started is stopped, terminated or dropped at the end.
  */
@@ -455,6 +455,8 @@ async function main(): Promise<void> {
     ...serviceEnv({ database: db.name, topicPrefix, taskQueue }),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     ...(KEY_RATE ? { INTAKE_KEY_RATE_PER_MINUTE: KEY_RATE } : {}),
+    // intake's load shedding as deployed (its default), unless the run sets it
+    INTAKE_SHED_LAG_MS: process.env.INTAKE_SHED_LAG_MS ?? '1000',
     // case-worker's worker sizes and its Temporal SDK metrics endpoint, when the run sets them
     ...(process.env.CASE_WORKER_TUNING ? { CASE_WORKER_TUNING: process.env.CASE_WORKER_TUNING } : {}),
     ...(process.env.TEMPORAL_WORKER_METRICS_ADDRESS ? { TEMPORAL_WORKER_METRICS_ADDRESS: process.env.TEMPORAL_WORKER_METRICS_ADDRESS } : {}),

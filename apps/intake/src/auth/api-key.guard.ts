@@ -2,7 +2,7 @@ import { Inject, Injectable, createParamDecorator, type CanActivate, type Execut
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { ErrorCodes, DomainError, type Channel } from '@county/contracts';
-import { PG_POOL } from '@county/service-kit';
+import { Metrics, PG_POOL } from '@county/service-kit';
 import { findApiKey, type ApiKey } from './api-keys';
 import { RateLimiter } from './rate-limiter';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../settings';
@@ -23,7 +23,10 @@ export class RequestsInFlight {
     return this.count;
   }
 
-  constructor(@Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings) {}
+  constructor(
+    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+    private readonly metrics: Metrics,
+  ) {}
 
   /**
    * Takes a place until the response is finished or the connection closes; false when all are
@@ -32,7 +35,10 @@ export class RequestsInFlight {
    */
   enter(res: Response): boolean {
     if (res.destroyed || res.writableEnded) return false;
-    if (this.count >= this.settings.maxRequestsInFlight) return false;
+    if (this.count >= this.settings.maxRequestsInFlight) {
+      this.metrics.requestsShed.inc({ reason: 'in-flight' });
+      return false;
+    }
     this.count += 1;
     let left = false;
     const leave = () => {
@@ -70,7 +76,8 @@ export class KeyCache {
  * (Open311). No key: 401 (Open311: 403, as its spec says); unknown or revoked key: 403;
  * over the key's rate: 429 with Retry-After; the process already working on as many requests as
  * it takes: 429 with Retry-After too (a storm is told to come back instead of waiting into a
- * time-out). Guards run before validation and handlers, so a refused caller never stores anything.
+ * time-out; a process running too far behind refuses even before this, see load-shedding.ts).
+ * Guards run before validation and handlers, so a refused caller never stores anything.
  */
 abstract class KeyGuard implements CanActivate {
   protected abstract readonly missingKind: 'unauthorised' | 'forbidden';

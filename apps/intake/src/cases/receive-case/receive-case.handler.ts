@@ -52,6 +52,24 @@ export interface ReceiveOptions {
   readonly fieldNames?: { readonly categoryCode?: string; readonly channel?: string; readonly phone?: string };
   /** What makes two requests "the same" for Idempotency-Key; the appeal itself when absent. */
   readonly requestHash?: string;
+  /** True once the caller has hung up: then nothing is stored (see callerGone). */
+  readonly callerGone?: () => boolean;
+}
+
+/**
+ * Whether the caller of this response has hung up (its connection closed before the answer was
+ * sent). A caller that gave up does not know what became of its appeal and sends it again; a
+ * case stored for it then would be one it was never told of.
+ */
+export function callerGone(res: { destroyed: boolean; writableEnded: boolean; socket?: { destroyed: boolean } | null }): boolean {
+  return !res.writableEnded && (res.destroyed || res.socket?.destroyed === true);
+}
+
+/** Refuses to go on for a caller that has hung up; the transaction it is in is rolled back, so nothing is stored. */
+function stopIfCallerGone(options: ReceiveOptions): void {
+  if (options.callerGone?.()) {
+    throw new DomainError(ErrorCodes.INTAKE_BUSY, 'the caller hung up before its appeal was stored; nothing was stored', 'rate-limited', { retryAfterSeconds: 1 });
+  }
 }
 
 /**
@@ -83,6 +101,8 @@ export class ReceiveCaseHandler {
     }
     const requestHash = options.requestHash ?? hashOf(input);
     return inTransaction(this.pool, async (db) => {
+      // the wait for a connection is where a storm makes a caller give up: checked after it, and again before the commit
+      stopIfCallerGone(options);
       if (options.idempotencyKey !== undefined) {
         await lock(db, `idem:${caller.keyId}:${options.idempotencyKey}`);
         const seen = await db.query<{ request_hash: string; status: number; response: AppealOutcome }>(
@@ -105,6 +125,7 @@ export class ReceiveCaseHandler {
           JSON.stringify(answer.body),
         ]);
       }
+      if (!answer.replayed) stopIfCallerGone(options);
       return answer;
     });
   }
