@@ -32,6 +32,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { Body, Controller, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -323,6 +324,11 @@ interface StepResult {
   readonly otherClientErrors: number;
   readonly serverErrors: number;
   readonly timeouts: number;
+  /** Of the time-outs: connections that failed (refused, reset before an answer) rather than waited out. */
+  readonly connectionErrors: number;
+  /** How late this generator's own event loop ran during the step (p99 and max, ms): a generator behind its schedule sends late and times out on its own. */
+  readonly generatorLagP99Ms: number;
+  readonly generatorLagMaxMs: number;
   readonly acceptedRate: number;
   readonly postP50: number;
   readonly postP99: number;
@@ -350,6 +356,8 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
   let notSent = 0;
   const cpuBefore = await ctx.cpu();
   const busyBefore = machineTicks();
+  const generatorLag = monitorEventLoopDelay({ resolution: 20 });
+  generatorLag.enable();
   const t0 = Date.now();
   const total = Math.round(rate * seconds);
   const pending: Promise<void>[] = [];
@@ -379,6 +387,7 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
     );
   }
   await Promise.all(pending);
+  generatorLag.disable();
   const offeredEnd = t0 + seconds * 1000;
   const windowStart = t0 + (seconds * 1000) / 4;
   const completedInWindow = observer.completions.filter((t) => t >= windowStart && t <= offeredEnd).length;
@@ -414,6 +423,9 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
     otherClientErrors: count((a) => typeof a.status === 'number' && a.status >= 400 && a.status < 500 && a.status !== 429),
     serverErrors: count((a) => typeof a.status === 'number' && a.status >= 500),
     timeouts: count((a) => a.status === 'timeout' || a.status === 'error'),
+    connectionErrors: count((a) => a.status === 'error'),
+    generatorLagP99Ms: round(generatorLag.percentile(99) / 1e6),
+    generatorLagMaxMs: round(generatorLag.max / 1e6),
     acceptedRate: mine.length / seconds,
     postP50: quantile(latencies, 0.5),
     postP99: quantile(latencies, 0.99),
@@ -626,7 +638,7 @@ async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
 
 function describeStep(r: StepResult): string {
   return (
-    `${r.name}: ${r.created} created (${r.acceptedRate.toFixed(1)}/s), ${r.limited} x 429, ${r.serverErrors} x 5xx, ${r.timeouts} time-outs, ${r.notSent} not sent; ` +
+    `${r.name}: ${r.created} created (${r.acceptedRate.toFixed(1)}/s), ${r.limited} x 429, ${r.serverErrors} x 5xx, ${r.timeouts} time-outs (${r.connectionErrors} of them failed connections), ${r.notSent} not sent; generator's own loop lag p99/max ${r.generatorLagP99Ms}/${r.generatorLagMaxMs} ms; ` +
     `POST p50/p99 ${ms(r.postP50)}/${ms(r.postP99)}; received->dispatched ${ms(r.dispatchedP50)}/${ms(r.dispatchedP99)}; received->handling deadline ${ms(r.handlingP50)}/${ms(r.handlingP99)}; ` +
     `completed ${r.completionRate.toFixed(1)}/s; backlog at end ${r.backlogAtEnd}, drained ${r.drainSeconds === null ? 'not within the bound' : `in ${r.drainSeconds.toFixed(1)} s`}, left ${r.backlogLeft} ` +
     `(${r.notDispatched} not dispatched, ${r.notAnnounced} dispatched without all deadlines); CPU s ${JSON.stringify(r.cpuSeconds)}, machine busy ${(r.machineBusy * 100).toFixed(0)} %`

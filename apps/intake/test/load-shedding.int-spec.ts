@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { createTestDatabase, eventually, serviceEnv, uniqueName, type TestDatabase } from '@county/testing';
 import { DomainError } from '@county/contracts';
-import { findApiKey } from '../src/auth/api-keys';
+import { createApiKey, findApiKey } from '../src/auth/api-keys';
 import { ReceiveCaseHandler } from '../src/cases/receive-case/receive-case.handler';
 import { startSystem, type RunningSystem } from '../../../test/support/system';
 import { listeningUrl, spawnService, type Watched } from '../../../test/support/processes';
@@ -136,6 +136,48 @@ describe('a caller that hung up', () => {
     const answer = await handler.execute(input(), { caller, correlationId: 'hung-up-3', idempotencyKey: 'hung-up-2', callerGone: () => false });
     expect(answer.status).toBe(201);
   });
+
+  it('answers a request beyond its in-flight limit at once, while the ones it took wait for the database, and looks a key up once for all of them', async () => {
+    const { startIntake } = await import('../src/main');
+    const limited = await startIntake({ ...system.env, INTAKE_MAX_IN_FLIGHT: '2' });
+    const url = `http://127.0.0.1:${(limited.getHttpServer().address() as { port: number }).port}/api/v1/cases`;
+    // a key no process has seen yet, so that its requests must look it up in the database
+    const { secret } = await createApiKey(system.db.pool, { label: 'storm', channel: 'hotline', role: 'channel' }, { defaultRatePerMinute: 6000, defaultBurst: 200 });
+    // the database is slow: whoever reads the keys waits until this transaction ends
+    const blocker = await system.db.pool.connect();
+    let sent: Promise<Response>[] = [];
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE intake.api_keys IN ACCESS EXCLUSIVE MODE');
+      sent = Array.from({ length: 6 }, (_, i) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': secret },
+          body: JSON.stringify(appeal({ resident: { name: '孙八', phone: `1330000${String(i).padStart(4, '0')}` } })),
+          signal: AbortSignal.timeout(120_000),
+        }),
+      );
+      // with the table still locked: the four beyond the limit are answered, the two taken wait, on one lookup between them
+      const answered: number[] = [];
+      for (const p of sent) void p.then((r) => answered.push(r.status), () => answered.push(-1));
+      await eventually(() => (answered.length >= 4 ? true : undefined), 60_000);
+      const lockWaiters = async () =>
+        (
+          await system.db.pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%intake.api_keys%'`,
+          )
+        ).rows[0].n;
+      await eventually(async () => ((await lockWaiters()) >= 1 ? true : undefined), 60_000);
+      expect(answered).toEqual([429, 429, 429, 429]);
+      expect(await lockWaiters()).toBe(1);
+    } finally {
+      await blocker.query('ROLLBACK').catch(() => undefined);
+      blocker.release();
+    }
+    const taken = (await Promise.all(sent)).filter((r) => r.status !== 429);
+    expect(taken.map((r) => r.status)).toEqual([201, 201]);
+    await limited.close();
+  }, 180_000);
 });
 
 /** Connections to 127.0.0.1:port whose receiving side holds data nobody has read (Linux's /proc socket table). */

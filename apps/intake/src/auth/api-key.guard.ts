@@ -30,8 +30,8 @@ export class RequestsInFlight {
 
   /**
    * Takes a place until the response is finished or the connection closes; false when all are
-   * taken, or when the caller is gone already (it gave up while its key was being looked up: a
-   * place taken then would never be given back, since its 'close' has been and gone).
+   * taken, or when the caller is gone already (it gave up before the guard came to it: a place
+   * taken then would never be given back, since its 'close' has been and gone).
    */
   enter(res: Response): boolean {
     if (res.destroyed || res.writableEnded) return false;
@@ -58,16 +58,30 @@ export const KEY_CACHE_MS = 2000;
 @Injectable()
 export class KeyCache {
   private readonly known = new Map<string, { key: ApiKey; until: number }>();
+  /** Lookups under way: requests of one key that miss the cache at the same moment share one query. */
+  private readonly looking = new Map<string, Promise<ApiKey | undefined>>();
 
   async find(pool: Pool, secret: string, nowMs: number): Promise<ApiKey | undefined> {
     const hit = this.known.get(secret);
     if (hit && hit.until > nowMs) return hit.key;
-    const key = await findApiKey(pool, secret);
-    if (key) {
-      if (this.known.size > 10_000) this.known.clear();
-      this.known.set(secret, { key, until: nowMs + KEY_CACHE_MS });
-    } else this.known.delete(secret);
-    return key;
+    const under = this.looking.get(secret);
+    if (under) return under;
+    const lookup = findApiKey(pool, secret).then(
+      (key) => {
+        this.looking.delete(secret);
+        if (key) {
+          if (this.known.size > 10_000) this.known.clear();
+          this.known.set(secret, { key, until: nowMs + KEY_CACHE_MS });
+        } else this.known.delete(secret);
+        return key;
+      },
+      (err: unknown) => {
+        this.looking.delete(secret);
+        throw err;
+      },
+    );
+    this.looking.set(secret, lookup);
+    return lookup;
   }
 }
 
@@ -94,6 +108,12 @@ abstract class KeyGuard implements CanActivate {
     const res = context.switchToHttp().getResponse<Response>();
     const secret = secretOf(req);
     if (!secret) throw new DomainError(ErrorCodes.AUTH_KEY_MISSING, 'an API key is required (X-Api-Key header or api_key)', this.missingKind);
+    // a place first, before anything waits on the database (the key's lookup too): beyond the
+    // limit, a storm is answered at once instead of queueing for connections
+    if (!this.inFlight.enter(res)) {
+      res.setHeader('Retry-After', '1');
+      throw new DomainError(ErrorCodes.INTAKE_BUSY, 'intake is working on as many requests as it takes; retry after 1 s', 'rate-limited', { retryAfterSeconds: 1 });
+    }
     const key = await this.keys.find(this.pool, secret, Date.now());
     if (!key) throw new DomainError(ErrorCodes.AUTH_KEY_INVALID, 'the API key is not valid', 'forbidden');
     if (key.revoked) throw new DomainError(ErrorCodes.AUTH_KEY_REVOKED, 'the API key was revoked', 'forbidden');
@@ -101,10 +121,6 @@ abstract class KeyGuard implements CanActivate {
     if (!taken.allowed) {
       res.setHeader('Retry-After', String(taken.retryAfterSeconds));
       throw new DomainError(ErrorCodes.AUTH_RATE_LIMITED, `too many requests for this key; retry after ${taken.retryAfterSeconds} s`, 'rate-limited', { retryAfterSeconds: taken.retryAfterSeconds });
-    }
-    if (!this.inFlight.enter(res)) {
-      res.setHeader('Retry-After', '1');
-      throw new DomainError(ErrorCodes.INTAKE_BUSY, 'intake is working on as many requests as it takes; retry after 1 s', 'rate-limited', { retryAfterSeconds: 1 });
     }
     req.apiKey = key;
     return true;
