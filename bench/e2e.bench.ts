@@ -19,7 +19,7 @@
  * Settings (environment): BENCH_RATES (10,25,50,100 cases/s), BENCH_STEP_SECONDS (60),
  * BENCH_STORM_RATE (200; 0 skips the storm), BENCH_STORM_SECONDS (60), BENCH_DRAIN_SECONDS (the
  * bound of each drain, 120), BENCH_STORM_DRAIN_SECONDS (600), BENCH_BASELINE_SECONDS (10),
- * BENCH_POST_TIMEOUT_MS (10000), BENCH_MAX_IN_FLIGHT (2000), BENCH_MAX_SECONDS (the bound of
+ * BENCH_POST_TIMEOUT_MS (10000), BENCH_MAX_IN_FLIGHT (2000), BENCH_ONLY_INTAKE (1: intake alone, its answers only), BENCH_MAX_SECONDS (the bound of
  * the whole run, 3600), BENCH_INSTANCES (processes of every service, 1; bench:scaleout runs 1 and 2),
  * BENCH_KEY_RATE_PER_MINUTE (intake's rate limit per key, intake's default
  * when unset), INTAKE_SHED_LAG_MS (intake's load shedding, 1000 as deployed; 0 turns it off), BENCH_CPU_PROF (a directory: V8 CPU profiles of the services named in
@@ -60,6 +60,8 @@ const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 const CPU_PROF_SERVICES = (process.env.BENCH_CPU_PROF_SERVICES ?? 'case-worker').split(',');
 /** Instances of every service (each its own process), sharing schema, consumer groups and task queue. */
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
+/** Intake alone (BENCH_ONLY_INTAKE=1): what its HTTP answers are when the pipeline behind it takes no CPU; nothing completes, nothing drains. */
+const ONLY_INTAKE = process.env.BENCH_ONLY_INTAKE === '1';
 
 /** The clocks a dispatch starts: a case is complete when all four are announced. */
 const DISPATCH_CLOCKS = ['sign-for', 'first-contact', 'handling', 'transfer-window'] as const;
@@ -525,7 +527,7 @@ async function main(): Promise<void> {
 
     // the system
     const t1 = Date.now();
-    for (let i = 0; i < INSTANCES; i++) for (const s of SERVICES) services.push(startServiceProcess(s, env));
+    for (let i = 0; i < INSTANCES; i++) for (const s of ONLY_INTAKE ? (['intake'] as const) : SERVICES) services.push(startServiceProcess(s, env));
     const ports = await Promise.all(services.map((s) => s.ready));
     const intakePorts = ports.filter((_, k) => services[k].name === 'intake');
     await observer.start();
@@ -538,7 +540,7 @@ async function main(): Promise<void> {
     const ctx: Context = { ports: intakePorts, agent, observer, cpu, budgetLeft };
 
     // warm up: a few cases through the whole pipeline before anything is timed
-    const warm = await step('warm-up', 5, 4, 60, ctx);
+    const warm = await step('warm-up', 5, 4, ONLY_INTAKE ? 0 : 60, ctx);
     log(`warm-up: ${warm.created} cases, ${warm.backlogLeft} left`);
 
     const results: StepResult[] = [];
@@ -548,13 +550,13 @@ async function main(): Promise<void> {
         break;
       }
       log(`offering ${rate} cases/s for ${STEP_SECONDS} s`);
-      const r = await step(`${rate}/s`, rate, STEP_SECONDS, DRAIN_SECONDS, ctx);
+      const r = await step(`${rate}/s`, rate, STEP_SECONDS, ONLY_INTAKE ? 0 : DRAIN_SECONDS, ctx);
       results.push(r);
       log(describeStep(r));
     }
     if (STORM_RATE > 0 && budgetLeft() > (STORM_SECONDS + 120) * 1000) {
       log(`the storm: ${STORM_RATE} cases/s for ${STORM_SECONDS} s`);
-      const r = await step(`storm ${STORM_RATE}/s`, STORM_RATE, STORM_SECONDS, Math.min(STORM_DRAIN_SECONDS, budgetLeft() / 1000 - 90), ctx);
+      const r = await step(`storm ${STORM_RATE}/s`, STORM_RATE, STORM_SECONDS, ONLY_INTAKE ? 0 : Math.min(STORM_DRAIN_SECONDS, budgetLeft() / 1000 - 90), ctx);
       results.push(r);
       log(describeStep(r));
     }

@@ -19,6 +19,12 @@ export interface IntakeSettings {
    * still answer in time (a storm, a starved CPU, a stalled process).
    */
   readonly shedLagMs: number;
+  /**
+   * How long an appeal may wait for a database connection before it is refused with 429 and
+   * Retry-After, nothing stored: in a storm the connections are the queue, and a caller waiting
+   * on it longer gives up (and sends again) before its answer comes.
+   */
+  readonly connectionWaitMs: number;
   /** The Open311 jurisdiction this endpoint serves (jurisdiction_id). */
   readonly jurisdictionId: string;
 }
@@ -33,6 +39,7 @@ export function loadIntakeSettings(env: NodeJS.ProcessEnv = process.env): Intake
     defaultBurst: Number(env.INTAKE_KEY_BURST ?? 200),
     maxRequestsInFlight: Number(env.INTAKE_MAX_IN_FLIGHT ?? 64),
     shedLagMs: Number(env.INTAKE_SHED_LAG_MS ?? 1000),
+    connectionWaitMs: Number(env.INTAKE_CONNECTION_WAIT_MS ?? 3000),
     jurisdictionId: env.INTAKE_JURISDICTION_ID ?? 'qinghe.example',
   };
 }

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import { createTestDatabase, eventually, serviceEnv, uniqueName, type TestDatabase } from '@county/testing';
 import { DomainError } from '@county/contracts';
+import { PG_POOL } from '@county/service-kit';
+import type { Pool, PoolClient } from 'pg';
 import { createApiKey, findApiKey } from '../src/auth/api-keys';
 import { ReceiveCaseHandler } from '../src/cases/receive-case/receive-case.handler';
 import { startSystem, type RunningSystem } from '../../../test/support/system';
@@ -178,6 +180,47 @@ describe('a caller that hung up', () => {
     expect(taken.map((r) => r.status)).toEqual([201, 201]);
     await limited.close();
   }, 180_000);
+});
+
+describe('an appeal that waits too long for a database connection', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem([]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('is refused 429 after INTAKE_CONNECTION_WAIT_MS with nothing stored, and taken once a connection is free', async () => {
+    const { startIntake } = await import('../src/main');
+    const intake = await startIntake({ ...system.env, PG_POOL_SIZE: '6', INTAKE_CONNECTION_WAIT_MS: '500' });
+    const held: PoolClient[] = [];
+    try {
+      const handler = intake.get(ReceiveCaseHandler);
+      const pool = intake.get<Pool>(PG_POOL);
+      const caller = (await findApiKey(system.db.pool, KEYS.hotline))!;
+      const input = () => ({ ...(appeal({ resident: { name: '周九', phone: '13500002222' } }) as never as Parameters<ReceiveCaseHandler['execute']>[0]), attachments: [] });
+      const before = await writtenRows(system.db.pool);
+      // every connection of intake's pool is taken, as by the appeals ahead of this one in a storm
+      // (the ones its relays and consumers hold for themselves stay theirs)
+      const max = (pool as Pool & { options: { max: number } }).options.max;
+      while (pool.totalCount < max || pool.idleCount > 0) held.push(await pool.connect());
+      const refused = await Promise.race([
+        handler.execute(input(), { caller, correlationId: 'no-connection-1', idempotencyKey: 'no-connection' }).catch((e: unknown) => e),
+        new Promise((r) => setTimeout(() => r('still waiting after 30 s'), 30_000)),
+      ]);
+      expect(refused).toBeInstanceOf(DomainError);
+      expect(refused).toMatchObject({ code: 'INTAKE.BUSY', kind: 'rate-limited', message: expect.stringMatching(/no database connection for this appeal within 500 ms/) });
+      expect(await writtenRows(system.db.pool)).toEqual(before);
+      for (const c of held.splice(0)) c.release();
+      expect((await handler.execute(input(), { caller, correlationId: 'no-connection-2', idempotencyKey: 'no-connection' })).status).toBe(201);
+    } finally {
+      for (const c of held) c.release();
+      await intake.close();
+    }
+  }, 120_000);
 });
 
 /** Connections to 127.0.0.1:port whose receiving side holds data nobody has read (Linux's /proc socket table). */

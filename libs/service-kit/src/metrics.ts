@@ -33,7 +33,7 @@ export class Metrics {
     });
     this.requestsShed = new Counter({
       name: 'http_requests_shed_total',
-      help: 'Requests answered 429 at once, before any work, because the process was too far behind (reason: event-loop-lag) or working on as many as it takes (in-flight)',
+      help: 'Requests answered 429 with nothing stored because the process was too far behind (reason: event-loop-lag), working on as many as it takes (in-flight) or had no database connection in time (connection-wait)',
       labelNames: ['reason'],
       registers: [this.registry],
     });
