@@ -19,10 +19,10 @@
  * Settings (environment): BENCH_RATES (10,25,50,100 cases/s), BENCH_STEP_SECONDS (60),
  * BENCH_STORM_RATE (200; 0 skips the storm), BENCH_STORM_SECONDS (60), BENCH_DRAIN_SECONDS (the
  * bound of each drain, 120), BENCH_STORM_DRAIN_SECONDS (600), BENCH_BASELINE_SECONDS (10),
- * BENCH_POST_TIMEOUT_MS (10000), BENCH_MAX_IN_FLIGHT (2000), BENCH_MAX_SECONDS (the bound of
+ * BENCH_POST_TIMEOUT_MS (10000), BENCH_MAX_IN_FLIGHT (2000), BENCH_ONLY_INTAKE (1: intake alone, its answers only), BENCH_MAX_SECONDS (the bound of
  * the whole run, 3600), BENCH_INSTANCES (processes of every service, 1; bench:scaleout runs 1 and 2),
  * BENCH_KEY_RATE_PER_MINUTE (intake's rate limit per key, intake's default
- * when unset), BENCH_CPU_PROF (a directory: V8 CPU profiles of the services named in
+ * when unset), INTAKE_SHED_LAG_MS (intake's load shedding, 1000 as deployed; 0 turns it off), BENCH_CPU_PROF (a directory: V8 CPU profiles of the services named in
  * BENCH_CPU_PROF_SERVICES, default case-worker, written as they stop), CASE_WORKER_TUNING and
  * TEMPORAL_WORKER_METRICS_ADDRESS (passed on to case-worker). Everything it started is stopped, terminated or dropped at the end.
  */
@@ -32,6 +32,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { Body, Controller, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -59,6 +60,8 @@ const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 const CPU_PROF_SERVICES = (process.env.BENCH_CPU_PROF_SERVICES ?? 'case-worker').split(',');
 /** Instances of every service (each its own process), sharing schema, consumer groups and task queue. */
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
+/** Intake alone (BENCH_ONLY_INTAKE=1): what its HTTP answers are when the pipeline behind it takes no CPU; nothing completes, nothing drains. */
+const ONLY_INTAKE = process.env.BENCH_ONLY_INTAKE === '1';
 
 /** The clocks a dispatch starts: a case is complete when all four are announced. */
 const DISPATCH_CLOCKS = ['sign-for', 'first-contact', 'handling', 'transfer-window'] as const;
@@ -323,6 +326,11 @@ interface StepResult {
   readonly otherClientErrors: number;
   readonly serverErrors: number;
   readonly timeouts: number;
+  /** Of the time-outs: connections that failed (refused, reset before an answer) rather than waited out. */
+  readonly connectionErrors: number;
+  /** How late this generator's own event loop ran during the step (p99 and max, ms): a generator behind its schedule sends late and times out on its own. */
+  readonly generatorLagP99Ms: number;
+  readonly generatorLagMaxMs: number;
   readonly acceptedRate: number;
   readonly postP50: number;
   readonly postP99: number;
@@ -350,6 +358,8 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
   let notSent = 0;
   const cpuBefore = await ctx.cpu();
   const busyBefore = machineTicks();
+  const generatorLag = monitorEventLoopDelay({ resolution: 20 });
+  generatorLag.enable();
   const t0 = Date.now();
   const total = Math.round(rate * seconds);
   const pending: Promise<void>[] = [];
@@ -379,6 +389,7 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
     );
   }
   await Promise.all(pending);
+  generatorLag.disable();
   const offeredEnd = t0 + seconds * 1000;
   const windowStart = t0 + (seconds * 1000) / 4;
   const completedInWindow = observer.completions.filter((t) => t >= windowStart && t <= offeredEnd).length;
@@ -414,6 +425,9 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
     otherClientErrors: count((a) => typeof a.status === 'number' && a.status >= 400 && a.status < 500 && a.status !== 429),
     serverErrors: count((a) => typeof a.status === 'number' && a.status >= 500),
     timeouts: count((a) => a.status === 'timeout' || a.status === 'error'),
+    connectionErrors: count((a) => a.status === 'error'),
+    generatorLagP99Ms: round(generatorLag.percentile(99) / 1e6),
+    generatorLagMaxMs: round(generatorLag.max / 1e6),
     acceptedRate: mine.length / seconds,
     postP50: quantile(latencies, 0.5),
     postP99: quantile(latencies, 0.99),
@@ -455,6 +469,8 @@ async function main(): Promise<void> {
     ...serviceEnv({ database: db.name, topicPrefix, taskQueue }),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
     ...(KEY_RATE ? { INTAKE_KEY_RATE_PER_MINUTE: KEY_RATE } : {}),
+    // intake's load shedding as deployed (its default), unless the run sets it
+    INTAKE_SHED_LAG_MS: process.env.INTAKE_SHED_LAG_MS ?? '1000',
     // case-worker's worker sizes and its Temporal SDK metrics endpoint, when the run sets them
     ...(process.env.CASE_WORKER_TUNING ? { CASE_WORKER_TUNING: process.env.CASE_WORKER_TUNING } : {}),
     ...(process.env.TEMPORAL_WORKER_METRICS_ADDRESS ? { TEMPORAL_WORKER_METRICS_ADDRESS: process.env.TEMPORAL_WORKER_METRICS_ADDRESS } : {}),
@@ -511,7 +527,7 @@ async function main(): Promise<void> {
 
     // the system
     const t1 = Date.now();
-    for (let i = 0; i < INSTANCES; i++) for (const s of SERVICES) services.push(startServiceProcess(s, env));
+    for (let i = 0; i < INSTANCES; i++) for (const s of ONLY_INTAKE ? (['intake'] as const) : SERVICES) services.push(startServiceProcess(s, env));
     const ports = await Promise.all(services.map((s) => s.ready));
     const intakePorts = ports.filter((_, k) => services[k].name === 'intake');
     await observer.start();
@@ -524,7 +540,7 @@ async function main(): Promise<void> {
     const ctx: Context = { ports: intakePorts, agent, observer, cpu, budgetLeft };
 
     // warm up: a few cases through the whole pipeline before anything is timed
-    const warm = await step('warm-up', 5, 4, 60, ctx);
+    const warm = await step('warm-up', 5, 4, ONLY_INTAKE ? 0 : 60, ctx);
     log(`warm-up: ${warm.created} cases, ${warm.backlogLeft} left`);
 
     const results: StepResult[] = [];
@@ -534,13 +550,13 @@ async function main(): Promise<void> {
         break;
       }
       log(`offering ${rate} cases/s for ${STEP_SECONDS} s`);
-      const r = await step(`${rate}/s`, rate, STEP_SECONDS, DRAIN_SECONDS, ctx);
+      const r = await step(`${rate}/s`, rate, STEP_SECONDS, ONLY_INTAKE ? 0 : DRAIN_SECONDS, ctx);
       results.push(r);
       log(describeStep(r));
     }
     if (STORM_RATE > 0 && budgetLeft() > (STORM_SECONDS + 120) * 1000) {
       log(`the storm: ${STORM_RATE} cases/s for ${STORM_SECONDS} s`);
-      const r = await step(`storm ${STORM_RATE}/s`, STORM_RATE, STORM_SECONDS, Math.min(STORM_DRAIN_SECONDS, budgetLeft() / 1000 - 90), ctx);
+      const r = await step(`storm ${STORM_RATE}/s`, STORM_RATE, STORM_SECONDS, ONLY_INTAKE ? 0 : Math.min(STORM_DRAIN_SECONDS, budgetLeft() / 1000 - 90), ctx);
       results.push(r);
       log(describeStep(r));
     }
@@ -624,7 +640,7 @@ async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
 
 function describeStep(r: StepResult): string {
   return (
-    `${r.name}: ${r.created} created (${r.acceptedRate.toFixed(1)}/s), ${r.limited} x 429, ${r.serverErrors} x 5xx, ${r.timeouts} time-outs, ${r.notSent} not sent; ` +
+    `${r.name}: ${r.created} created (${r.acceptedRate.toFixed(1)}/s), ${r.limited} x 429, ${r.serverErrors} x 5xx, ${r.timeouts} time-outs (${r.connectionErrors} of them failed connections), ${r.notSent} not sent; generator's own loop lag p99/max ${r.generatorLagP99Ms}/${r.generatorLagMaxMs} ms; ` +
     `POST p50/p99 ${ms(r.postP50)}/${ms(r.postP99)}; received->dispatched ${ms(r.dispatchedP50)}/${ms(r.dispatchedP99)}; received->handling deadline ${ms(r.handlingP50)}/${ms(r.handlingP99)}; ` +
     `completed ${r.completionRate.toFixed(1)}/s; backlog at end ${r.backlogAtEnd}, drained ${r.drainSeconds === null ? 'not within the bound' : `in ${r.drainSeconds.toFixed(1)} s`}, left ${r.backlogLeft} ` +
     `(${r.notDispatched} not dispatched, ${r.notAnnounced} dispatched without all deadlines); CPU s ${JSON.stringify(r.cpuSeconds)}, machine busy ${(r.machineBusy * 100).toFixed(0)} %`

@@ -58,8 +58,23 @@ export async function startSystem(services: ServiceKey[]): Promise<RunningSystem
     apps,
     url: (s) => `http://127.0.0.1:${ports[s]}`,
     async stop() {
-      for (const s of [...services].reverse()) await apps[s]?.close();
-      await db.drop();
+      // each part timed: a stop that comes near its test's hook bound says which part holds it
+      const took: string[] = [];
+      let current = '';
+      const report = setTimeout(() => process.stderr.write(`slow stop of test services (${db.name}): still ${current} after 30 s; done: ${took.join(', ') || 'nothing'}\n`), 30_000);
+      report.unref();
+      const timed = async (what: string, work: () => Promise<unknown>) => {
+        const began = Date.now();
+        current = what;
+        await work();
+        took.push(`${what} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+      };
+      try {
+        for (const s of [...services].reverse()) await timed(`closing ${s}`, () => apps[s]?.close() ?? Promise.resolve());
+        await timed('dropping the database', () => db.drop());
+      } finally {
+        clearTimeout(report);
+      }
     },
   };
 }

@@ -1,6 +1,8 @@
 import { createRootLogger, createService, listen, loadConfig } from '@county/service-kit';
 import { AppModule } from './app.module';
 import { OPEN311_ERROR_CONTENT } from './open311/open311.schemas';
+import { intakeShedding } from './auth/load-shedding';
+import { loadIntakeSettings } from './settings';
 
 export async function startIntake(env: NodeJS.ProcessEnv = process.env) {
   const logger = createRootLogger(loadConfig('intake', env));
@@ -14,7 +16,7 @@ export async function startIntake(env: NodeJS.ProcessEnv = process.env) {
       securitySchemes: { 'api-key': { header: 'X-Api-Key', statuses: [401, 403, 429] } },
       errorContent: [{ pathPrefix: '/open311/', content: OPEN311_ERROR_CONTENT }],
     },
-  });
+  }, { shedding: intakeShedding(loadIntakeSettings(env)) });
   const config = await listen(app);
   logger.info({ port: config.port }, `intake listening on http://127.0.0.1:${config.port} (docs at /docs)`);
   return app;

@@ -12,6 +12,19 @@ export interface IntakeSettings {
    * (a storm gets a quick answer to come back, never a 5xx or a time-out).
    */
   readonly maxRequestsInFlight: number;
+  /**
+   * A request read while the event loop runs more than this many milliseconds late is answered
+   * at once with 429 and Retry-After, before its key is looked up (0: never). Its caller has been
+   * waiting at least that long already; the process spends what it has on the requests it can
+   * still answer in time (a storm, a starved CPU, a stalled process).
+   */
+  readonly shedLagMs: number;
+  /**
+   * How long an appeal may wait for a database connection before it is refused with 429 and
+   * Retry-After, nothing stored: in a storm the connections are the queue, and a caller waiting
+   * on it longer gives up (and sends again) before its answer comes.
+   */
+  readonly connectionWaitMs: number;
   /** The Open311 jurisdiction this endpoint serves (jurisdiction_id). */
   readonly jurisdictionId: string;
 }
@@ -25,6 +38,8 @@ export function loadIntakeSettings(env: NodeJS.ProcessEnv = process.env): Intake
     defaultRatePerMinute: Number(env.INTAKE_KEY_RATE_PER_MINUTE ?? 6000),
     defaultBurst: Number(env.INTAKE_KEY_BURST ?? 200),
     maxRequestsInFlight: Number(env.INTAKE_MAX_IN_FLIGHT ?? 64),
+    shedLagMs: Number(env.INTAKE_SHED_LAG_MS ?? 1000),
+    connectionWaitMs: Number(env.INTAKE_CONNECTION_WAIT_MS ?? 3000),
     jurisdictionId: env.INTAKE_JURISDICTION_ID ?? 'qinghe.example',
   };
 }

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Response } from 'express';
 import { RequestsInFlight } from '../src/auth/api-key.guard';
+import { Metrics } from '@county/service-kit';
 import { loadIntakeSettings } from '../src/settings';
 
 // Intake's in-flight limit on real Node HTTP requests: a place is given back when the answer is
@@ -38,7 +39,7 @@ function post(port: number, timeoutMs: number): Promise<number | 'gave up'> {
   });
 }
 
-const limitOf = (n: number) => new RequestsInFlight({ ...loadIntakeSettings({}), maxRequestsInFlight: n });
+const limitOf = (n: number) => new RequestsInFlight({ ...loadIntakeSettings({}), maxRequestsInFlight: n }, new Metrics());
 
 it('gives a place back when the answer is sent', async () => {
   const inFlight = limitOf(1);

@@ -13,6 +13,7 @@ import type { ServiceConfig } from './config';
 import { CONFIG } from './tokens';
 import type { Logger } from 'pino';
 import { Database, ROOT_LOGGER } from './platform';
+import { arrivalMiddleware, type LoadShedding } from './event-loop-lag';
 import { EventTransport } from './event-transport';
 
 export interface ServiceDocs {
@@ -23,14 +24,23 @@ export interface ServiceDocs {
   readonly document?: DocumentOptions;
 }
 
+/** How a service takes its requests, beyond what every service does. */
+export interface ServiceOptions {
+  /** Requests refused at once while the process runs too far behind (event-loop-lag.ts); none when absent. */
+  readonly shedding?: LoadShedding;
+}
+
 /**
  * Builds a service: JSON logs, the input guard (input-guard.ts), strict validation, domain errors as HTTP, OpenAPI at /docs and /docs-json,
  * graceful shutdown, and the Kafka consumers (the @ConsumerGroup controllers) on the event transport (event-transport.ts).
  */
-export async function createService(module: unknown, docs: ServiceDocs): Promise<INestApplication> {
+export async function createService(module: unknown, docs: ServiceDocs, options: ServiceOptions = {}): Promise<INestApplication> {
   // the body parsers are the input guard's (limits, UTF-8, depth), never Nest's defaults
   const app = await NestFactory.create(module as never, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(NestPinoLogger));
+  // first of all: when a request was read, how late the event loop ran then, and shedding (event-loop-lag.ts)
+  const shed = app.get(Metrics).requestsShed;
+  app.use(arrivalMiddleware(options.shedding, () => shed.inc({ reason: 'event-loop-lag' })));
   app.use(...inputGuardMiddleware());
   app.useGlobalGuards(new InputGuard(app.get(Reflector)));
   app.useGlobalPipes(new PathParameterPipe(), strictValidationPipe());

@@ -192,6 +192,11 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
       if (fact && isEngine) this.facts.set(name, fact);
     };
     let answer: Promise<unknown>;
+    // the Kafka questions share one admin client: when one of them is given up on, the client is
+    // dropped under the other ("Closed connection", "the connection was given up on"); that is
+    // this monitor's own doing, not the broker's answer, and is no fact (the next question asks again)
+    const sharesAdmin = name === 'kafka' || name === 'dead-letters';
+    const generation = this.adminGeneration;
     try {
       answer = question();
     } catch (err) {
@@ -199,7 +204,7 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
     }
     answer.then(
       () => settle({ up: true, at: Date.now() }),
-      (err: unknown) => settle({ up: false, message: String((err as Error)?.message ?? err), at: Date.now() }),
+      (err: unknown) => settle(sharesAdmin && this.adminGeneration !== generation ? undefined : { up: false, message: String((err as Error)?.message ?? err), at: Date.now() }),
     );
   }
 

@@ -9,6 +9,7 @@ export * from './validation';
 export * from './errors.filter';
 export * from './bootstrap';
 export * from './input-guard';
+export * from './event-loop-lag';
 export * from './openapi';
 export * from './event-transport';
 export * from './event-schemas';

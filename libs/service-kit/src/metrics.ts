@@ -11,6 +11,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export class Metrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly requestsShed: Counter<'reason'>;
   readonly eventsAppended: Counter<'type'>;
   readonly eventsConsumed: Counter<'type' | 'outcome'>;
   readonly deadLettered: Counter<'group'>;
@@ -28,6 +29,12 @@ export class Metrics {
       help: 'HTTP request duration',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [this.registry],
+    });
+    this.requestsShed = new Counter({
+      name: 'http_requests_shed_total',
+      help: 'Requests answered 429 with nothing stored because the process was too far behind (reason: event-loop-lag), working on as many as it takes (in-flight) or had no database connection in time (connection-wait)',
+      labelNames: ['reason'],
       registers: [this.registry],
     });
     this.eventsAppended = new Counter({ name: 'events_appended_total', help: 'Events appended to this service\'s event store', labelNames: ['type'], registers: [this.registry] });

@@ -121,3 +121,41 @@ it('gives up a Kafka connection that hangs, so that a broker coming back is seen
   await until(monitor, 'kafka', (a) => a.status === 'up');
   expect(e.state.adminsMade).toBeGreaterThan(made);
 });
+
+it("does not take its own dropping of a hung dead-letter count's Kafka client for the broker's answer", async () => {
+  // the dead-letter count hangs; the Kafka question shares its admin client, and answers slowly
+  // unless the client is disconnected under it (as kafkajs fails a request on a closed connection)
+  let adminsMade = 0;
+  const kafka = {
+    admin: () => {
+      adminsMade += 1;
+      let closed: (err: Error) => void = () => undefined;
+      const closing = new Promise<never>((_, reject) => (closed = reject));
+      closing.catch(() => undefined);
+      const hang = () => new Promise<never>(() => undefined);
+      return {
+        connect: () => Promise.resolve(),
+        describeCluster: () => Promise.race([new Promise((r) => setTimeout(r, 30)), closing]),
+        listTopics: hang,
+        fetchTopicOffsets: hang,
+        fetchOffsets: hang,
+        disconnect: () => {
+          closed(new Error('Closed connection'));
+          return Promise.resolve();
+        },
+      };
+    },
+  } as unknown as Kafka;
+  const withGroup = { groups: () => ['g'], notStarted: () => [] };
+  // answers never go stale within this test: the only way Kafka could show as down is an error taken for the broker's
+  monitor = new HealthMonitor(engines().pool, kafka, new Metrics(), withGroup, undefined, { ...timing, backlogRefreshMs: 10, staleAfterMs: 60_000 });
+  monitor.onModuleInit();
+  await until(monitor, 'kafka', (a) => a.status === 'up');
+  // several give-ups of the hung count, each dropping the client under a Kafka question in flight
+  for (const deadline = Date.now() + 20_000; adminsMade < 4; ) {
+    if (Date.now() > deadline) throw new Error('the hung dead-letter count was not given up on');
+    expect(monitor.engineAnswers().kafka.status).toBe('up');
+    await sleep(2);
+  }
+  expect(monitor.engineAnswers().kafka.status).toBe('up');
+});

@@ -50,6 +50,10 @@ export function serviceEnv(isolation: { database: string; topicPrefix: string; t
     TEMPORAL_ADDRESS: e.temporalAddress,
     ...(isolation.taskQueue !== undefined && { TEMPORAL_TASK_QUEUE: isolation.taskQueue }),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // no load shedding: a service in a test shares its process with the test's own work (module
+    // loading, compiling), whose pauses are not the service's; load-shedding.int-spec and the
+    // benchmarks turn it on
+    INTAKE_SHED_LAG_MS: '0',
   };
 }
 

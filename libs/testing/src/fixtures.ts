@@ -110,7 +110,8 @@ export async function collectMessages(kafka: Kafka, topics: string[]): Promise<{
   });
   return {
     messages,
-    waitFor: (pred, timeoutMs = 30_000) => eventually(() => (pred(messages) ? messages : undefined), timeoutMs),
+    // a new consumer group joins and reads from the beginning: on a loaded machine that alone has taken more than 30 s
+    waitFor: (pred, timeoutMs = 90_000) => eventually(() => (pred(messages) ? messages : undefined), timeoutMs),
     stop: () => consumer.disconnect(),
   };
 }

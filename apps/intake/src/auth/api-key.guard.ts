@@ -2,7 +2,7 @@ import { Inject, Injectable, createParamDecorator, type CanActivate, type Execut
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { ErrorCodes, DomainError, type Channel } from '@county/contracts';
-import { PG_POOL } from '@county/service-kit';
+import { Metrics, PG_POOL } from '@county/service-kit';
 import { findApiKey, type ApiKey } from './api-keys';
 import { RateLimiter } from './rate-limiter';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../settings';
@@ -23,16 +23,22 @@ export class RequestsInFlight {
     return this.count;
   }
 
-  constructor(@Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings) {}
+  constructor(
+    @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
+    private readonly metrics: Metrics,
+  ) {}
 
   /**
    * Takes a place until the response is finished or the connection closes; false when all are
-   * taken, or when the caller is gone already (it gave up while its key was being looked up: a
-   * place taken then would never be given back, since its 'close' has been and gone).
+   * taken, or when the caller is gone already (it gave up before the guard came to it: a place
+   * taken then would never be given back, since its 'close' has been and gone).
    */
   enter(res: Response): boolean {
     if (res.destroyed || res.writableEnded) return false;
-    if (this.count >= this.settings.maxRequestsInFlight) return false;
+    if (this.count >= this.settings.maxRequestsInFlight) {
+      this.metrics.requestsShed.inc({ reason: 'in-flight' });
+      return false;
+    }
     this.count += 1;
     let left = false;
     const leave = () => {
@@ -52,16 +58,30 @@ export const KEY_CACHE_MS = 2000;
 @Injectable()
 export class KeyCache {
   private readonly known = new Map<string, { key: ApiKey; until: number }>();
+  /** Lookups under way: requests of one key that miss the cache at the same moment share one query. */
+  private readonly looking = new Map<string, Promise<ApiKey | undefined>>();
 
   async find(pool: Pool, secret: string, nowMs: number): Promise<ApiKey | undefined> {
     const hit = this.known.get(secret);
     if (hit && hit.until > nowMs) return hit.key;
-    const key = await findApiKey(pool, secret);
-    if (key) {
-      if (this.known.size > 10_000) this.known.clear();
-      this.known.set(secret, { key, until: nowMs + KEY_CACHE_MS });
-    } else this.known.delete(secret);
-    return key;
+    const under = this.looking.get(secret);
+    if (under) return under;
+    const lookup = findApiKey(pool, secret).then(
+      (key) => {
+        this.looking.delete(secret);
+        if (key) {
+          if (this.known.size > 10_000) this.known.clear();
+          this.known.set(secret, { key, until: nowMs + KEY_CACHE_MS });
+        } else this.known.delete(secret);
+        return key;
+      },
+      (err: unknown) => {
+        this.looking.delete(secret);
+        throw err;
+      },
+    );
+    this.looking.set(secret, lookup);
+    return lookup;
   }
 }
 
@@ -70,7 +90,8 @@ export class KeyCache {
  * (Open311). No key: 401 (Open311: 403, as its spec says); unknown or revoked key: 403;
  * over the key's rate: 429 with Retry-After; the process already working on as many requests as
  * it takes: 429 with Retry-After too (a storm is told to come back instead of waiting into a
- * time-out). Guards run before validation and handlers, so a refused caller never stores anything.
+ * time-out; a process running too far behind refuses even before this, see load-shedding.ts).
+ * Guards run before validation and handlers, so a refused caller never stores anything.
  */
 abstract class KeyGuard implements CanActivate {
   protected abstract readonly missingKind: 'unauthorised' | 'forbidden';
@@ -87,6 +108,12 @@ abstract class KeyGuard implements CanActivate {
     const res = context.switchToHttp().getResponse<Response>();
     const secret = secretOf(req);
     if (!secret) throw new DomainError(ErrorCodes.AUTH_KEY_MISSING, 'an API key is required (X-Api-Key header or api_key)', this.missingKind);
+    // a place first, before anything waits on the database (the key's lookup too): beyond the
+    // limit, a storm is answered at once instead of queueing for connections
+    if (!this.inFlight.enter(res)) {
+      res.setHeader('Retry-After', '1');
+      throw new DomainError(ErrorCodes.INTAKE_BUSY, 'intake is working on as many requests as it takes; retry after 1 s', 'rate-limited', { retryAfterSeconds: 1 });
+    }
     const key = await this.keys.find(this.pool, secret, Date.now());
     if (!key) throw new DomainError(ErrorCodes.AUTH_KEY_INVALID, 'the API key is not valid', 'forbidden');
     if (key.revoked) throw new DomainError(ErrorCodes.AUTH_KEY_REVOKED, 'the API key was revoked', 'forbidden');
@@ -94,10 +121,6 @@ abstract class KeyGuard implements CanActivate {
     if (!taken.allowed) {
       res.setHeader('Retry-After', String(taken.retryAfterSeconds));
       throw new DomainError(ErrorCodes.AUTH_RATE_LIMITED, `too many requests for this key; retry after ${taken.retryAfterSeconds} s`, 'rate-limited', { retryAfterSeconds: taken.retryAfterSeconds });
-    }
-    if (!this.inFlight.enter(res)) {
-      res.setHeader('Retry-After', '1');
-      throw new DomainError(ErrorCodes.INTAKE_BUSY, 'intake is working on as many requests as it takes; retry after 1 s', 'rate-limited', { retryAfterSeconds: 1 });
     }
     req.apiKey = key;
     return true;

@@ -7,7 +7,7 @@ import { categoryByCode, leafCategories, leafCategory, unitByCode, type LeafCate
 import { CallerKey, Open311KeyGuard } from '../auth/api-key.guard';
 import type { ApiKey } from '../auth/api-keys';
 import { CaseQueries, publicStatus, type PublicStatus } from '../cases/case-queries';
-import { ReceiveCaseHandler, hashOf } from '../cases/receive-case/receive-case.handler';
+import { ReceiveCaseHandler, callerGone, hashOf } from '../cases/receive-case/receive-case.handler';
 import type { CaseViewRow } from '../storage/case-view';
 import { INTAKE_SETTINGS, type IntakeSettings } from '../settings';
 import { Open311JurisdictionQuery, Open311PostRequestDto, Open311RequestsQuery } from './open311.dto';
@@ -231,7 +231,7 @@ export class Open311Controller {
         receivedAt: new Date().toISOString(),
         attachments: body.media_url ? [body.media_url] : [],
       },
-      { caller, correlationId: correlationId || randomUUID(), idempotencyKey, fieldNames: { categoryCode: 'service_code', phone: 'phone' }, requestHash: hashOf({ open311: { ...body } }) },
+      { caller, correlationId: correlationId || randomUUID(), idempotencyKey, fieldNames: { categoryCode: 'service_code', phone: 'phone' }, requestHash: hashOf({ open311: { ...body } }), callerGone: () => callerGone(res) },
     );
     const notice =
       answer.body.outcome === 'repeat-appeal' ? `recorded as a repeat appeal on the open request ${answer.body.caseId}` : '已受理 received; the 12345 centre will dispatch it';

@@ -17,7 +17,7 @@ import { ErrorCodes, DomainError } from '@county/contracts';
 import { ApiKeyGuard, CallerKey } from '../../auth/api-key.guard';
 import type { ApiKey } from '../../auth/api-keys';
 import { ReceiveCaseDto } from './receive-case.dto';
-import { ReceiveCaseHandler, type AppealOutcome } from './receive-case.handler';
+import { ReceiveCaseHandler, callerGone, type AppealOutcome } from './receive-case.handler';
 
 @ApiTags('cases')
 @ApiSecurity('api-key')
@@ -62,7 +62,7 @@ export class ReceiveCaseController {
         receivedAt: body.receivedAt,
         attachments: body.attachments ?? [],
       },
-      { caller, correlationId: correlationId || randomUUID(), idempotencyKey },
+      { caller, correlationId: correlationId || randomUUID(), idempotencyKey, callerGone: () => callerGone(res) },
     );
     res.status(answer.status);
     if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');

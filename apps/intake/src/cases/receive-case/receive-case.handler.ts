@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { inTransaction, executeCommand, type EventStore } from '@county/event-store';
+import { ConnectionWaitExceeded, inTransaction, executeCommand, type EventStore } from '@county/event-store';
 import { CONFIG, EVENT_STORE, PG_POOL, Metrics, type ServiceConfig } from '@county/service-kit';
 import { ErrorCodes, DomainError, type AppealType, type CaseReceivedData, type Channel, type EventMetadata, type Urgency } from '@county/contracts';
 import { leafCategory, resolveLocation } from '@county/reference';
@@ -52,6 +52,24 @@ export interface ReceiveOptions {
   readonly fieldNames?: { readonly categoryCode?: string; readonly channel?: string; readonly phone?: string };
   /** What makes two requests "the same" for Idempotency-Key; the appeal itself when absent. */
   readonly requestHash?: string;
+  /** True once the caller has hung up: then nothing is stored (see callerGone). */
+  readonly callerGone?: () => boolean;
+}
+
+/**
+ * Whether the caller of this response has hung up (its connection closed before the answer was
+ * sent). A caller that gave up does not know what became of its appeal and sends it again; a
+ * case stored for it then would be one it was never told of.
+ */
+export function callerGone(res: { destroyed: boolean; writableEnded: boolean; socket?: { destroyed: boolean } | null }): boolean {
+  return !res.writableEnded && (res.destroyed || res.socket?.destroyed === true);
+}
+
+/** Refuses to go on for a caller that has hung up; the transaction it is in is rolled back, so nothing is stored. */
+function stopIfCallerGone(options: ReceiveOptions): void {
+  if (options.callerGone?.()) {
+    throw new DomainError(ErrorCodes.INTAKE_BUSY, 'the caller hung up before its appeal was stored; nothing was stored', 'rate-limited', { retryAfterSeconds: 1 });
+  }
 }
 
 /**
@@ -82,31 +100,43 @@ export class ReceiveCaseHandler {
       throw new DomainError(ErrorCodes.AUTH_WRONG_CHANNEL, `this key files cases for the channel ${caller.channel}, not ${input.channel}`, 'forbidden');
     }
     const requestHash = options.requestHash ?? hashOf(input);
-    return inTransaction(this.pool, async (db) => {
-      if (options.idempotencyKey !== undefined) {
-        await lock(db, `idem:${caller.keyId}:${options.idempotencyKey}`);
-        const seen = await db.query<{ request_hash: string; status: number; response: AppealOutcome }>(
-          'SELECT request_hash, status, response FROM intake.idempotency_keys WHERE key_id = $1 AND idempotency_key = $2',
-          [caller.keyId, options.idempotencyKey],
-        );
-        const first = seen.rows[0];
-        if (first) {
-          if (first.request_hash !== requestHash) throw new DomainError(ErrorCodes.IDEMPOTENCY_KEY_REUSED, 'this Idempotency-Key was used with a different body', 'conflict');
-          return { status: first.status, body: first.response, replayed: true };
-        }
-      }
-      const answer = await this.receiveOnce(db, input, requestHash, options);
-      if (options.idempotencyKey !== undefined) {
-        await db.query('INSERT INTO intake.idempotency_keys (key_id, idempotency_key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5)', [
-          caller.keyId,
-          options.idempotencyKey,
-          requestHash,
-          answer.status,
-          JSON.stringify(answer.body),
-        ]);
-      }
-      return answer;
+    return inTransaction(this.pool, (db) => this.receiveIn(db, input, requestHash, options), { connectWithinMs: this.settings.connectionWaitMs }).catch((err: unknown) => {
+      if (!(err instanceof ConnectionWaitExceeded)) throw err;
+      this.metrics.requestsShed.inc({ reason: 'connection-wait' });
+      throw new DomainError(ErrorCodes.INTAKE_BUSY, `intake had no database connection for this appeal within ${err.waitedMs} ms; nothing was stored; retry after 1 s`, 'rate-limited', {
+        retryAfterSeconds: 1,
+      });
     });
+  }
+
+  private async receiveIn(db: PoolClient, input: AppealInput, requestHash: string, options: ReceiveOptions): Promise<AppealAnswer> {
+    const { caller } = options;
+    // the wait for a connection is where a storm makes a caller give up: checked after it, and again before the commit
+    stopIfCallerGone(options);
+    if (options.idempotencyKey !== undefined) {
+      await lock(db, `idem:${caller.keyId}:${options.idempotencyKey}`);
+      const seen = await db.query<{ request_hash: string; status: number; response: AppealOutcome }>(
+        'SELECT request_hash, status, response FROM intake.idempotency_keys WHERE key_id = $1 AND idempotency_key = $2',
+        [caller.keyId, options.idempotencyKey],
+      );
+      const first = seen.rows[0];
+      if (first) {
+        if (first.request_hash !== requestHash) throw new DomainError(ErrorCodes.IDEMPOTENCY_KEY_REUSED, 'this Idempotency-Key was used with a different body', 'conflict');
+        return { status: first.status, body: first.response, replayed: true };
+      }
+    }
+    const answer = await this.receiveOnce(db, input, requestHash, options);
+    if (options.idempotencyKey !== undefined) {
+      await db.query('INSERT INTO intake.idempotency_keys (key_id, idempotency_key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5)', [
+        caller.keyId,
+        options.idempotencyKey,
+        requestHash,
+        answer.status,
+        JSON.stringify(answer.body),
+      ]);
+    }
+    if (!answer.replayed) stopIfCallerGone(options);
+    return answer;
   }
 
   private async receiveOnce(db: PoolClient, input: AppealInput, requestHash: string, options: ReceiveOptions): Promise<AppealAnswer> {
