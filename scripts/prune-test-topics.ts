@@ -1,17 +1,25 @@
 // Deletes the Kafka topics and consumer groups that earlier test runs left on the local engines.
 //
-//   npm run -s prune-test-topics [-- --older-than-hours 6] [--dry-run]
+//   npm run -s prune-test-topics [-- --older-than-hours 2] [--dry-run]
 //
 // Every test names its topics and groups with uniqueName (libs/testing), which writes the time it
 // was made into the name. A topic or group is deleted when such a name in it is older than the
-// bound (a run that long ago has ended), or has the older form without a time. Names with no test
+// bound (a run that long ago has ended: CI gives a run 90 minutes), or has the older form without
+// a time. Names with no test
 // run's name in them (the platform's own `county.*` topics) are never touched. Without this, each
 // run leaves a few hundred topics behind; after some dozens of runs the broker holds ten thousand
-// partitions and needs more than a minute to load them after an unclean stop.
+// partitions and needs more than a minute to load them after an unclean stop. Several runs a day
+// leave thousands of topics within six hours, so the bound is two.
+//
+// It runs right after the engines start, when a broker that holds many partitions may still be
+// electing their leaders; every request is retried for about a minute and a half before it fails.
 import { Kafka, logLevel } from 'kafkajs';
 import { testRunNamesIn } from '@county/testing';
 
 const HOUR_MS = 3_600_000;
+const DEFAULT_HOURS = 2;
+// about 85 s in all: 0.5, 1, 2, 4, 8 and then 10 s between tries
+const PATIENT_RETRY = { retries: 12, initialRetryTime: 500, maxRetryTime: 10_000 };
 
 export function isStale(name: string, now: Date, olderThanMs: number): boolean {
   const found = testRunNamesIn(name);
@@ -25,11 +33,11 @@ function option(args: string[], flag: string): string | undefined {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const hours = Number(option(args, '--older-than-hours') ?? 6);
+  const hours = Number(option(args, '--older-than-hours') ?? DEFAULT_HOURS);
   if (!Number.isFinite(hours) || hours < 0) throw new Error('--older-than-hours takes a number of hours, 0 or more');
   const dryRun = args.includes('--dry-run');
   const brokers = (process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.COUNTY_KAFKA_PORT ?? '9092'}`).split(',');
-  const kafka = new Kafka({ clientId: 'prune-test-topics', brokers, logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+  const kafka = new Kafka({ clientId: 'prune-test-topics', brokers, logLevel: logLevel.NOTHING, retry: PATIENT_RETRY });
   const admin = kafka.admin();
   await admin.connect();
   try {
