@@ -77,3 +77,22 @@ describe('the Dockerfile', () => {
     for (const pkg of packages) expect(dockerfile).toContain(`COPY ${pkg}/package.json ${pkg}/`);
   });
 });
+
+describe('CONFIG_ENV_VARS', () => {
+  // every variable the five services' code reads, found in their source and the libraries they run
+  const read = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return read(p);
+      if (!/\.ts$/.test(e.name) || /\.(spec|int-spec|e2e-spec)\.ts$/.test(e.name)) return [];
+      return [...fs.readFileSync(p, 'utf8').matchAll(/\benv(?:\.|\[')([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]!);
+    });
+  const libraries = fs.readdirSync(path.join(root, 'libs')).filter((l) => l !== 'testing');
+  const sources = [...SERVICE_NAMES.map((s) => `apps/${s}/src`), ...libraries.map((l) => `libs/${l}/src`)];
+
+  it('names every variable the services read, so that Helm and compose can set each one', () => {
+    const names = [...new Set(sources.flatMap((s) => read(path.join(root, s))))].sort();
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter((n) => !(CONFIG_ENV_VARS as readonly string[]).includes(n))).toEqual([]);
+  });
+});

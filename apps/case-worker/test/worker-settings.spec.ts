@@ -5,6 +5,10 @@ describe("case-worker's worker settings", () => {
     expect(workerSettings({})).toEqual({ tuning: DEFAULT_WORKER_TUNING, startDelayMs: DEFAULT_START_DELAY_MS });
   });
 
+  it('takes the empty values a ConfigMap gives for unset settings as unset', () => {
+    expect(workerSettings({ CASE_WORKER_TUNING: '', CASE_WORKFLOW_START_DELAY_MS: '', TEMPORAL_WORKER_METRICS_ADDRESS: '' })).toEqual(workerSettings({}));
+  });
+
   it('takes sizes from CASE_WORKER_TUNING over the defaults, and the metrics address', () => {
     const s = workerSettings({ CASE_WORKER_TUNING: '{"maxConcurrentWorkflowTaskPolls":20,"maxCachedWorkflows":5000}', TEMPORAL_WORKER_METRICS_ADDRESS: '127.0.0.1:9464' });
     expect(s.metricsAddress).toBe('127.0.0.1:9464');
