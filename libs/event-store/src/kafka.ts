@@ -1,4 +1,6 @@
-import { Kafka, logLevel, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import { Kafka, logLevel, type Consumer, type ISocketFactory, type KafkaMessage, type Producer } from 'kafkajs';
 import { deadLetterTopic, type CloudEvent } from '@county/contracts';
 import { silentLog, type Log } from './log';
 import { isTransient } from './transient';
@@ -14,8 +16,36 @@ export function createKafka(settings: KafkaSettings): Kafka {
     brokers: [...settings.brokers],
     logLevel: logLevel.NOTHING,
     retry: { initialRetryTime: 100, retries: 8 },
+    socketFactory: guardedSockets,
   });
 }
+
+/** kafkajs's own keep-alive on its broker connections. */
+const KEEP_ALIVE_MS = 60_000;
+
+/**
+ * Broker connections whose received bytes cannot crash the process. kafkajs decodes each frame
+ * inside the socket's 'data' event, so a frame it cannot read (rare, seen under load and during
+ * engine restarts: `RangeError: Attempt to access memory outside buffer bounds` in
+ * `Connection.processData`, tulios/kafkajs#715) is an uncaught exception that ends the whole
+ * service. Here such an error ends that one connection instead: kafkajs gets it as a connection
+ * error, fails the requests in flight on it as retriable, and connects again.
+ */
+export const guardedSockets: ISocketFactory = ({ host, port, ssl, onConnect }) => {
+  const socket = ssl ? tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }), ...ssl }, onConnect) : net.connect({ host, port }, onConnect);
+  socket.setKeepAlive(true, KEEP_ALIVE_MS);
+  const emit = socket.emit.bind(socket) as (event: string | symbol, ...args: unknown[]) => boolean;
+  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event !== 'data') return emit(event, ...args);
+    try {
+      return emit(event, ...args);
+    } catch (err) {
+      socket.destroy(new Error(`a frame from the broker ${host}:${port} could not be decoded: ${err instanceof Error ? err.message : String(err)}`));
+      return true;
+    }
+  }) as typeof socket.emit;
+  return socket;
+};
 
 /** An idempotent producer: acks from all in-sync replicas, order kept per partition. */
 export function createProducer(kafka: Kafka): Producer {
