@@ -287,6 +287,8 @@ interface PostAnswer {
   readonly status: number | 'timeout' | 'error';
   readonly caseId?: string;
   readonly retryAfter?: string;
+  /** The request's connection: one kept alive from before, one it opened, or one that never got through (no SYN-ACK, or not accepted). */
+  readonly connection?: 'reused' | 'new' | 'never';
 }
 
 function post(port: number, agent: http.Agent, channel: string, headers: Record<string, string>, payload = appeal(channel)): Promise<PostAnswer> {
@@ -295,21 +297,36 @@ function post(port: number, agent: http.Agent, channel: string, headers: Record<
       { host: '127.0.0.1', port, path: '/api/v1/cases', method: 'POST', agent, timeout: POST_TIMEOUT_MS, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
       (res) => {
         const chunks: Buffer[] = [];
+        const connection = connectionOf();
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           let caseId: string | undefined;
           if (res.statusCode === 201) caseId = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { caseId: string }).caseId;
           const retryAfter = res.headers['retry-after'];
-          resolve({ status: res.statusCode ?? 0, caseId, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined });
+          resolve({ status: res.statusCode ?? 0, caseId, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, connection });
         });
-        res.on('error', () => resolve({ status: 'error' }));
+        res.on('error', () => resolve({ status: 'error', connection }));
       },
     );
-    req.on('timeout', () => {
-      req.destroy();
-      resolve({ status: 'timeout' });
+    let opened = false;
+    let connected = false;
+    req.on('socket', (socket) => {
+      if (!socket.connecting) {
+        connected = true;
+        return;
+      }
+      opened = true;
+      socket.once('connect', () => {
+        connected = true;
+      });
     });
-    req.on('error', (err) => resolve({ status: (err as NodeJS.ErrnoException).code === 'ECONNRESET' && req.destroyed ? 'timeout' : 'error' }));
+    const connectionOf = (): PostAnswer['connection'] => (!connected ? 'never' : opened ? 'new' : 'reused');
+    req.on('timeout', () => {
+      const connection = connectionOf();
+      req.destroy();
+      resolve({ status: 'timeout', connection });
+    });
+    req.on('error', (err) => resolve({ status: (err as NodeJS.ErrnoException).code === 'ECONNRESET' && req.destroyed ? 'timeout' : 'error', connection: connectionOf() }));
     req.end(payload);
   });
 }
@@ -328,6 +345,14 @@ interface StepResult {
   readonly timeouts: number;
   /** Of the time-outs: connections that failed (refused, reset before an answer) rather than waited out. */
   readonly connectionErrors: number;
+  /** Of the time-outs: on a connection that never got through, on one the request opened, on one kept alive from before. */
+  readonly timeoutsBy: { readonly never: number; readonly new: number; readonly reused: number };
+  /** Connections the bench opened in the step (the rest of its requests went on kept-alive ones). */
+  readonly opened: number;
+  /** The kernel's count of connections dropped because a listening socket's accept queue was full (Linux, machine-wide: TcpExt ListenOverflows). */
+  readonly listenOverflows: number | null;
+  /** What intake's own request-time histogram (http_request_duration_seconds) saw of the step's POSTs, from when each was read to its answer. */
+  readonly intakeSaw: IntakeView;
   /** How late this generator's own event loop ran during the step (p99 and max, ms): a generator behind its schedule sends late and times out on its own. */
   readonly generatorLagP99Ms: number;
   readonly generatorLagMaxMs: number;
@@ -357,6 +382,8 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
   let inFlight = 0;
   let notSent = 0;
   const cpuBefore = await ctx.cpu();
+  const intakeBefore = await intakeView(ctx.ports);
+  const overflowsBefore = listenOverflows();
   const busyBefore = machineTicks();
   const generatorLag = monitorEventLoopDelay({ resolution: 20 });
   generatorLag.enable();
@@ -407,6 +434,8 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
   }
   if (mine.length === 0) drainSeconds = 0;
   const cpuAfter = await ctx.cpu();
+  const intakeAfter = await intakeView(ctx.ports);
+  const overflowsAfter = listenOverflows();
   const busyAfter = machineTicks();
   const count = (p: (a: PostAnswer) => boolean) => answers.filter(p).length;
   const dispatched = mine.filter((c) => c.dispatchedSeenAt !== undefined && c.receivedSeenAt !== undefined).map((c) => c.dispatchedSeenAt! - c.receivedSeenAt!);
@@ -426,6 +455,18 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
     serverErrors: count((a) => typeof a.status === 'number' && a.status >= 500),
     timeouts: count((a) => a.status === 'timeout' || a.status === 'error'),
     connectionErrors: count((a) => a.status === 'error'),
+    timeoutsBy: {
+      never: count((a) => (a.status === 'timeout' || a.status === 'error') && a.connection === 'never'),
+      new: count((a) => (a.status === 'timeout' || a.status === 'error') && a.connection === 'new'),
+      reused: count((a) => (a.status === 'timeout' || a.status === 'error') && a.connection === 'reused'),
+    },
+    opened: count((a) => a.connection === 'new'),
+    listenOverflows: overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore,
+    intakeSaw: {
+      posts: intakeAfter.posts - intakeBefore.posts,
+      over2_5s: intakeAfter.over2_5s - intakeBefore.over2_5s,
+      over10s: intakeAfter.over10s - intakeBefore.over10s,
+    },
     generatorLagP99Ms: round(generatorLag.percentile(99) / 1e6),
     generatorLagMaxMs: round(generatorLag.max / 1e6),
     acceptedRate: mine.length / seconds,
@@ -444,6 +485,46 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
     cpuSeconds,
     machineBusy: busyShare(busyBefore, busyAfter),
   };
+}
+
+/** TcpExt ListenOverflows of /proc/net/netstat (Linux); null elsewhere. */
+function listenOverflows(): number | null {
+  try {
+    const lines = fs.readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:'));
+    const names = lines[0]!.split(' ');
+    const values = lines[1]!.split(' ');
+    const i = names.indexOf('ListenOverflows');
+    return i > 0 ? Number(values[i]) : null;
+  } catch {
+    return null;
+  }
+}
+
+interface IntakeView {
+  readonly posts: number;
+  readonly over2_5s: number;
+  readonly over10s: number;
+}
+
+/** POSTs counted by intake's request-time histogram, summed over its instances: all, and those that took more than 2.5 s and 10 s. */
+async function intakeView(ports: readonly number[]): Promise<IntakeView> {
+  const view = { posts: 0, over2_5s: 0, over10s: 0 };
+  for (const port of ports) {
+    const text = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.text(), () => '');
+    for (const m of text.matchAll(/^http_request_duration_seconds_bucket\{([^}]*)\} (\d+)/gm)) {
+      const labels = m[1]!;
+      if (!labels.includes('method="POST"')) continue;
+      const le = /le="([^"]+)"/.exec(labels)?.[1];
+      const n = Number(m[2]);
+      if (le === '+Inf') {
+        view.posts += n;
+        view.over2_5s += n;
+        view.over10s += n;
+      } else if (le === '2.5') view.over2_5s -= n;
+      else if (le === '10') view.over10s -= n;
+    }
+  }
+  return view;
 }
 
 interface Context {
@@ -640,7 +721,9 @@ async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
 
 function describeStep(r: StepResult): string {
   return (
-    `${r.name}: ${r.created} created (${r.acceptedRate.toFixed(1)}/s), ${r.limited} x 429, ${r.serverErrors} x 5xx, ${r.timeouts} time-outs (${r.connectionErrors} of them failed connections), ${r.notSent} not sent; generator's own loop lag p99/max ${r.generatorLagP99Ms}/${r.generatorLagMaxMs} ms; ` +
+    `${r.name}: ${r.created} created (${r.acceptedRate.toFixed(1)}/s), ${r.limited} x 429, ${r.serverErrors} x 5xx, ${r.timeouts} time-outs (${r.connectionErrors} of them failed connections; on a connection that never got through ${r.timeoutsBy.never}, a new one ${r.timeoutsBy.new}, a kept-alive one ${r.timeoutsBy.reused}), ${r.notSent} not sent; ${r.opened} connections opened, ` +
+    `${r.listenOverflows ?? '?'} dropped by the kernel for a full accept queue (machine-wide); ` +
+    `intake itself timed ${r.intakeSaw.posts} POSTs from when it read them, ${r.intakeSaw.over2_5s} over 2.5 s and ${r.intakeSaw.over10s} over 10 s; generator's own loop lag p99/max ${r.generatorLagP99Ms}/${r.generatorLagMaxMs} ms; ` +
     `POST p50/p99 ${ms(r.postP50)}/${ms(r.postP99)}; received->dispatched ${ms(r.dispatchedP50)}/${ms(r.dispatchedP99)}; received->handling deadline ${ms(r.handlingP50)}/${ms(r.handlingP99)}; ` +
     `completed ${r.completionRate.toFixed(1)}/s; backlog at end ${r.backlogAtEnd}, drained ${r.drainSeconds === null ? 'not within the bound' : `in ${r.drainSeconds.toFixed(1)} s`}, left ${r.backlogLeft} ` +
     `(${r.notDispatched} not dispatched, ${r.notAnnounced} dispatched without all deadlines); CPU s ${JSON.stringify(r.cpuSeconds)}, machine busy ${(r.machineBusy * 100).toFixed(0)} %`

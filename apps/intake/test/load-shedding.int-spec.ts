@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import { createTestDatabase, eventually, serviceEnv, uniqueName, type TestDatabase } from '@county/testing';
 import { DomainError } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
@@ -58,6 +59,42 @@ describe('a stalled intake process', () => {
       signal: AbortSignal.timeout(120_000),
     });
 
+  it('keeps a burst of new connections waiting while it is stalled, instead of the kernel dropping them, and answers each', async () => {
+    const port = Number(new URL(base).port);
+    const pid = intake.child.pid!;
+    const burst = 1_000;
+    const sockets: net.Socket[] = [];
+    const answered: Promise<boolean>[] = [];
+    process.kill(pid, 'SIGSTOP');
+    try {
+      for (let i = 0; i < burst; i++) {
+        const socket = net.connect(port, '127.0.0.1');
+        sockets.push(socket);
+        answered.push(
+          new Promise<boolean>((resolve) => {
+            let text = '';
+            socket.on('data', (chunk: Buffer) => {
+              text += chunk.toString('latin1');
+            });
+            socket.on('close', () => resolve(text.startsWith('HTTP/1.1 200')));
+            socket.on('error', () => resolve(false));
+          }),
+        );
+        socket.write('GET /health/live HTTP/1.1\r\nHost: intake\r\nConnection: close\r\n\r\n');
+      }
+      // Node's own backlog (511) holds 512 of them; the rest would wait out SYN-ACK retransmissions
+      await eventually(() => (acceptQueueOf(port) >= burst ? true : undefined), 30_000, 100).catch(() => undefined);
+      expect(acceptQueueOf(port)).toBe(burst);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    try {
+      expect((await Promise.all(answered)).filter((ok) => !ok)).toHaveLength(0);
+    } finally {
+      for (const s of sockets) s.destroy();
+    }
+  }, 180_000);
+
   it('answers what queued up during the stall 429 with Retry-After at once, in each API\'s error format, stores none of it, and takes the next request again', async () => {
     // the first case goes through as usual
     expect((await post(ofResident(0))).status).toBe(201);
@@ -102,6 +139,9 @@ describe('a stalled intake process', () => {
     const metrics = await (await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(30_000) })).text();
     const shed = Number(/http_requests_shed_total\{reason="event-loop-lag"\} (\d+)/.exec(metrics)?.[1] ?? 0);
     expect(shed).toBeGreaterThanOrEqual(24);
+    // the refused requests are in the services' request-time histogram too, as everything answered is
+    const timed429 = [...metrics.matchAll(/http_request_duration_seconds_count\{[^}]*status="429"[^}]*\} (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(timed429).toBeGreaterThanOrEqual(24);
   }, 300_000);
 });
 
@@ -224,6 +264,17 @@ describe('an appeal that waits too long for a database connection', () => {
 });
 
 /** Connections to 127.0.0.1:port whose receiving side holds data nobody has read (Linux's /proc socket table). */
+/** The connections waiting in the accept queue of the socket listening on 127.0.0.1:port or 0.0.0.0:port (Linux's /proc/net/tcp: rx_queue of the LISTEN entry). */
+function acceptQueueOf(port: number): number {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  for (const line of fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 5 || f[3] !== '0A' || !f[1].endsWith(`:${hex}`)) continue;
+    return parseInt(f[4].split(':')[1], 16);
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
+
 function unreadConnectionsTo(port: number): number {
   const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
   let n = 0;

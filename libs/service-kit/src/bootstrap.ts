@@ -38,8 +38,15 @@ export async function createService(module: unknown, docs: ServiceDocs, options:
   // the body parsers are the input guard's (limits, UTF-8, depth), never Nest's defaults
   const app = await NestFactory.create(module as never, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(NestPinoLogger));
-  // first of all: when a request was read, how late the event loop ran then, and shedding (event-loop-lag.ts)
-  const shed = app.get(Metrics).requestsShed;
+  // first of all, the request's time in the process, from when it is read to its answer (body
+  // parsing and refusals included); then how late the event loop ran when it was read, and shedding (event-loop-lag.ts)
+  const metrics = app.get(Metrics);
+  app.use((req: { method: string; route?: { path: string }; path: string }, res: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
+    const end = metrics.httpDuration.startTimer();
+    res.on('finish', () => end({ method: req.method, route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
+    next();
+  });
+  const shed = metrics.requestsShed;
   app.use(arrivalMiddleware(options.shedding, () => shed.inc({ reason: 'event-loop-lag' })));
   app.use(...inputGuardMiddleware());
   app.useGlobalGuards(new InputGuard(app.get(Reflector)));
@@ -48,12 +55,6 @@ export async function createService(module: unknown, docs: ServiceDocs, options:
   app.enableShutdownHooks();
   // a microservice of its own config: the HTTP app's pipes, guards and filters stay off the events
   app.connectMicroservice({ strategy: app.get(EventTransport) }, { inheritAppConfig: false });
-  const metrics = app.get(Metrics);
-  app.use((req: { method: string; route?: { path: string }; path: string }, res: { statusCode: number; on(e: string, f: () => void): void }, next: () => void) => {
-    const end = metrics.httpDuration.startTimer();
-    res.on('finish', () => end({ method: req.method, route: req.route?.path ?? 'unmatched', status: String(res.statusCode) }));
-    next();
-  });
   const builder = new DocumentBuilder().setTitle(docs.title).setDescription(docs.description).setVersion('1.0');
   const document = completeDocument(SwaggerModule.createDocument(app, (docs.configure ? docs.configure(builder) : builder).build()), docs.document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
@@ -88,7 +89,8 @@ export async function listen(app: INestApplication, argv: readonly string[] = pr
     // migrations and the outbox first (init), then HTTP, then the consumer groups (side by side):
     // while they join, /health answers 503 "starting" naming them, instead of not answering at all
     await app.init();
-    await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+    // Nest hands the arguments after the port on to Node's server.listen(port, host, backlog)
+    await (app.listen as unknown as (port: number, host: string, backlog: number) => Promise<unknown>).call(app, config.port, process.env.HOST ?? '0.0.0.0', LISTEN_BACKLOG);
     keepConnectionsLonger(app.getHttpServer() as Server);
     await app.startAllMicroservices();
   } catch (err) {
@@ -99,6 +101,16 @@ export async function listen(app: INestApplication, argv: readonly string[] = pr
   const address = app.getHttpServer().address() as { port: number };
   return { ...config, port: address.port };
 }
+
+/**
+ * How many connections the kernel keeps waiting for the service to accept them (the listen
+ * backlog; Linux caps it at net.core.somaxconn, 4096 by default). Node's own is 511: a burst of
+ * new connections while the event loop is busy (a storm, a pause) overflows it, and the kernel
+ * drops the handshake's last step, so the caller believes it is connected while its request waits
+ * out retransmissions of seconds. With room for the burst, every request is read, and a late one
+ * is answered at once by load shedding.
+ */
+export const LISTEN_BACKLOG = 4096;
 
 /**
  * How long an idle kept-alive connection stays open: longer than a proxy in front keeps its own

@@ -28,7 +28,7 @@ export class Metrics {
       name: 'http_request_duration_seconds',
       help: 'HTTP request duration',
       labelNames: ['method', 'route', 'status'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [this.registry],
     });
     this.requestsShed = new Counter({
