@@ -10,6 +10,7 @@ import { eventually, testKafka } from '@county/testing';
 import { startSystem, type RunningSystem } from '../../../test/support/system';
 import { consoleUrl, startConsole } from '../src/server/main';
 import { ARTEFACTS, accessibilityViolations, launchBrowser, personAt, screenshot } from './support/browser';
+import { outcome } from './support/console-system';
 
 /**
  * Governance before the call through the console in a real browser (Debian's chromium), against
@@ -63,13 +64,6 @@ async function signIn(page: Page, userId: string): Promise<void> {
   await page.getByLabel('开发用户').selectOption(userId);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByRole('button', { name: '退出' }).waitFor();
-}
-
-async function outcome(page: Page, text: string | RegExp = /./): Promise<string> {
-  const ok = page.getByRole('status').filter({ hasText: '已完成' }).filter({ hasText: text }).first();
-  const refused = page.getByRole('alert').first();
-  await Promise.race([ok.waitFor(), refused.waitFor().then(async () => Promise.reject(new Error(`refused: ${await refused.textContent()}`)))]);
-  return (await ok.textContent()) ?? '';
 }
 
 /** Publishes an event as the service would (CloudEvent, key = case id) to the system's prefixed topic. */

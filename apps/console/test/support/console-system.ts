@@ -70,6 +70,10 @@ export async function signIn(page: Page, userId: string): Promise<void> {
 export async function outcome(page: Page, text: string | RegExp = /./): Promise<string> {
   const ok = page.getByRole('status').filter({ hasText: '已完成' }).filter({ hasText: text }).first();
   const refused = page.getByRole('alert').first();
+  // A refusal of an earlier try stays on the screen until the page has rendered the new try as
+  // under way (the command's state changes after the click returns, later on a busy machine), so
+  // only a refusal shown after that counts.
+  await Promise.race([ok.waitFor(), refused.waitFor({ state: 'detached' })]);
   await Promise.race([ok.waitFor(), refused.waitFor().then(async () => Promise.reject(new Error(`refused: ${await refused.textContent()}`)))]);
   return (await ok.textContent()) ?? '';
 }
