@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { testKafka, uniqueName } from '@county/testing';
-import { AddressInfo } from 'node:net';
+import { engines, startTcpProxy, testKafka, uniqueName } from '@county/testing';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -32,25 +30,21 @@ it('deletes the topics of a test run that ended hours ago and keeps a running on
 it('waits for a broker that is not answering yet, as right after the engines start, instead of failing the run', async () => {
   // A port in front of the shared broker that hangs up on the first connections, as a broker does
   // while it loads its partitions or elects their leaders; after that it passes bytes through.
-  const target = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')[0];
-  const [host, port] = [target.slice(0, target.lastIndexOf(':')), Number(target.slice(target.lastIndexOf(':') + 1))];
-  let refused = 0;
+  const [target] = engines().kafkaBrokers;
   const refuse = 8;
-  const proxy = net.createServer((inbound) => {
-    if (refused < refuse) {
-      refused += 1;
-      inbound.destroy();
-      return;
-    }
-    const outbound = net.connect(port, host);
-    inbound.pipe(outbound).pipe(inbound);
-    const close = (): void => { inbound.destroy(); outbound.destroy(); };
-    inbound.on('error', close).on('close', close);
-    outbound.on('error', close).on('close', close);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  let refused = 0;
+  const proxy = await startTcpProxy(
+    { host: target.slice(0, target.lastIndexOf(':')), port: Number(target.slice(target.lastIndexOf(':') + 1)) },
+    {
+      each: (connection) => {
+        if (connection > refuse) return {};
+        refused += 1;
+        return { refuse: true };
+      },
+    },
+  );
   try {
-    const at = `127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const at = `127.0.0.1:${proxy.port}`;
     const { stdout } = await run('npm', ['run', '-s', 'prune-test-topics', '--', '--dry-run'], {
       cwd: repoRoot,
       timeout: 150_000,
@@ -59,6 +53,6 @@ it('waits for a broker that is not answering yet, as right after the engines sta
     expect(refused).toBe(refuse);
     expect(stdout).toMatch(/would delete \d+ topics and \d+ consumer groups of test runs older than 2 h/);
   } finally {
-    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await proxy.close();
   }
 }, 180_000);

@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, engines, serviceEnv, uniqueName, type TestDatabase } from '@county/testing';
+import { createTestDatabase, engines, serviceEnv, startTcpProxy, uniqueName, type TcpProxy, type TestDatabase } from '@county/testing';
 import { startIntake } from '../../apps/intake/src/main';
 import { KEYS, appeal } from '../../apps/intake/test/support';
 import { startPrivateKafka, type PrivateKafka } from '../support/private-kafka';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
 /**
  * /health while engines die and come back, for one service (intake) whose engines this test may

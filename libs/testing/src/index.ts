@@ -1,3 +1,4 @@
 export * from './engines';
 export * from './fixtures';
 export * from './decider-spec';
+export * from './tcp-proxy';

@@ -6,6 +6,7 @@ import * as net from 'node:net';
  * - `cut()`: every connection is reset and new ones are refused, as when the engine dies;
  * - `freeze()`: connections stay open but nothing passes either way, as when it hangs;
  * - `restore()`: the engine is back (on the same port).
+ * `each` decides, per connection (numbered from 1), how the engine misbehaves on it.
  */
 export interface TcpProxy {
   readonly port: number;
@@ -15,10 +16,28 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+/** What the proxy does with one connection; by default it passes every byte as it came. */
+export interface ProxiedConnection {
+  /** Hang up on the client at once, as an engine that is not answering yet. */
+  refuse?: boolean;
+  /** Bytes the client gets before the engine's first answer (a frame it cannot read, say). */
+  beforeFirstAnswer?: Buffer;
+}
+
+export async function startTcpProxy(
+  target: { host: string; port: number },
+  options: { each?: (connection: number) => ProxiedConnection } = {},
+): Promise<TcpProxy> {
   const pairs = new Set<{ client: net.Socket; upstream: net.Socket }>();
   let frozen = false;
+  let connections = 0;
   const onConnection = (client: net.Socket) => {
+    connections += 1;
+    const plan = options.each?.(connections) ?? {};
+    if (plan.refuse) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect(target.port, target.host);
     const pair = { client, upstream };
     pairs.add(pair);
@@ -34,7 +53,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       upstream.pause();
     }
     client.pipe(upstream);
-    upstream.pipe(client);
+    const prefix = plan.beforeFirstAnswer;
+    if (prefix) {
+      upstream.once('data', (first: Buffer) => {
+        client.write(prefix);
+        client.write(first);
+        upstream.pipe(client);
+      });
+    } else {
+      upstream.pipe(client);
+    }
   };
   let server = net.createServer(onConnection);
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
