@@ -158,12 +158,12 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
         this.dropAdmin(admin, false);
         throw err;
       });
-    });
+    }, { viaAdmin: true });
     const extra = this.extra;
     if (extra) this.ask(extra.name, () => extra.check());
     if (Date.now() - this.lastBacklogAt >= this.timing.backlogRefreshMs && this.groups.groups().length) {
       this.lastBacklogAt = Date.now();
-      this.ask('dead-letters', () => this.countBacklog(), false);
+      this.ask('dead-letters', () => this.countBacklog(), { isEngine: false, viaAdmin: true });
     }
   }
 
@@ -173,13 +173,15 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
    * can find the engine back; Kafka's are given up sooner (2 × answerWithinMs), with the admin
    * client they hang on, since a new connection costs nothing there (a database question given
    * up on still holds a pool connection, so those are asked again only as often as needed).
+   * `isEngine`: the answer is a fact of an engine /health reports; `viaAdmin`: the question goes
+   * through the shared Kafka admin client.
    */
-  private ask(name: string, question: () => Promise<unknown>, isEngine = true): void {
+  private ask(name: string, question: () => Promise<unknown>, { isEngine = true, viaAdmin = false } = {}): void {
     const now = Date.now();
     const open = this.asking.get(name);
-    const giveUpAfterMs = name === 'kafka' || name === 'dead-letters' ? 2 * this.timing.answerWithinMs : this.timing.staleAfterMs;
+    const giveUpAfterMs = viaAdmin ? 2 * this.timing.answerWithinMs : this.timing.staleAfterMs;
     if (open && now - open.startedAt < giveUpAfterMs) return;
-    if (open && (name === 'kafka' || name === 'dead-letters')) this.dropAdmin(); // hung: start over on a new connection
+    if (open && viaAdmin) this.dropAdmin(); // hung: start over on a new connection
     const seq = ++this.seq;
     this.asking.set(name, { startedAt: now, seq });
     const slow = setTimeout(() => this.slow.set(name, `no answer within ${this.timing.answerWithinMs} ms`), this.timing.answerWithinMs);
@@ -195,7 +197,6 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
     // the Kafka questions share one admin client: when one of them is given up on, the client is
     // dropped under the other ("Closed connection", "the connection was given up on"); that is
     // this monitor's own doing, not the broker's answer, and is no fact (the next question asks again)
-    const sharesAdmin = name === 'kafka' || name === 'dead-letters';
     const generation = this.adminGeneration;
     try {
       answer = question();
@@ -204,7 +205,7 @@ export class HealthMonitor implements OnModuleInit, BeforeApplicationShutdown {
     }
     answer.then(
       () => settle({ up: true, at: Date.now() }),
-      (err: unknown) => settle(sharesAdmin && this.adminGeneration !== generation ? undefined : { up: false, message: String((err as Error)?.message ?? err), at: Date.now() }),
+      (err: unknown) => settle(viaAdmin && this.adminGeneration !== generation ? undefined : { up: false, message: String((err as Error)?.message ?? err), at: Date.now() }),
     );
   }
 
