@@ -24,7 +24,8 @@
  * BENCH_KEY_RATE_PER_MINUTE (intake's rate limit per key, intake's default
  * when unset), INTAKE_SHED_LAG_MS (intake's load shedding, 1000 as deployed; 0 turns it off), BENCH_CPU_PROF (a directory: V8 CPU profiles of the services named in
  * BENCH_CPU_PROF_SERVICES, default case-worker, written as they stop), CASE_WORKER_TUNING and
- * TEMPORAL_WORKER_METRICS_ADDRESS (passed on to case-worker). Everything it started is stopped, terminated or dropped at the end.
+ * TEMPORAL_WORKER_METRICS_ADDRESS (passed on to case-worker), COUNTY_PIPELINE_NICE (the nice value of
+ * the four services behind intake, 10 as npm start runs them; 0: all at intake's). Everything it started is stopped, terminated or dropped at the end.
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -44,6 +45,8 @@ import { CHANNELS, TOPICS } from '@county/contracts';
 import { strictValidationPipe } from '@county/service-kit';
 import { createTestDatabase, engines, serviceEnv, testKafka, uniqueName } from '@county/testing';
 import { ReceiveCaseDto } from '../apps/intake/src/cases/receive-case/receive-case.dto';
+
+const { niceOf } = require('../scripts/priority.js') as { niceOf(service: string, env?: NodeJS.ProcessEnv): number };
 
 const RATES = (process.env.BENCH_RATES ?? '10,25,50,100').split(',').filter(Boolean).map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 60);
@@ -111,8 +114,11 @@ interface ServiceProcess {
 function startServiceProcess(name: Service, env: NodeJS.ProcessEnv): ServiceProcess {
   // BENCH_CPU_PROF=<directory>: a V8 CPU profile of each service in BENCH_CPU_PROF_SERVICES (case-worker), written when it stops
   const profile = CPU_PROF_DIR && CPU_PROF_SERVICES.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${name}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}.cpuprofile`] : [];
+  const execArgv = [...profile, '-r', path.join(__dirname, '..', 'scripts', 'register.js')];
+  // at the priority npm start gives it (COUNTY_PIPELINE_NICE): through nice(1), which then runs node
+  const nice = niceOf(name, env);
   const child: ChildProcess = fork(__filename, ['service', name], {
-    execArgv: [...profile, '-r', path.join(__dirname, '..', 'scripts', 'register.js')],
+    ...(nice ? { execPath: 'nice', execArgv: ['-n', String(nice), process.execPath, ...execArgv] } : { execArgv }),
     env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -287,8 +293,25 @@ interface PostAnswer {
   readonly status: number | 'timeout' | 'error';
   readonly caseId?: string;
   readonly retryAfter?: string;
+  /** The error answer's code (INTAKE.BUSY, AUTH.RATE_LIMITED, ...). */
+  readonly code?: string;
   /** The request's connection: one kept alive from before, one it opened, or one that never got through (no SYN-ACK, or not accepted). */
   readonly connection?: 'reused' | 'new' | 'never';
+}
+
+function countBy(keys: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const k of keys) counts[k] = (counts[k] ?? 0) + 1;
+  return counts;
+}
+
+function codeOf(body: string): string | undefined {
+  try {
+    const code = (JSON.parse(body) as { code?: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function post(port: number, agent: http.Agent, channel: string, headers: Record<string, string>, payload = appeal(channel)): Promise<PostAnswer> {
@@ -301,9 +324,11 @@ function post(port: number, agent: http.Agent, channel: string, headers: Record<
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           let caseId: string | undefined;
+          let code: string | undefined;
           if (res.statusCode === 201) caseId = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { caseId: string }).caseId;
+          else code = codeOf(Buffer.concat(chunks).toString('utf8'));
           const retryAfter = res.headers['retry-after'];
-          resolve({ status: res.statusCode ?? 0, caseId, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, connection });
+          resolve({ status: res.statusCode ?? 0, caseId, code, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, connection });
         });
         res.on('error', () => resolve({ status: 'error', connection }));
       },
@@ -340,6 +365,8 @@ interface StepResult {
   readonly created: number;
   readonly limited: number;
   readonly limitedWithoutRetryAfter: number;
+  /** The 429s by their code: the key's rate limit (AUTH.RATE_LIMITED) or intake shedding load (INTAKE.BUSY). */
+  readonly limitedBy: Record<string, number>;
   readonly otherClientErrors: number;
   readonly serverErrors: number;
   readonly timeouts: number;
@@ -451,6 +478,7 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
     created: mine.length,
     limited: count((a) => a.status === 429),
     limitedWithoutRetryAfter: count((a) => a.status === 429 && !a.retryAfter),
+    limitedBy: countBy(answers.filter((a) => a.status === 429).map((a) => a.code ?? 'no code')),
     otherClientErrors: count((a) => typeof a.status === 'number' && a.status >= 400 && a.status < 500 && a.status !== 429),
     serverErrors: count((a) => typeof a.status === 'number' && a.status >= 500),
     timeouts: count((a) => a.status === 'timeout' || a.status === 'error'),
@@ -721,7 +749,7 @@ async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
 
 function describeStep(r: StepResult): string {
   return (
-    `${r.name}: ${r.created} created (${r.acceptedRate.toFixed(1)}/s), ${r.limited} x 429, ${r.serverErrors} x 5xx, ${r.timeouts} time-outs (${r.connectionErrors} of them failed connections; on a connection that never got through ${r.timeoutsBy.never}, a new one ${r.timeoutsBy.new}, a kept-alive one ${r.timeoutsBy.reused}), ${r.notSent} not sent; ${r.opened} connections opened, ` +
+    `${r.name}: ${r.created} created (${r.acceptedRate.toFixed(1)}/s), ${r.limited} x 429${r.limited ? ` (${Object.entries(r.limitedBy).map(([code, n]) => `${code} ${n}`).join(', ')})` : ''}, ${r.serverErrors} x 5xx, ${r.timeouts} time-outs (${r.connectionErrors} of them failed connections; on a connection that never got through ${r.timeoutsBy.never}, a new one ${r.timeoutsBy.new}, a kept-alive one ${r.timeoutsBy.reused}), ${r.notSent} not sent; ${r.opened} connections opened, ` +
     `${r.listenOverflows ?? '?'} dropped by the kernel for a full accept queue (machine-wide); ` +
     `intake itself timed ${r.intakeSaw.posts} POSTs from when it read them, ${r.intakeSaw.over2_5s} over 2.5 s and ${r.intakeSaw.over10s} over 10 s; generator's own loop lag p99/max ${r.generatorLagP99Ms}/${r.generatorLagMaxMs} ms; ` +
     `POST p50/p99 ${ms(r.postP50)}/${ms(r.postP99)}; received->dispatched ${ms(r.dispatchedP50)}/${ms(r.dispatchedP99)}; received->handling deadline ${ms(r.handlingP50)}/${ms(r.handlingP99)}; ` +

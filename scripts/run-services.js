@@ -14,9 +14,12 @@
 // --services (or COUNTY_SERVICES): a comma-separated subset to start; the console (one process on
 //   the base port, 3000, in front of the first instance of each service) starts unless a subset
 //   leaves it out.
+// COUNTY_PIPELINE_NICE (10): the pipeline's services run at this nice value, intake and the console
+//   at 0, so that the front door is answered first when they share the machine (scripts/priority.js).
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const net = require('node:net');
+const { atPriority, niceOf } = require('./priority');
 
 const root = path.join(__dirname, '..');
 /** Each service and its port offset from the base (DESIGN.md section 6: 3001-3005). */
@@ -110,14 +113,16 @@ async function main() {
   const timers = new Set();
 
   function launch(p) {
-    const child = spawn(process.execPath, ['-r', './scripts/register.js', p.entry ?? `apps/${p.service}/src/main.ts`], {
+    const { command, args } = atPriority(p.service, process.execPath, ['-r', './scripts/register.js', p.entry ?? `apps/${p.service}/src/main.ts`]);
+    const child = spawn(command, args, {
       cwd: root,
       env: { ...process.env, PORT: String(p.port), ...p.env },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     p.child = child;
     p.startedAt = Date.now();
-    say(`${p.label} started (pid ${child.pid}, port ${p.port})`);
+    const nice = niceOf(p.service);
+    say(`${p.label} started (pid ${child.pid}, port ${p.port}${nice ? `, nice ${nice}` : ''})`);
     child.on('exit', (code, signal) => {
       if (stopping) return;
       // one that ran steadily for a while starts again quickly; one that keeps failing waits longer each time

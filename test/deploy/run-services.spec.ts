@@ -32,3 +32,28 @@ describe('npm start options', () => {
     expect(() => parseArgs(['--port-base', '65531'], {})).toThrow(/--port-base/);
   });
 });
+
+const { niceOf, atPriority } = require('../../scripts/priority.js') as {
+  niceOf(service: string, env: NodeJS.ProcessEnv): number;
+  atPriority(service: string, command: string, args: string[], env: NodeJS.ProcessEnv): { command: string; args: string[] };
+};
+
+describe('the services\' priority on one machine', () => {
+  it('runs intake and the console first and the pipeline behind them at nice 10, or as COUNTY_PIPELINE_NICE says', () => {
+    const at = (env: NodeJS.ProcessEnv) => Object.fromEntries(['intake', 'console', 'dispatch', 'handling', 'evaluation', 'case-worker'].map((s) => [s, niceOf(s, env)]));
+    expect(at({})).toEqual({ intake: 0, console: 0, dispatch: 10, handling: 10, evaluation: 10, 'case-worker': 10 });
+    expect(at({ COUNTY_PIPELINE_NICE: '' })).toEqual(at({}));
+    expect(at({ COUNTY_PIPELINE_NICE: '0' })).toEqual({ intake: 0, console: 0, dispatch: 0, handling: 0, evaluation: 0, 'case-worker': 0 });
+    expect(niceOf('case-worker', { COUNTY_PIPELINE_NICE: '19' })).toBe(19);
+  });
+
+  it('starts a pipeline service through nice(1) and the front door as it is', () => {
+    expect(atPriority('dispatch', '/usr/bin/node', ['main.ts'], {})).toEqual({ command: 'nice', args: ['-n', '10', '/usr/bin/node', 'main.ts'] });
+    expect(atPriority('intake', '/usr/bin/node', ['main.ts'], {})).toEqual({ command: '/usr/bin/node', args: ['main.ts'] });
+    expect(atPriority('dispatch', '/usr/bin/node', ['main.ts'], { COUNTY_PIPELINE_NICE: '0' })).toEqual({ command: '/usr/bin/node', args: ['main.ts'] });
+  });
+
+  it('refuses a nice value the system would not take, naming the setting', () => {
+    for (const bad of ['-1', '20', 'low', '2.5']) expect(() => niceOf('dispatch', { COUNTY_PIPELINE_NICE: bad })).toThrow(/COUNTY_PIPELINE_NICE/);
+  });
+});
