@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { ensureTopics } from '@county/event-store';
 import { engines, startTcpProxy, testKafka, uniqueName } from '@county/testing';
 
 const repoRoot = path.join(__dirname, '..', '..');
@@ -14,7 +15,7 @@ it('deletes the topics of a test run that ended hours ago and keeps a running on
     const stale = `${uniqueName('prune', long)}.county.intake.events`;
     const staleDeadLetter = `county.dead-letter.${uniqueName('prune', long)}.dispatch.routing`;
     const running = `${uniqueName('prune')}.county.intake.events`;
-    await admin.createTopics({ topics: [stale, staleDeadLetter, running].map((topic) => ({ topic, numPartitions: 1 })), waitForLeaders: true });
+    await ensureTopics(testKafka(), [stale, staleDeadLetter, running], 1);
     const { stdout } = await run('npm', ['run', '-s', 'prune-test-topics', '--', '--older-than-hours', '6'], { cwd: repoRoot, timeout: 120_000 });
     expect(stdout).toMatch(/deleting \d+ topics/);
     const left = new Set(await admin.listTopics());

@@ -33,10 +33,24 @@ interface Range {
   readonly to: bigint;
 }
 
+/**
+ * Whether the topic exists, from the broker's metadata of that topic alone: listTopics would read
+ * the metadata of every topic on the broker (hundreds of kilobytes on a shared one), and /health
+ * asks this every few seconds. The admin client does not create a topic it asks about.
+ */
+async function topicExists(admin: Admin, topic: string): Promise<boolean> {
+  try {
+    await admin.fetchTopicMetadata({ topics: [topic] });
+    return true;
+  } catch (err) {
+    if ((err as { type?: unknown }).type === 'UNKNOWN_TOPIC_OR_PARTITION') return false;
+    throw err;
+  }
+}
+
 async function ranges(admin: Admin, groupId: string): Promise<Range[]> {
   const topic = deadLetterTopic(groupId);
-  const existing = await admin.listTopics();
-  if (!existing.includes(topic)) return [];
+  if (!(await topicExists(admin, topic))) return [];
   const offsets = await admin.fetchTopicOffsets(topic);
   const [committed] = await admin.fetchOffsets({ groupId: deadLetterCursorGroup(groupId), topics: [topic] });
   return offsets.map((o) => {

@@ -136,7 +136,7 @@ it("does not take its own dropping of a hung dead-letter count's Kafka client fo
       return {
         connect: () => Promise.resolve(),
         describeCluster: () => Promise.race([new Promise((r) => setTimeout(r, 30)), closing]),
-        listTopics: hang,
+        fetchTopicMetadata: hang,
         fetchTopicOffsets: hang,
         fetchOffsets: hang,
         disconnect: () => {
