@@ -8,7 +8,7 @@ import { EVENT_STORE, PG_POOL } from '@county/service-kit';
 import { categoryAndPlace, emptyFacts, evolveFacts, isMergedAway, stageOf, type CaseFacts } from '../domain/case-facts';
 import { contributionsOf } from '../domain/kpis';
 import { stratumOf } from '../domain/fair-ranking';
-import { hotspot, hotspotStreamId, monthsBefore } from '../domain/hot-issues';
+import { baselineOf, hotspot, hotspotStreamId, isSpike, monthsBefore } from '../domain/hot-issues';
 import { EVALUATION_SETTINGS, type EvaluationSettings } from '../settings';
 
 /** Types that are not about one case (the list, hotspots, proactive tasks, monthly topics): kept raw, but not folded into case facts. */
@@ -120,19 +120,33 @@ export class FactsStore {
     if (!place.categoryCode || !place.at) return;
     const month = new Date(new Date(place.at).getTime() + defaultCalendar.utcOffsetMinutes * 60_000).toISOString().slice(0, 7);
     const rule = this.settings.spikeRule;
+    const months = [...monthsBefore(month, rule.baselineMonths), month];
     for (const [placeKind, placeCode, column] of [['grid', place.gridCode, 'grid_code'], ['community', place.communityCode, 'community_code']] as const) {
       if (!placeCode) continue;
-      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`evaluation:${hotspotStreamId(place.categoryCode, placeCode, month)}`]);
-      const counted = await db.query<{ month: string; case_ids: string[] }>(
-        `SELECT to_char(received_day, 'YYYY-MM') AS month, array_agg(case_id ORDER BY case_id) AS case_ids
+      const streamId = hotspotStreamId(place.categoryCode, placeCode, month);
+      // a hotspot is detected once per category, place and month: once it is, a case of it costs
+      // one read of that stream, not a count (in a storm about one problem in one place, every case)
+      if ((await this.store.readStream(streamId, db)).version > 0) continue;
+      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`evaluation:${streamId}`]);
+      const counted = await db.query<{ month: string; cases: number }>(
+        `SELECT to_char(received_day, 'YYYY-MM') AS month, count(*)::int AS cases
            FROM evaluation.case_facts
           WHERE category_code = $1 AND ${column} = $2 AND NOT merged_away AND to_char(received_day, 'YYYY-MM') = ANY($3)
           GROUP BY 1`,
-        [place.categoryCode, placeCode, [...monthsBefore(month, rule.baselineMonths), month]],
+        [place.categoryCode, placeCode, months],
       );
-      const byMonth = new Map(counted.rows.map((r) => [r.month, r.case_ids]));
-      const caseIds = byMonth.get(month) ?? [];
-      const streamId = hotspotStreamId(place.categoryCode, placeCode, month);
+      const counts = new Map(counted.rows.map((r) => [r.month, r.cases]));
+      const previousCounts = monthsBefore(month, rule.baselineMonths).map((m) => counts.get(m) ?? 0);
+      // the decider decides; the ids it records are read only when the count can be a spike
+      if (!isSpike(counts.get(month) ?? 0, baselineOf(previousCounts, rule), rule)) continue;
+      const caseIds = (
+        await db.query<{ case_id: string }>(
+          `SELECT case_id FROM evaluation.case_facts
+            WHERE category_code = $1 AND ${column} = $2 AND NOT merged_away AND to_char(received_day, 'YYYY-MM') = $3
+            ORDER BY case_id`,
+          [place.categoryCode, placeCode, month],
+        )
+      ).rows.map((r) => r.case_id);
       const now = new Date().toISOString();
       await executeCommand(
         this.store,
@@ -141,7 +155,7 @@ export class FactsStore {
         {
           type: 'DetectHotspot',
           candidate: { categoryCode: place.categoryCode, placeKind, placeCode, period: month, count: caseIds.length, caseIds, detectedAt: now },
-          previousCounts: monthsBefore(month, rule.baselineMonths).map((m) => byMonth.get(m)?.length ?? 0),
+          previousCounts,
           rule,
         },
         { time: now, correlationId: cause.correlationid, causationId: cause.id },
