@@ -397,6 +397,8 @@ interface StepResult {
   readonly notDispatched: number;
   readonly notAnnounced: number;
   readonly cpuSeconds: Record<string, number>;
+  /** CPU seconds of the engines' processes over the step (machine-wide, by process name; see engineTicks). */
+  readonly engineCpuSeconds: Record<string, number>;
   readonly machineBusy: number;
 }
 
@@ -412,6 +414,7 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
   const intakeBefore = await intakeView(ctx.ports);
   const overflowsBefore = listenOverflows();
   const busyBefore = machineTicks();
+  const enginesBefore = engineTicks();
   const generatorLag = monitorEventLoopDelay({ resolution: 20 });
   generatorLag.enable();
   const t0 = Date.now();
@@ -464,6 +467,7 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
   const intakeAfter = await intakeView(ctx.ports);
   const overflowsAfter = listenOverflows();
   const busyAfter = machineTicks();
+  const enginesAfter = engineTicks();
   const count = (p: (a: PostAnswer) => boolean) => answers.filter(p).length;
   const dispatched = mine.filter((c) => c.dispatchedSeenAt !== undefined && c.receivedSeenAt !== undefined).map((c) => c.dispatchedSeenAt! - c.receivedSeenAt!);
   const handling = mine.filter((c) => c.deadlines.handling !== undefined && c.receivedSeenAt !== undefined).map((c) => c.deadlines.handling! - c.receivedSeenAt!);
@@ -511,6 +515,7 @@ async function step(name: string, rate: number, seconds: number, drainBound: num
     notDispatched: mine.filter((c) => c.dispatchedSeenAt === undefined).length,
     notAnnounced: mine.filter((c) => c.dispatchedSeenAt !== undefined && c.completedAt === undefined).length,
     cpuSeconds,
+    engineCpuSeconds: Object.fromEntries(Object.keys(enginesAfter).map((k) => [k, round((enginesAfter[k] - (enginesBefore[k] ?? 0)) / TICKS_PER_SECOND)])),
     machineBusy: busyShare(busyBefore, busyAfter),
   };
 }
@@ -754,7 +759,7 @@ function describeStep(r: StepResult): string {
     `intake itself timed ${r.intakeSaw.posts} POSTs from when it read them, ${r.intakeSaw.over2_5s} over 2.5 s and ${r.intakeSaw.over10s} over 10 s; generator's own loop lag p99/max ${r.generatorLagP99Ms}/${r.generatorLagMaxMs} ms; ` +
     `POST p50/p99 ${ms(r.postP50)}/${ms(r.postP99)}; received->dispatched ${ms(r.dispatchedP50)}/${ms(r.dispatchedP99)}; received->handling deadline ${ms(r.handlingP50)}/${ms(r.handlingP99)}; ` +
     `completed ${r.completionRate.toFixed(1)}/s; backlog at end ${r.backlogAtEnd}, drained ${r.drainSeconds === null ? 'not within the bound' : `in ${r.drainSeconds.toFixed(1)} s`}, left ${r.backlogLeft} ` +
-    `(${r.notDispatched} not dispatched, ${r.notAnnounced} dispatched without all deadlines); CPU s ${JSON.stringify(r.cpuSeconds)}, machine busy ${(r.machineBusy * 100).toFixed(0)} %`
+    `(${r.notDispatched} not dispatched, ${r.notAnnounced} dispatched without all deadlines); CPU s ${JSON.stringify(r.cpuSeconds)}, engines' CPU s ${JSON.stringify(r.engineCpuSeconds)}, machine busy ${(r.machineBusy * 100).toFixed(0)} %`
   );
 }
 
@@ -772,9 +777,12 @@ function printTable(results: StepResult[], base: { trivial: number; bareP99: num
         `${r.backlogAtEnd} / ${r.backlogLeft} | ${r.drainSeconds === null ? 'not drained' : `${r.drainSeconds.toFixed(1)} s`} |`,
     ),
     '',
-    '| step | CPU seconds per service | machine busy |',
-    '| --- | --- | --- |',
-    ...results.map((r) => `| ${r.name} | ${Object.entries(r.cpuSeconds).map(([k, v]) => `${k} ${v}`).join(', ')} | ${(r.machineBusy * 100).toFixed(0)} % |`),
+    '| step | CPU seconds per service | CPU seconds of the engines (machine-wide) | machine busy |',
+    '| --- | --- | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${Object.entries(r.cpuSeconds).map(([k, v]) => `${k} ${v}`).join(', ')} | ${Object.entries(r.engineCpuSeconds).map(([k, v]) => `${k} ${v}`).join(', ')} | ${(r.machineBusy * 100).toFixed(0)} % |`,
+    ),
     '',
     'completed: cases dispatched with all four deadlines announced per second, counted over the last three quarters of the step;',
     'backlog at end: accepted cases not complete when the offered load stopped; left: not complete when the drain bound passed.',
@@ -784,6 +792,38 @@ function printTable(results: StepResult[], base: { trivial: number; bareP99: num
 }
 
 // ---- small helpers ------------------------------------------------------------------------------
+
+/** Linux's clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat's times. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU ticks of the engines' processes, summed by engine: every PostgreSQL process (its backends
+ * included), the Kafka broker and the Temporal server, told by their command lines. Machine-wide:
+ * on a shared machine other users' work on the same engines counts too, and a backend that exits
+ * during a step takes its ticks with it.
+ */
+function engineTicks(): Record<string, number> {
+  const ticks: Record<string, number> = { postgres: 0, kafka: 0, temporal: 0 };
+  let pids: string[] = [];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return ticks;
+  }
+  for (const pid of pids) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const engine = /^postgres(:| )|\/postgres /.test(cmd) ? 'postgres' : cmd.includes('kafka.Kafka') ? 'kafka' : /temporal server start-dev/.test(cmd) ? 'temporal' : undefined;
+      if (!engine) continue;
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks[engine] += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks;
+}
 
 function machineTicks(): { busy: number; total: number } {
   try {
