@@ -102,6 +102,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2), process.env);
   const ui = consoleProcess(opts);
   const procs = [...plan(opts), ...(ui ? [ui] : [])];
+  for (const p of procs) niceOf(p.service); // a bad COUNTY_PIPELINE_NICE stops it here, before anything starts
   for (const p of procs) {
     if (await portTaken(p.port)) {
       console.error(`port ${p.port} (${p.label}) is taken: is the system already running? Stop it first (or the process on that port), or choose --port-base.`);
