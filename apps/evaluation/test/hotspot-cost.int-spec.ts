@@ -4,6 +4,7 @@ import type { CloudEvent } from '@county/contracts';
 import { PG_POOL } from '@county/service-kit';
 import { FactsStore } from '../src/read-model/facts-store';
 import { startIsolatedEvaluation, type RunningEvaluation } from './support/evaluation-service';
+import { caseEvent } from './support/simulation';
 
 /**
  * A storm is often one problem in one place: hundreds of calls about the same thing from the same
@@ -29,31 +30,18 @@ afterAll(async () => {
 
 function received(categoryCode: string, gridCode: string, communityCode: string, at: string): CloudEvent {
   const caseId = randomUUID();
-  return {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: 'intake',
-    type: 'case.received.v1',
-    subject: caseId,
-    time: at,
-    datacontenttype: 'application/json',
-    data: {
-      caseId,
-      channel: 'hotline',
-      channelReference: `HL-${caseId}`,
-      appealType: 'complaint',
-      categoryCode,
-      urgency: 'normal',
-      description: 'storm appeal',
-      location: { resolved: true, townshipCode: 'QH-CG', communityCode, gridCode },
-      resident: { anonymous: true },
-      receivedAt: at,
-      attachments: [],
-    },
-    sequence: 1,
-    correlationid: caseId,
-    causationid: caseId,
-  };
+  return caseEvent('intake', 'case.received.v1', caseId, at, {
+    channel: 'hotline',
+    channelReference: `HL-${caseId}`,
+    appealType: 'complaint',
+    categoryCode,
+    urgency: 'normal',
+    description: 'storm appeal',
+    location: { resolved: true, townshipCode: 'QH-CG', communityCode, gridCode },
+    resident: { anonymous: true },
+    receivedAt: at,
+    attachments: [],
+  });
 }
 
 /** Consumes the event as the live consumer does, in a transaction; the number of values (rows, and the elements of array columns) its queries read. */

@@ -16,6 +16,31 @@ export function seeded(seed: number): () => number {
 }
 
 /**
+ * One event of a case as its producer would make it (CloudEvents, subject = case id). An event
+ * whose type the AsyncAPI document has must validate against it.
+ */
+export function caseEvent(source: ServiceName, type: string, caseId: string, time: string, data: Record<string, unknown>, sequence = 1): CloudEvent {
+  const event: CloudEvent = {
+    specversion: '1.0',
+    id: randomUUID(),
+    source,
+    type,
+    subject: caseId,
+    time,
+    datacontenttype: 'application/json',
+    data: { caseId, ...data },
+    sequence,
+    correlationid: `sim-${caseId}`,
+    causationid: `sim-${caseId}`,
+  };
+  if (eventDefinition(type)) {
+    const check = validateAgainstAsyncApi(event);
+    if (!check.valid) throw new Error(`${type} does not validate against the AsyncAPI document: ${check.errors.join('; ')}`);
+  }
+  return event;
+}
+
+/**
  * Builds envelopes as the producers would (CloudEvents, subject = case id, one sequence per
  * producer's stream) and publishes them to the test's prefixed topics. Every event whose type
  * the AsyncAPI document already has must validate against it.
@@ -33,24 +58,7 @@ export class Publisher {
     const key = `${source}:${caseId}`;
     const sequence = (this.sequences.get(key) ?? 0) + 1;
     this.sequences.set(key, sequence);
-    const event: CloudEvent = {
-      specversion: '1.0',
-      id: randomUUID(),
-      source,
-      type,
-      subject: caseId,
-      time,
-      datacontenttype: 'application/json',
-      data: { caseId, ...data },
-      sequence,
-      correlationid: `sim-${caseId}`,
-      causationid: `sim-${caseId}`,
-    };
-    if (eventDefinition(type)) {
-      const check = validateAgainstAsyncApi(event);
-      if (!check.valid) throw new Error(`${type} does not validate against the AsyncAPI document: ${check.errors.join('; ')}`);
-    }
-    return event;
+    return caseEvent(source, type, caseId, time, data, sequence);
   }
 
   /** Publishes the events; with `redeliver` each message goes twice in a row, as an at-least-once producer may send it. */
