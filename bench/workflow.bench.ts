@@ -8,9 +8,11 @@
  *   2. open cases at scale, for each level of BENCH_OPEN_CASES (10,000 then 50,000, cumulative):
  *      case workflows started the way the Kafka bridge starts them (signal-with-start with
  *      case.received.v1 and the search attributes it gives), then each dispatched (case.dispatched.v1: four clocks planned, four
- *      deadlines announced through the event store). The dispatch instant of each case is chosen
- *      so that its sign-for clock's 50 % warning falls due in a window just after the level is
- *      reached: every case keeps live timers, and the warnings fire while all of them are open;
+ *      deadlines announced through the event store). All but a sample of the level's cases are
+ *      dispatched first, with their sign-for clock's 50 % warning a day later; once their
+ *      deadlines are announced, the sample is dispatched so that its warnings fall due in a window
+ *      just after: every case keeps live timers, and the sample's warnings fire while all of them
+ *      are open and no dispatch is still queued;
  *   3. per level: the start and dispatch rates, the rate at which cases get their deadlines
  *      announced, the worker's memory with all those cases open, and how late the 50 % warnings
  *      fire (workflow time of the warning minus the planned instant; and when the warning was
@@ -28,7 +30,9 @@
  *
  * Settings (environment): BENCH_OPEN_CASES (10000,50000), BENCH_TRIVIAL (2000),
  * BENCH_CONCURRENCY (64), BENCH_FIRE_SPREAD_SECONDS (60: the window the warnings of a level fall
- * in), BENCH_MAX_SECONDS (2400, the bound of the whole run).
+ * in), BENCH_WARNINGS (2000: how many of a level's cases have their warning in that window; the
+ * others fall due a day later, so their timers stay open), BENCH_MAX_SECONDS (2400, the bound of
+ * the whole run).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -49,6 +53,9 @@ const LEVELS = (process.env.BENCH_OPEN_CASES ?? process.env.BENCH_CASES ?? '1000
 const TRIVIAL = Number(process.env.BENCH_TRIVIAL ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const SPREAD_SECONDS = Number(process.env.BENCH_FIRE_SPREAD_SECONDS ?? 60);
+const WARNINGS_PER_LEVEL = Number(process.env.BENCH_WARNINGS ?? 2_000);
+/** Where the warnings outside a level's window fall due: after it, so that their timers stay open while it is measured. */
+const LATER_MS = 24 * 3600_000;
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 2400);
 const ADDRESS = process.env.TEMPORAL_ADDRESS ?? engines().temporalAddress;
 /** As the bridge starts a case from its case.received.v1 (CASE_WORKFLOW_START_DELAY_MS); its next event, by signal-with-start, ends the wait. */
@@ -184,36 +191,56 @@ async function main(): Promise<void> {
       });
       log(`level ${level}: ${started.done} case workflows started in ${started.seconds.toFixed(1)} s = ${started.rate.toFixed(0)}/s`);
       rateEstimate = started.rate;
-      // the 50 % warnings of this level fall due in a window after all its cases are dispatched
+      // the level's cases are dispatched in two rounds. First all but a sample, whose 50 % warnings
+      // fall due a day later (their timers stay open), until every deadline of theirs is announced.
+      // Then the sample (BENCH_WARNINGS, spread over the level), whose warnings fall due in a window
+      // after its own deadlines are announced: they fire with every case of the level open and no
+      // backlog of dispatches in the worker's or the server's queues
       const count = caseIds.length - from;
-      const windowStart = Date.now() + (count / Math.max(1, started.rate)) * 1000 * 1.5 + 20_000;
-      const due = (i: number) => Math.round(windowStart + (i / count) * SPREAD_SECONDS * 1000);
-      let dueBeforeDispatch = 0;
-      const dispatched = await timed(count, budgetLeft() / 3, async (i) => {
-        const caseId = caseIds[from + i];
-        const at = new Date(due(i) - offset).toISOString();
-        if (Date.now() >= due(i)) dueBeforeDispatch += 1;
-        await deliver(client, caseQueue, caseId, signal('case.dispatched.v1', new Date().toISOString(), { ...FACTS, responsibleUnitCode: 'QH-LL-01' }, { unitCode: 'QH-LL-01', at }));
-      });
-      log(`level ${level}: dispatched signals: ${dispatched.done} in ${dispatched.seconds.toFixed(1)} s = ${dispatched.rate.toFixed(0)}/s`);
-
+      const sample = Math.min(count, WARNINGS_PER_LEVEL);
+      const sampled = Array.from({ length: sample }, (_, j) => from + Math.floor((j * count) / sample));
+      const inSample = new Set(sampled);
+      const others = Array.from({ length: count }, (_, k) => from + k).filter((i) => !inSample.has(i));
+      const dispatch = (indices: readonly number[], dueOf: (k: number) => number) =>
+        timed(indices.length, budgetLeft() / 4, async (k) => {
+          const at = new Date(dueOf(k) - offset).toISOString();
+          await deliver(client, caseQueue, caseIds[indices[k]], signal('case.dispatched.v1', new Date().toISOString(), { ...FACTS, responsibleUnitCode: 'QH-LL-01' }, { unitCode: 'QH-LL-01', at }));
+        });
       // every dispatched case announces its four deadlines (bounded wait)
-      const expected = (from + dispatched.done) * 4;
-      let announced = 0;
-      while (budgetLeft() > 30_000) {
-        announced = await countEvents(db.pool, `event_type = 'case.deadline-set.v1'`);
-        if (announced >= expected) break;
-        await sleep(1000);
-      }
-      const announcedSeconds = (Date.now() - dispatched.startedAt) / 1000;
+      const announcedBy = async (expected: number): Promise<number> => {
+        for (;;) {
+          const n = await countEvents(db.pool, `event_type = 'case.deadline-set.v1'`);
+          if (n >= expected || budgetLeft() <= 30_000) return n;
+          await sleep(1000);
+        }
+      };
+      const later = Date.now() + LATER_MS;
+      const first = await dispatch(others, () => later);
+      let announced = await announcedBy((from + first.done) * 4);
+      const announcedSeconds = (Date.now() - first.startedAt) / 1000;
       const announcedRate = (announced - from * 4) / 4 / announcedSeconds;
-      log(`level ${level}: deadlines announced ${announced}/${expected}: ${announcedRate.toFixed(1)} cases/s from the first dispatch`);
+      rateEstimate = Math.min(rateEstimate, announcedRate);
+      log(`level ${level}: ${first.done} cases dispatched (${first.rate.toFixed(0)} signals/s), their deadlines announced ${announced - from * 4}/${first.done * 4}: ${announcedRate.toFixed(1)} cases/s from the first dispatch`);
+
+      const windowStart = Date.now() + (sample / Math.max(1, announcedRate)) * 1000 * 1.5 + 20_000;
+      const windowEnd = windowStart + SPREAD_SECONDS * 1000;
+      const dueOf = (j: number) => Math.round(windowStart + (j / sample) * SPREAD_SECONDS * 1000);
+      let dueBeforeDispatch = 0;
+      const second = await dispatch(sampled, (j) => {
+        if (Date.now() >= dueOf(j)) dueBeforeDispatch += 1;
+        return dueOf(j);
+      });
+      const dispatchedCount = first.done + second.done;
+      const dispatchRate = dispatchedCount / Math.max(0.001, first.seconds + second.seconds);
+      const expected = (from + dispatchedCount) * 4;
+      announced = await announcedBy(expected);
+      log(`level ${level}: the sample of ${second.done} dispatched, deadlines announced ${announced}/${expected}; its warnings fall due from ${new Date(windowStart).toISOString()} over ${SPREAD_SECONDS} s`);
       const open = await worker.memory();
       log(`level ${level}: worker memory with ${caseIds.length} open cases: rss ${open.rssMb} MB, heap used ${open.heapUsedMb} MB, external ${open.externalMb} MB`);
 
-      // the warnings fire: wait (bounded) until every case of the level has its 50 % warning
-      const windowEnd = windowStart + SPREAD_SECONDS * 1000;
-      const mine = new Set(caseIds.slice(from, from + dispatched.done));
+      // the warnings fire: wait (bounded) until every case of the sample has its 50 % warning
+      const dueOfCase = new Map(sampled.map((i, j) => [caseIds[i], dueOf(j)]));
+      const mine = new Set(dueOfCase.keys());
       let rows: { subject: string; event_time: Date; recorded_at: Date; data: { clock: string; level: string } }[] = [];
       while (budgetLeft() > 30_000 && Date.now() < windowEnd + 120_000) {
         rows = (
@@ -224,15 +251,14 @@ async function main(): Promise<void> {
         if (rows.length >= mine.size && Date.now() > windowEnd) break;
         await sleep(1000);
       }
-      const index = new Map(caseIds.slice(from).map((id, i) => [id, i]));
-      const fired = rows.map((r) => r.event_time.getTime() - due(index.get(r.subject)!));
-      const stored = rows.map((r) => r.recorded_at.getTime() - due(index.get(r.subject)!));
+      const fired = rows.map((r) => r.event_time.getTime() - dueOfCase.get(r.subject)!);
+      const stored = rows.map((r) => r.recorded_at.getTime() - dueOfCase.get(r.subject)!);
       const after = await worker.memory();
       const serverWork = serverBefore && SERVER_METRICS ? workBetween(serverBefore, await settledReading(SERVER_METRICS)) : undefined;
       const result: LevelResult = {
         openCases: caseIds.length,
         startsPerSecond: round(started.rate),
-        dispatchSignalsPerSecond: round(dispatched.rate),
+        dispatchSignalsPerSecond: round(dispatchRate),
         casesAnnouncedPerSecond: round(announcedRate),
         deadlinesAnnounced: announced,
         deadlinesExpected: expected,
