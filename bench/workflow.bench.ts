@@ -32,7 +32,7 @@
  * BENCH_CONCURRENCY (64), BENCH_FIRE_SPREAD_SECONDS (60: the window the warnings of a level fall
  * in), BENCH_WARNINGS (2000: how many of a level's cases have their warning in that window; the
  * others fall due a day later, so their timers stay open), BENCH_MAX_SECONDS (2400, the bound of
- * the whole run).
+ * the whole run), BENCH_CPU_PROF (a directory: a V8 CPU profile of the worker, written as it stops).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -464,7 +464,8 @@ function sleep(ms: number): Promise<void> {
 
 function startWorkerProcess(caseQueue: string, trivialQueue: string, database: string) {
   const child: ChildProcess = fork(__filename, ['worker', caseQueue, trivialQueue, database], {
-    execArgv: ['--expose-gc', '-r', path.join(__dirname, '..', 'scripts', 'register.js')],
+    // BENCH_CPU_PROF=<directory>: a V8 CPU profile of the worker, written when it stops
+    execArgv: ['--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '-r', path.join(__dirname, '..', 'scripts', 'register.js')],
     env: { ...process.env, LOG_LEVEL: 'warn' },
   });
   const waiters: ((m: FromWorker) => void)[] = [];
